@@ -1,0 +1,60 @@
+"""The events table: one explicit Arrow schema for every event geoevent emits.
+
+Codes are strings (leading zeros matter: "042" is not 42). Spans are character offsets into the
+document text, end exclusive, -1 when unknown.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+__all__ = ["EVENT_COLUMNS", "EVENT_SCHEMA", "METADATA_KEYS"]
+
+_s = pa.string()
+_i32 = pa.int32()
+
+EVENT_SCHEMA: pa.Schema = pa.schema(
+    [
+        pa.field("event_id", _s, nullable=False),
+        pa.field("doc_id", _s, nullable=False),
+        pa.field("sentence_idx", _i32, nullable=False),
+        pa.field("event_date", pa.date32()),
+        pa.field("source_code", _s),
+        pa.field("source_country", _s),
+        pa.field("source_agent", _s),
+        pa.field("source_text", _s),
+        pa.field("source_start", _i32),
+        pa.field("source_end", _i32),
+        pa.field("target_code", _s),
+        pa.field("target_country", _s),
+        pa.field("target_agent", _s),
+        pa.field("target_text", _s),
+        pa.field("target_start", _i32),
+        pa.field("target_end", _i32),
+        pa.field("event_code", _s, nullable=False),
+        pa.field("event_base_code", _s, nullable=False),
+        pa.field("event_root_code", _s, nullable=False),
+        pa.field("label", _s, nullable=False),
+        pa.field("quad_class", pa.int8(), nullable=False),
+        pa.field("goldstein", pa.float32(), nullable=False),
+        pa.field("plover_type", _s),
+        pa.field("verb_text", _s),
+        pa.field("verb_start", _i32),
+        pa.field("verb_end", _i32),
+        pa.field("pattern_id", _s),
+        pa.field("source_entry_id", _s),
+        pa.field("target_entry_id", _s),
+        pa.field("sentence_text", _s),
+        pa.field("parser", _s, nullable=False),
+    ]
+)
+
+EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_SCHEMA.names)
+
+#: Keys of the schema-level metadata written with every events file (values are UTF-8 strings).
+METADATA_KEYS: tuple[str, ...] = (
+    "geoevent_version",
+    "codebook_version",
+    "dictionary_fingerprint",
+    "parser",
+)
