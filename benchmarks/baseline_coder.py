@@ -1,0 +1,311 @@
+"""Per-sentence reference coder: the rules of geoevent.match/extract written as plain loops.
+
+It exists as the speed baseline for benchmarks and as a test oracle: on the same token table and
+dictionaries it must emit the same events as :func:`geoevent.coder.code_tokens`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from geoevent.coder import _as_date, _finish, _with_codebook, default_dictionaries
+from geoevent.dictionaries.tables import Dictionaries
+from geoevent.extract import compile_verbs, intent_codes, verb_classes
+from geoevent.match import normalize_words
+from geoevent.tokens import sentence_texts, validate_token_table
+
+__all__ = ["code_tokens_baseline"]
+
+_MOD_RELS = {"amod", "compound", "nmod:poss", "flat", "nmod"}
+_NMOD_CASES = {"of", "from", "including", "in"}
+
+
+class _Lexicon:
+    """Dictionaries as Python dicts for per-sentence lookups."""
+
+    def __init__(self, d: Dictionaries) -> None:
+        self.actors: dict[str, list[dict[str, Any]]] = {}
+        for order, row in enumerate(d.actors.to_dict("records")):
+            row["_order"] = order
+            self.actors.setdefault(row["pattern"], []).append(row)
+        self.max_len = max((p.count(" ") + 1 for p in self.actors), default=1)
+        self.agents_single = {}
+        self.agents_multi = {}
+        for row in d.agents.to_dict("records"):
+            target = self.agents_multi if " " in row["pattern"] else self.agents_single
+            target[row["pattern"]] = row["agent"]
+        self.verbs: dict[str, list[dict[str, Any]]] = {}
+        for row in compile_verbs(d).to_dict("records"):
+            self.verbs.setdefault(row["verb"], []).append(row)
+        self.classes = verb_classes()
+        self.intent = intent_codes()
+
+
+def _longest(words: list[str], patterns, max_len: int) -> list[tuple[int, int, str]]:
+    covered = [False] * len(words)
+    found = []
+    for length in range(min(max_len, len(words)), 0, -1):
+        for start in range(0, len(words) - length + 1):
+            if any(covered[start : start + length]):
+                continue
+            key = " ".join(words[start : start + length])
+            if key in patterns:
+                for i in range(start, start + length):
+                    covered[i] = True
+                found.append((start, length, key))
+    return found
+
+
+def _role(rows: list[dict[str, Any]], date: dt.date | None) -> dict[str, Any] | None:
+    def valid(r: dict[str, Any]) -> bool:
+        if date is None:
+            return True
+        day = pd.Timestamp(date)
+        s, e = r["start_date"], r["end_date"]
+        return (pd.isna(s) or pd.Timestamp(s) <= day) and (pd.isna(e) or day < pd.Timestamp(e))
+
+    ok = [r for r in rows if valid(r)]
+    if not ok:
+        return None
+
+    def key(r: dict[str, Any]):
+        bounded = not (pd.isna(r["start_date"]) and pd.isna(r["end_date"]))
+        start = pd.Timestamp(r["start_date"]) if not pd.isna(r["start_date"]) else pd.Timestamp.min
+        return (-int(bounded), -start.value, r["_order"])
+
+    return sorted(ok, key=key)[0]
+
+
+def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | None, require_target: bool) -> list[dict]:
+    n = len(words)
+    norm = [w["norm"] for w in words]
+    lemma = [w["lemma_l"] for w in words]
+    head = [w["head"] - 1 for w in words]  # -1 = root
+    rel = [w["deprel"] for w in words]
+    upos = [w["upos"] for w in words]
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(head):
+        if h >= 0:
+            kids[h].append(i)
+
+    def first(i: int, pred) -> int:
+        for k in kids[i]:
+            if pred(k):
+                return k
+        return -1
+
+    case = [next((lemma[k] for k in kids[i] if rel[k] == "case"), "") for i in range(n)]
+    mark = [next((lemma[k] for k in kids[i] if rel[k] == "mark"), "") for i in range(n)]
+    cls = lex.classes
+
+    # actors
+    actor: list[dict[str, Any] | None] = [None] * n
+    for start, length, key in _longest(norm, lex.actors, lex.max_len):
+        row = _role(lex.actors[key], date)
+        if row is None:
+            continue
+        for i in range(start, start + length):
+            actor[i] = {**row, "a_start": start, "a_end": start + length - 1}
+    agent_word = [""] * n
+    for i in range(n):
+        agent_word[i] = lex.agents_single.get(norm[i]) or lex.agents_single.get(lemma[i]) or ""
+    for start, length, key in _longest(norm, lex.agents_multi, 8):
+        agent_word[start + length - 1] = lex.agents_multi[key]
+    direct = [a is not None for a in actor]
+    resolved = list(actor)
+    for h in range(n):
+        if direct[h]:
+            continue
+        mods = [
+            k for k in kids[h]
+            if rel[k] in _MOD_RELS and (rel[k] != "nmod" or case[k] in _NMOD_CASES) and direct[k] and actor[k]["country"]
+        ]
+        if not mods:
+            continue
+        m = sorted(mods, key=lambda k: (abs(k - h), k))[0]
+        a = actor[m]
+        agent = agent_word[h] or a["agent"]
+        resolved[h] = {**a, "agent": agent, "code": a["country"] + agent, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
+
+    # verbs: subjects with inheritance
+    nsubj = [first(i, lambda k: rel[k] == "nsubj") for i in range(n)]
+    npass = [first(i, lambda k: rel[k] == "nsubj:pass") for i in range(n)]
+    obj = [first(i, lambda k: rel[k] == "obj") for i in range(n)]
+    iobj = [first(i, lambda k: rel[k] == "iobj") for i in range(n)]
+    by_agent = [first(i, lambda k: rel[k] == "obl:agent" or (rel[k].split(":")[0] == "obl" and case[k] == "by")) for i in range(n)]
+    passive = [npass[i] >= 0 or first(i, lambda k: rel[k] == "aux:pass") >= 0 for i in range(n)]
+    subj = [by_agent[i] if passive[i] else nsubj[i] for i in range(n)]
+    for i in range(n):
+        s = subj[i]
+        if s >= 0 and lemma[s] in cls["relative"] and upos[s] == "PRON":
+            subj[i] = head[i] if rel[i] == "acl:relcl" and head[i] >= 0 else -1
+    for _ in range(3):
+        new = list(subj)
+        for i in range(n):
+            h = head[i]
+            if subj[i] >= 0 or h < 0 or upos[i] not in ("VERB", "AUX"):
+                continue
+            if rel[i] == "conj":
+                new[i] = subj[h]
+            elif rel[i] == "xcomp":
+                new[i] = obj[h] if lemma[h] in cls["object_control"] and obj[h] >= 0 else subj[h]
+            elif rel[i] == "advcl" and mark[i] == "to":
+                new[i] = subj[h]
+        subj = new
+
+    neg = [any(rel[k] in ("advmod", "det", "cc:preconj") and lemma[k] in cls["negation"] for k in kids[i]) for i in range(n)]
+    modal_int = [any(rel[k] == "aux" and lemma[k] in cls["modal_intent"] for k in kids[i]) for i in range(n)]
+    modal_hyp = [any(rel[k] == "aux" and lemma[k] in cls["modal_hypothetical"] for k in kids[i]) for i in range(n)]
+
+    # patterns
+    chosen: dict[int, dict[str, Any]] = {}
+    coded = [False] * n
+    for v in range(n):
+        if upos[v] != "VERB" or lemma[v] not in lex.verbs:
+            continue
+        best = None
+        for p in lex.verbs[lemma[v]]:
+            prt = -1
+            if p["has_particle"]:
+                prt = next((k for k in kids[v] if rel[k] == "compound:prt" and lemma[k] == p["particle"]), -1)
+                if prt < 0:
+                    continue
+            og = -1
+            if p["has_object"]:
+                with_obl = first(v, lambda k: rel[k].split(":")[0] == "obl" and case[k] == "with")
+                for slot in (obj[v], npass[v] if passive[v] else -1, with_obl):
+                    if slot >= 0 and (lemma[slot] == p["obj_head"] or norm[slot] == p["obj_head"]):
+                        og = slot
+                        break
+                if og >= 0 and p["obj_pre"] and not all(any(lemma[k] == w for k in kids[og]) for w in p["obj_pre"]):
+                    og = -1
+                if og < 0:
+                    continue
+            pp = -1
+            if p["prep"]:
+                def is_pp(k: int) -> bool:
+                    return rel[k].split(":")[0] in ("obl", "nmod") and rel[k] != "obl:agent" and case[k] == p["prep"]
+                pp = first(v, is_pp)
+                if pp < 0 and og >= 0:
+                    pp = first(og, is_pp)
+            score = 4 * p["has_particle"] + 2 * p["has_object"] + (pp >= 0)
+            if best is None or score > best[0]:
+                best = (score, p, og, pp, prt)
+        if best is None:
+            continue
+        coded[v] = True
+        if best[1]["code"] != "-":
+            chosen[v] = {"p": best[1], "obj": best[2], "pp": best[3], "prt": best[4]}
+
+    out = []
+    for v, c in sorted(chosen.items()):
+        h = head[v] if head[v] >= 0 else v
+        in_x = rel[v] == "xcomp"
+        intent = modal_int[v] or (in_x and lemma[h] in cls["intent"])
+        if neg[v] or modal_hyp[v]:
+            continue
+        if in_x and (lemma[h] in cls["hypothetical"] or lemma[h] in cls["object_control"]):
+            continue
+        if in_x and coded[h] and lemma[h] not in (cls["intent"] | cls["subject_control"]):
+            continue
+        if rel[v] == "advcl" and mark[v] in cls["conditional"]:
+            continue
+        code = c["p"]["code"]
+        if intent:
+            code = lex.intent.get(code[:2], code)
+        target = c["pp"]
+        for slot in (obj[v], iobj[v], npass[v] if passive[v] else -1):
+            if target < 0 and slot >= 0 and slot != c["obj"]:
+                target = slot
+        if target < 0 and lemma[v] not in cls["object_control"]:
+            for k in kids[v]:
+                if rel[k] in ("advcl", "xcomp") and mark[k] == "to" and obj[k] >= 0:
+                    target = obj[k]
+                    break
+        if subj[v] < 0 or (require_target and target < 0):
+            continue
+        sources = [subj[v]] + [k for k in kids[subj[v]] if rel[k] == "conj"]
+        targets = [target] + ([k for k in kids[target] if rel[k] == "conj"] if target >= 0 else [])
+        for s in sources:
+            for t in targets:
+                sa = resolved[s]
+                ta = resolved[t] if t >= 0 else None
+                if sa is None or (t >= 0 and ta is None):
+                    continue
+                if ta is not None and sa["code"] == ta["code"]:
+                    continue
+                out.append({"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": c["p"], "prt": c["prt"]})
+    return out
+
+
+def code_tokens_baseline(
+    tokens: pd.DataFrame,
+    *,
+    dictionaries: Dictionaries | None = None,
+    dates: Mapping[str, Any] | None = None,
+    doc_texts: Mapping[str, str] | None = None,
+    parser: str = "given",
+    require_target: bool = True,
+) -> pd.DataFrame:
+    """Code a token table one sentence at a time; same output as geoevent.coder.code_tokens."""
+    d = dictionaries if dictionaries is not None else default_dictionaries()
+    lex = _Lexicon(d)
+    tokens = validate_token_table(tokens)
+    day = {k: _as_date(v) for k, v in (dates or {}).items()}
+    df = tokens.assign(norm=normalize_words(tokens["text"]).to_numpy(dtype=object))
+    lem = normalize_words(df["lemma"]).to_numpy(dtype=object)
+    df["lemma_l"] = np.where(lem == "", df["norm"].to_numpy(dtype=object), lem)
+    rows = []
+    for (doc_id, sent_idx), part in df.groupby(["doc_id", "sent_idx"], sort=False):
+        words = part.to_dict("records")
+        for e in _code_sentence(words, lex, day.get(doc_id), require_target):
+            sa, ta, v = e["sa"], e["ta"], e["verb"]
+            w = words
+            verb_text = w[v]["text"] + (" " + w[e["prt"]]["text"] if e["prt"] >= 0 else "")
+            verb_end = w[e["prt"]]["end_char"] if e["prt"] > v else w[v]["end_char"]
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "sentence_idx": sent_idx,
+                    "source_code": sa["code"],
+                    "source_country": sa["country"],
+                    "source_agent": sa["agent"],
+                    "source_text": " ".join(x["text"] for x in w[sa["a_start"] : sa["a_end"] + 1]),
+                    "source_start": w[sa["a_start"]]["start_char"],
+                    "source_end": w[sa["a_end"]]["end_char"],
+                    "source_entry_id": sa["entry_id"],
+                    "target_code": ta["code"] if ta else None,
+                    "target_country": ta["country"] if ta else None,
+                    "target_agent": ta["agent"] if ta else None,
+                    "target_text": " ".join(x["text"] for x in w[ta["a_start"] : ta["a_end"] + 1]) if ta else None,
+                    "target_start": w[ta["a_start"]]["start_char"] if ta else -1,
+                    "target_end": w[ta["a_end"]]["end_char"] if ta else -1,
+                    "target_entry_id": ta["entry_id"] if ta else None,
+                    "event_code": e["code"],
+                    "pattern_label": e["p"]["label"],
+                    "pattern_id": e["p"]["entry_id"],
+                    "verb_text": verb_text,
+                    "verb_start": w[v]["start_char"],
+                    "verb_end": verb_end,
+                    "parser": parser,
+                }
+            )
+    if not rows:
+        return _finish(pd.DataFrame({"doc_id": [], "sentence_idx": [], "source_code": [], "event_code": [], "target_code": [],
+                                     "source_start": [], "source_end": [], "target_start": [], "target_end": [],
+                                     "verb_start": [], "verb_end": [], "quad_class": [], "goldstein": []}))
+    ev = pd.DataFrame(rows)
+    ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
+    sents = sentence_texts(tokens, doc_texts)
+    ev = ev.merge(
+        sents[["doc_id", "sent_idx", "text"]].rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text"}),
+        on=["doc_id", "sentence_idx"],
+        how="left",
+    )
+    ev["event_date"] = ev["doc_id"].map(lambda k: day.get(k))
+    return _finish(_with_codebook(ev))

@@ -1,0 +1,317 @@
+"""Code stage and orchestration: token tables in, events table out, in bounded chunks.
+
+``code_tokens`` runs match -> extract -> code over a token table from any parser;
+``code_documents`` parses documents first, isolating failures so one bad document never costs
+the others their events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import warnings
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from geoevent.codebook import load_codebook
+from geoevent.dictionaries.tables import Dictionaries
+from geoevent.errors import GeoeventError, InputError
+from geoevent.extract import compile_verbs, extract_triples
+from geoevent.match import match_actors, prepare, resolve_actors
+from geoevent.schema import EVENT_COLUMNS
+from geoevent.tokens import sentence_texts, validate_token_table
+
+__all__ = ["CodingProblem", "code_documents", "code_tokens", "default_dictionaries", "empty_events"]
+
+#: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
+CHUNK_SENTENCES = 50_000
+
+_compiled: dict[int, tuple[Dictionaries, pd.DataFrame]] = {}
+
+
+def default_dictionaries() -> Dictionaries:
+    """The built-in dictionaries (loaded once)."""
+    from geoevent.dictionaries.builtin import load_builtin
+
+    return load_builtin()
+
+
+def _compiled_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
+    key = id(dictionaries)
+    hit = _compiled.get(key)
+    if hit is None or hit[0] is not dictionaries:
+        hit = (dictionaries, compile_verbs(dictionaries))
+        _compiled[key] = hit
+    return hit[1]
+
+
+def empty_events() -> pd.DataFrame:
+    """An events table with no rows."""
+    return _finish(pd.DataFrame({c: [] for c in EVENT_COLUMNS}))
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        return dt.date.fromisoformat(value.strip())
+    if hasattr(value, "date"):
+        return value.date()
+    raise InputError(f"not a date: {value!r}")
+
+
+def code_tokens(
+    tokens: pd.DataFrame,
+    *,
+    dictionaries: Dictionaries | None = None,
+    dates: Mapping[str, Any] | None = None,
+    doc_texts: Mapping[str, str] | None = None,
+    parser: str = "given",
+    require_target: bool = True,
+    chunk_sentences: int = CHUNK_SENTENCES,
+) -> pd.DataFrame:
+    """Code a token table; one row per event with the columns of :data:`geoevent.EVENT_SCHEMA`.
+
+    ``dates`` maps doc_id to the document date, which picks each person's role and fills
+    ``event_date``. ``doc_texts`` (doc_id -> text) gives exact sentence texts; without it they
+    are rebuilt from the words.
+    """
+    d = dictionaries if dictionaries is not None else default_dictionaries()
+    tokens = validate_token_table(tokens)
+    day = {k: _as_date(v) for k, v in (dates or {}).items()}
+    if len(tokens) == 0:
+        return empty_events()
+    verbs = _compiled_verbs(d)
+    sid = pd.factorize(pd.MultiIndex.from_arrays([tokens["doc_id"], tokens["sent_idx"]]))[0]
+    bounds = np.searchsorted(sid, np.arange(0, sid.max() + 1, max(1, chunk_sentences)))
+    bounds = np.r_[bounds, len(tokens)]
+    parts = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if hi > lo:
+            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target))
+    return _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+
+
+def _code_chunk(
+    tokens: pd.DataFrame,
+    d: Dictionaries,
+    verbs: pd.DataFrame,
+    dates: Mapping[str, dt.date | None],
+    doc_texts: Mapping[str, str] | None,
+    parser: str,
+    require_target: bool,
+) -> pd.DataFrame:
+    df = prepare(tokens)
+    mentions = match_actors(df, d, dates)
+    df = resolve_actors(df, mentions, d)
+    triples = extract_triples(df, verbs, require_target=require_target)
+    if len(triples) == 0:
+        return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
+    code = df["actor_code"].to_numpy(dtype=object)
+    src, tgt, vb = (triples[c].to_numpy() for c in ("source", "target", "verb"))
+    has_src = code[src] != ""
+    has_tgt = (tgt >= 0) & (code[np.maximum(tgt, 0)] != "")
+    keep = has_src & (has_tgt | (tgt < 0))
+    triples = triples.loc[keep]
+    src, tgt, vb = src[keep], tgt[keep], vb[keep]
+    tgt_ok = tgt >= 0
+    tg = np.maximum(tgt, 0)
+
+    def side(col: str, idx: np.ndarray, ok: np.ndarray, fill: Any) -> np.ndarray:
+        values = df[col].to_numpy()[idx]
+        if ok is None:
+            return values
+        out = np.array(values, dtype=object if values.dtype == object else values.dtype)
+        out[~ok] = fill
+        return out
+
+    doc = df["doc_id"].to_numpy(dtype=object)[vb]
+    sent = df["sent_idx"].to_numpy()[vb]
+    words = df["text"].to_numpy(dtype=object)
+    particle = triples["particle_gid"].to_numpy()
+    verb_text = np.where(particle >= 0, words[vb] + " " + words[np.maximum(particle, 0)], words[vb])
+    start = df["start_char"].to_numpy()
+    end = df["end_char"].to_numpy()
+    verb_end = np.where(particle > vb, end[np.maximum(particle, 0)], end[vb])
+    ev = pd.DataFrame(
+        {
+            "doc_id": doc,
+            "sentence_idx": sent,
+            "source_code": code[src],
+            "source_country": df["actor_country"].to_numpy(dtype=object)[src],
+            "source_agent": df["actor_agent"].to_numpy(dtype=object)[src],
+            "source_text": df["actor_text"].to_numpy(dtype=object)[src],
+            "source_start": df["actor_start"].to_numpy()[src],
+            "source_end": df["actor_end"].to_numpy()[src],
+            "source_entry_id": df["actor_entry"].to_numpy(dtype=object)[src],
+            "target_code": side("actor_code", tg, tgt_ok, None),
+            "target_country": side("actor_country", tg, tgt_ok, None),
+            "target_agent": side("actor_agent", tg, tgt_ok, None),
+            "target_text": side("actor_text", tg, tgt_ok, None),
+            "target_start": side("actor_start", tg, tgt_ok, -1),
+            "target_end": side("actor_end", tg, tgt_ok, -1),
+            "target_entry_id": side("actor_entry", tg, tgt_ok, None),
+            "event_code": triples["code"].to_numpy(dtype=object),
+            "pattern_label": triples["label"].to_numpy(dtype=object),
+            "pattern_id": triples["entry_id"].to_numpy(dtype=object),
+            "verb_text": verb_text,
+            "verb_start": start[vb],
+            "verb_end": verb_end,
+            "parser": parser,
+        }
+    )
+    # no event of an actor on itself; one event per (sentence, source, code, target)
+    ev = ev.loc[ev["source_code"] != ev["target_code"]]
+    ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
+    sents = sentence_texts(tokens, doc_texts)
+    ev = ev.merge(
+        sents[["doc_id", "sent_idx", "text"]].rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text"}),
+        on=["doc_id", "sentence_idx"],
+        how="left",
+    )
+    ev["event_date"] = ev["doc_id"].map(lambda k: dates.get(k))
+    return _with_codebook(ev)
+
+
+def _with_codebook(ev: pd.DataFrame) -> pd.DataFrame:
+    book = load_codebook().set_index("code")
+    known = ev["event_code"].isin(book.index)
+    if not known.all():
+        bad = sorted(set(ev.loc[~known, "event_code"]))
+        warnings.warn(f"dropping events with codes not in the codebook: {', '.join(bad)}", stacklevel=3)
+        ev = ev.loc[known]
+    rows = book.loc[ev["event_code"].to_numpy()]
+    ev = ev.assign(
+        event_base_code=rows["base_code"].to_numpy(dtype=object),
+        event_root_code=rows["root_code"].to_numpy(dtype=object),
+        quad_class=rows["quad_class"].to_numpy(),
+        goldstein=rows["goldstein"].to_numpy(),
+        plover_type=rows["plover_type"].to_numpy(dtype=object),
+    )
+    label = ev.pop("pattern_label").to_numpy(dtype=object)
+    ev["label"] = np.where((label == "") | pd.isna(label), rows["label"].to_numpy(dtype=object), label)
+    return ev
+
+
+def _event_ids(ev: pd.DataFrame) -> list[str]:
+    keys = (
+        ev["doc_id"].astype(str) + "|" + ev["sentence_idx"].astype(str) + "|" + ev["source_code"].astype(str)
+        + "|" + ev["event_code"].astype(str) + "|" + ev["target_code"].fillna("").astype(str)
+    )
+    return [hashlib.sha1(k.encode("utf-8")).hexdigest()[:16] for k in keys.tolist()]
+
+
+def _finish(ev: pd.DataFrame) -> pd.DataFrame:
+    """Canonical column order and dtypes of the events table."""
+    ev = ev.copy()
+    for col in ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end"):
+        ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32)
+    ev["quad_class"] = ev["quad_class"].astype(np.int8)
+    ev["goldstein"] = ev["goldstein"].astype(np.float32)
+    for col in EVENT_COLUMNS:
+        if col not in ev:
+            ev[col] = None
+    str_cols = [c for c in EVENT_COLUMNS if c not in (
+        "sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
+        "quad_class", "goldstein", "event_date")]
+    for col in str_cols:
+        ev[col] = ev[col].astype(object).where(ev[col].notna(), None)
+    ev["event_id"] = _event_ids(ev) if len(ev) else pd.Series([], dtype=object)
+    ev = ev.sort_values(["doc_id", "sentence_idx", "verb_start", "source_start"], kind="stable")
+    return ev[list(EVENT_COLUMNS)].reset_index(drop=True)
+
+
+class CodingProblem(GeoeventError):
+    """A document that could not be parsed or coded; the batch goes on without it."""
+
+
+def code_documents(
+    documents: pd.DataFrame,
+    *,
+    parser: str = "embedded",
+    dictionaries: Dictionaries | None = None,
+    require_target: bool = True,
+    progress: bool = False,
+    batch_docs: int = 256,
+    on_problem: Callable[[str, Exception], None] | None = None,
+) -> pd.DataFrame:
+    """Parse and code documents (columns doc_id, text, date); one row per event.
+
+    A document that fails to parse or code is reported through ``on_problem`` (default: a
+    warning naming it) and skipped; every other document keeps its events. The problems are also
+    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs.
+    """
+    from geoevent.parse import get_parser
+
+    for col in ("doc_id", "text"):
+        if col not in documents.columns:
+            raise InputError(f"documents table has no {col!r} column")
+    d = dictionaries if dictionaries is not None else default_dictionaries()
+    backend = get_parser(parser)
+    docs = documents.reset_index(drop=True)
+    ids = docs["doc_id"].astype(str).tolist()
+    texts = docs["text"].tolist()
+    dates_col = docs["date"].tolist() if "date" in docs.columns else [None] * len(ids)
+    problems: list[tuple[str, str]] = []
+
+    def report(doc_id: str, exc: Exception) -> None:
+        problems.append((doc_id, str(exc)))
+        if on_problem is not None:
+            on_problem(doc_id, exc)
+        else:
+            warnings.warn(f"document {doc_id!r} skipped: {exc}", stacklevel=3)
+
+    dates: dict[str, dt.date | None] = {}
+    for doc_id, value in zip(ids, dates_col):
+        try:
+            dates[doc_id] = _as_date(value)
+        except (InputError, ValueError) as exc:
+            report(doc_id, InputError(f"bad date {value!r}: {exc}"))
+            dates[doc_id] = None
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
+    parts: list[pd.DataFrame] = []
+    for lo in range(0, len(ids), batch_docs):
+        b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
+        try:
+            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, require_target))
+        except Exception:  # isolate the failing document(s), keep the rest
+            for doc_id, text in zip(b_ids, b_texts):
+                try:
+                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, require_target))
+                except Exception as exc:  # noqa: BLE001 - reported, batch goes on
+                    report(doc_id, exc)
+        if bar is not None:
+            bar.update(len(b_ids))
+    if bar is not None:
+        bar.close()
+    out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+    out.attrs["problems"] = problems
+    return out
+
+
+def _parse_and_code(backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], require_target: bool) -> pd.DataFrame:
+    for doc_id, text in zip(ids, texts):
+        if not isinstance(text, str):
+            raise InputError(f"document {doc_id!r}: text is {type(text).__name__}, not str")
+    tokens = backend.parse(texts, doc_ids=ids)
+    return code_tokens(
+        tokens,
+        dictionaries=d,
+        dates={k: dates.get(k) for k in ids},
+        doc_texts=dict(zip(ids, texts)),
+        parser=backend.name,
+        require_target=require_target,
+    )

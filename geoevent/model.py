@@ -1,0 +1,176 @@
+"""Typed views of coded events: :class:`Actor` and :class:`Event` (frozen, slotted, validated).
+
+The events table (:data:`geoevent.schema.EVENT_SCHEMA`) is the primary form; these classes are
+views of its rows for the single-text API and notebooks (:meth:`Event.from_row`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["Actor", "Event", "Span"]
+
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+_AGENT = re.compile(r"^[A-Z]{3}$")
+_ACTOR_CODE = re.compile(r"^[A-Z0-9]{3}(?:[A-Z0-9]{3})*$")
+_EVENT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
+
+Span = tuple[int, int]
+
+
+def _check_span(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if (
+        not isinstance(value, tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        or value[0] < 0
+        or value[1] < value[0]
+    ):
+        raise ValueError(f"{attribute.name} must be a (start, end) pair of offsets with 0 <= start <= end, got {value!r}")
+
+
+def _match(pattern: re.Pattern[str], what: str, *, optional: bool = False):
+    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if optional and (value is None or value == ""):
+            return
+        if not isinstance(value, str) or not pattern.match(value):
+            raise ValueError(f"{attribute.name} must be {what}, got {value!r}")
+
+    return check
+
+
+def _none_if_empty(value: Any) -> Any:
+    return None if value == "" else value
+
+
+@attrs.frozen(slots=True)
+class Actor:
+    """A coded actor mention: ``code`` such as "USAGOV", its country and agent, the words and span."""
+
+    code: str = attrs.field(validator=_match(_ACTOR_CODE, "an actor code of 3-letter groups, e.g. 'USAGOV'"))
+    country: str | None = attrs.field(
+        default=None, converter=_none_if_empty,
+        validator=_match(_COUNTRY, "a 3-letter country code or 'IGO'", optional=True),
+    )
+    agent: str | None = attrs.field(
+        default=None, converter=_none_if_empty,
+        validator=_match(_AGENT, "a 3-letter agent code such as 'GOV'", optional=True),
+    )
+    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    span: Span | None = attrs.field(default=None, validator=_check_span)
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """One coded event: who (source) did what (code) to whom (target), when, and the evidence."""
+
+    source: Actor = attrs.field(validator=attrs.validators.instance_of(Actor))
+    target: Actor | None = attrs.field(validator=attrs.validators.optional(attrs.validators.instance_of(Actor)))
+    code: str = attrs.field(validator=_match(_EVENT_CODE, "a CAMEO event code such as '042'"))
+    root_code: str = attrs.field(validator=_match(re.compile(r"^(0[1-9]|1[0-9]|20)$"), "a 2-digit CAMEO root code"))
+    label: str = attrs.field(validator=attrs.validators.instance_of(str))
+    quad_class: int = attrs.field(validator=attrs.validators.in_((1, 2, 3, 4)))
+    goldstein: float = attrs.field(converter=float)
+    date: dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
+    )
+    doc_id: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    sentence_idx: int = attrs.field(default=0, validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+    sentence_text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    verb_text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    verb_span: Span | None = attrs.field(default=None, validator=_check_span)
+    pattern_id: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    event_id: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    parser: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    @goldstein.validator
+    def _check_goldstein(self, attribute: attrs.Attribute, value: float) -> None:
+        if math.isnan(value) or not -10.0 <= value <= 10.0:
+            raise ValueError(f"goldstein must be within [-10, 10], got {value!r}")
+
+    @root_code.validator
+    def _check_root(self, attribute: attrs.Attribute, value: str) -> None:
+        if not self.code.startswith(value):
+            raise ValueError(f"root_code {value!r} is not the root of code {self.code!r}")
+
+    @property
+    def evidence(self) -> dict[str, Span | None]:
+        """Character spans of source, verb and target in the document text."""
+        return {
+            "source": self.source.span,
+            "verb": self.verb_span,
+            "target": self.target.span if self.target else None,
+        }
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "Event":
+        """Build an Event from one row of the events table (a dict or a pandas row)."""
+
+        def span(prefix: str) -> Span | None:
+            s, e = row.get(f"{prefix}_start"), row.get(f"{prefix}_end")
+            if s is None or e is None or _isna(s) or int(s) < 0:
+                return None
+            return (int(s), int(e))
+
+        def actor(prefix: str) -> Actor | None:
+            code = row.get(f"{prefix}_code")
+            if code is None or _isna(code) or code == "":
+                return None
+            return Actor(
+                code=str(code),
+                country=_str_or_none(row.get(f"{prefix}_country")),
+                agent=_str_or_none(row.get(f"{prefix}_agent")),
+                text=_str_or_none(row.get(f"{prefix}_text")) or "",
+                span=span(prefix),
+            )
+
+        source = actor("source")
+        if source is None:
+            raise ValueError("an event row needs a source_code")
+        date = row.get("event_date")
+        if date is not None and _isna(date):
+            date = None
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        elif date is not None and hasattr(date, "date") and not isinstance(date, dt.date):
+            date = date.date()
+        return cls(
+            source=source,
+            target=actor("target"),
+            code=str(row["event_code"]),
+            root_code=str(row["event_root_code"]),
+            label=str(row["label"]),
+            quad_class=int(row["quad_class"]),
+            goldstein=float(row["goldstein"]),
+            date=date,
+            doc_id=str(row.get("doc_id", "")),
+            sentence_idx=int(row.get("sentence_idx", 0)),
+            sentence_text=_str_or_none(row.get("sentence_text")) or "",
+            verb_text=_str_or_none(row.get("verb_text")) or "",
+            verb_span=span("verb"),
+            pattern_id=_str_or_none(row.get("pattern_id")) or "",
+            event_id=_str_or_none(row.get("event_id")) or "",
+            parser=_str_or_none(row.get("parser")) or "",
+        )
+
+
+def _isna(value: Any) -> bool:
+    try:
+        return bool(value != value)  # NaN, NaT
+    except (TypeError, ValueError):
+        return False
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None or _isna(value):
+        return None
+    s = str(value)
+    return s or None

@@ -1,0 +1,26 @@
+"""The vectorized coder and the per-sentence baseline (benchmarks/) emit the same events."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from benchmarks.baseline_coder import code_tokens_baseline
+from geoevent.coder import code_tokens
+from tests.conftest import sentence
+from tests.test_coder import SENTENCES
+
+
+def test_baseline_agrees_on_the_rule_sentences(small_dicts):
+    tokens = pd.concat([sentence(spec, doc_id=name) for name, spec in SENTENCES.items()], ignore_index=True)
+    dates = dict.fromkeys(SENTENCES, "2024-11-17")
+    fast = code_tokens(tokens, dictionaries=small_dicts, dates=dates)
+    slow = code_tokens_baseline(tokens, dictionaries=small_dicts, dates=dates)
+    assert len(fast) > 10
+    pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_baseline_agrees_without_required_targets(small_dicts):
+    tokens = pd.concat([sentence(spec, doc_id=name) for name, spec in SENTENCES.items()], ignore_index=True)
+    fast = code_tokens(tokens, dictionaries=small_dicts, dates={}, require_target=False)
+    slow = code_tokens_baseline(tokens, dictionaries=small_dicts, dates={}, require_target=False)
+    pd.testing.assert_frame_equal(fast, slow)

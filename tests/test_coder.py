@@ -1,0 +1,160 @@
+"""The extract rules on hand-parsed sentences (no parser involved)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geoevent.coder import code_tokens
+from tests.conftest import sentence
+
+D = "2024-11-17"
+
+SENTENCES = {
+    "authorize": "Biden/Biden/PROPN/2/nsubj authorized/authorize/VERB/0/root Ukraine/Ukraine/PROPN/2/obj "
+    "to/to/PART/5/mark strike/strike/VERB/2/xcomp Russia/Russia/PROPN/5/obj ././PUNCT/2/punct",
+    "passive": "Ukraine/Ukraine/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass struck/strike/VERB/0/root by/by/ADP/6/case "
+    "Russian/Russian/ADJ/6/amod missiles/missile/NOUN/3/obl:agent ././PUNCT/3/punct",
+    "passive_no_agent": "Ukraine/Ukraine/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass struck/strike/VERB/0/root "
+    "overnight/overnight/ADV/3/advmod ././PUNCT/3/punct",
+    "compound_source": "South/South/PROPN/2/compound Korea/Korea/PROPN/5/nsubj and/and/CCONJ/4/cc Japan/Japan/PROPN/2/conj "
+    "condemned/condemn/VERB/0/root North/North/PROPN/7/compound Korea/Korea/PROPN/5/obj ././PUNCT/5/punct",
+    "negated": "Russia/Russia/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod condemn/condemn/VERB/0/root "
+    "Iran/Iran/PROPN/4/obj ././PUNCT/4/punct",
+    "will_supply": "Russia/Russia/PROPN/3/nsubj will/will/AUX/3/aux supply/supply/VERB/0/root Iran/Iran/PROPN/3/obj "
+    "with/with/ADP/6/case drones/drone/NOUN/3/obl ././PUNCT/3/punct",
+    "tone": "Zelenskyy/Zelenskyy/PROPN/2/nsubj struck/strike/VERB/0/root a/a/DET/5/det measured/measured/ADJ/5/amod "
+    "tone/tone/NOUN/2/obj ././PUNCT/2/punct",
+    "assault_on": "Russia/Russia/PROPN/2/nsubj launched/launch/VERB/0/root an/a/DET/4/det assault/assault/NOUN/2/obj "
+    "on/on/ADP/6/case Ukraine/Ukraine/PROPN/4/nmod ././PUNCT/2/punct",
+    "reported": "Officials/official/NOUN/2/nsubj said/say/VERB/0/root Russia/Russia/PROPN/4/nsubj "
+    "attacked/attack/VERB/2/ccomp Ukraine/Ukraine/PROPN/4/obj ././PUNCT/2/punct",
+    "cities": "Russia/Russia/PROPN/2/nsubj struck/strike/VERB/0/root Sumy/Sumy/PROPN/2/obj and/and/CCONJ/5/cc "
+    "Kherson/Kherson/PROPN/3/conj ././PUNCT/2/punct",
+    "possessives": "Russia/Russia/PROPN/3/nmod:poss 's/'s/PART/1/case strikes/strike/NOUN/4/nsubj hit/hit/VERB/0/root "
+    "Ukraine/Ukraine/PROPN/8/nmod:poss 's/'s/PART/5/case energy/energy/NOUN/8/compound grid/grid/NOUN/4/obj ././PUNCT/4/punct",
+    "deploy": "North/North/PROPN/2/compound Korea/Korea/PROPN/3/nsubj deployed/deploy/VERB/0/root troops/troop/NOUN/3/obj "
+    "to/to/PART/6/mark aid/aid/VERB/3/advcl Russia/Russia/PROPN/6/obj ././PUNCT/3/punct",
+    "talks": "Russia/Russia/PROPN/2/nsubj held/hold/VERB/0/root talks/talk/NOUN/2/obj with/with/ADP/5/case "
+    "Japan/Japan/PROPN/2/obl ././PUNCT/2/punct",
+    "urge": "Russia/Russia/PROPN/2/nsubj urged/urge/VERB/0/root Iran/Iran/PROPN/2/obj to/to/PART/5/mark "
+    "attack/attack/VERB/2/xcomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
+    "particle": "Russia/Russia/PROPN/2/nsubj shot/shoot/VERB/0/root down/down/ADP/2/compound:prt "
+    "Ukraine/Ukraine/PROPN/6/nmod:poss 's/'s/PART/4/case drone/drone/NOUN/2/obj ././PUNCT/2/punct",
+    "agent": "Russian/Russian/ADJ/2/amod troops/troop/NOUN/3/nsubj attacked/attack/VERB/0/root Ukraine/Ukraine/PROPN/3/obj "
+    "././PUNCT/3/punct",
+    "official": "A/a/DET/3/det U.S./U.S./PROPN/3/compound official/official/NOUN/4/nsubj condemned/condemn/VERB/0/root "
+    "Russia/Russia/PROPN/4/obj ././PUNCT/4/punct",
+    "biden": "Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Russia/Russia/PROPN/2/obj ././PUNCT/2/punct",
+    "could": "Russia/Russia/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root Japan/Japan/PROPN/3/obj "
+    "././PUNCT/3/punct",
+}
+
+
+def triples(name: str, dicts, *, date: str | None = D, **kw) -> set[tuple]:
+    tokens = sentence(SENTENCES[name], doc_id=name)
+    ev = code_tokens(tokens, dictionaries=dicts, dates={name: date}, **kw)
+    return {(r.source_code, r.event_code, r.target_code) for r in ev.itertuples()}
+
+
+def test_control_verb_codes_the_permission_not_the_permitted_act(small_dicts):
+    assert triples("authorize", small_dicts) == {("USAGOV", "081", "UKR")}
+
+
+def test_urge_codes_the_appeal_not_the_urged_act(small_dicts):
+    assert triples("urge", small_dicts) == {("RUS", "020", "IRN")}
+
+
+def test_passive_with_agent_swaps_roles(small_dicts):
+    assert triples("passive", small_dicts) == {("RUS", "195", "UKR")}
+
+
+def test_passive_without_agent_has_no_source(small_dicts):
+    assert triples("passive_no_agent", small_dicts) == set()
+
+
+def test_compound_source_gives_one_event_each(small_dicts):
+    assert triples("compound_source", small_dicts) == {("KOR", "111", "PRK"), ("JPN", "111", "PRK")}
+
+
+def test_negation_codes_nothing(small_dicts):
+    assert triples("negated", small_dicts) == set()
+
+
+def test_hypothetical_modal_codes_nothing(small_dicts):
+    assert triples("could", small_dicts) == set()
+
+
+def test_will_codes_intent_not_the_act(small_dicts):
+    assert triples("will_supply", small_dicts) == {("RUS", "033", "IRN")}
+
+
+def test_struck_a_tone_is_not_a_strike_even_without_targets(small_dicts):
+    assert triples("tone", small_dicts, require_target=False) == set()
+
+
+def test_object_pattern_with_prepositional_target(small_dicts):
+    assert triples("assault_on", small_dicts) == {("RUS", "190", "UKR")}
+
+
+def test_reported_speech_codes_the_reported_act(small_dicts):
+    assert triples("reported", small_dicts) == {("RUS", "190", "UKR")}
+
+
+def test_cities_resolve_to_their_country_once(small_dicts):
+    assert triples("cities", small_dicts) == {("RUS", "195", "UKR")}
+
+
+def test_possessives_name_the_actors(small_dicts):
+    assert triples("possessives", small_dicts) == {("RUS", "190", "UKR")}
+
+
+def test_purpose_clause_gives_the_target(small_dicts):
+    assert triples("deploy", small_dicts) == {("PRK", "154", "RUS")}
+
+
+def test_hold_talks_with(small_dicts):
+    assert triples("talks", small_dicts) == {("RUS", "040", "JPN")}
+
+
+def test_particle_pattern_and_verb_text(small_dicts):
+    tokens = sentence(SENTENCES["particle"], doc_id="p")
+    ev = code_tokens(tokens, dictionaries=small_dicts, dates={"p": D})
+    assert list(ev["event_code"]) == ["190"]
+    assert ev["verb_text"].iloc[0] == "shot down"
+    assert ev["target_code"].iloc[0] == "UKR"
+
+
+def test_agent_words_attach_to_the_country(small_dicts):
+    assert triples("agent", small_dicts) == {("RUSMIL", "190", "UKR")}
+    assert triples("official", small_dicts) == {("USAGOV", "111", "RUS")}
+
+
+@pytest.mark.parametrize(("date", "code"), [("2024-11-17", "USAGOV"), ("2025-01-19", "USAGOV"), ("2025-01-20", "USAELI")])
+def test_the_event_date_picks_the_role(small_dicts, date, code):
+    assert triples("biden", small_dicts, date=date) == {(code, "111", "RUS")}
+
+
+def test_evidence_spans_point_at_the_words(small_dicts):
+    tokens = sentence(SENTENCES["agent"], doc_id="e")
+    ev = code_tokens(tokens, dictionaries=small_dicts, dates={"e": D})
+    row = ev.iloc[0]
+    text = row["sentence_text"]
+    assert text.startswith("Russian troops attacked")
+    assert text[row["source_start"] : row["source_end"]] == "Russian troops"
+    assert text[row["verb_start"] : row["verb_end"]] == "attacked"
+    assert text[row["target_start"] : row["target_end"]] == "Ukraine"
+    assert row["pattern_id"] == "v:7"
+    assert row["source_entry_id"] == "t:2"
+    assert row["label"] and row["quad_class"] == 4
+
+
+def test_many_sentences_in_small_chunks_match_one_chunk(small_dicts):
+    parts = [sentence(spec, doc_id=name) for name, spec in SENTENCES.items()]
+    tokens = pd.concat(parts, ignore_index=True)
+    dates = dict.fromkeys(SENTENCES, D)
+    whole = code_tokens(tokens, dictionaries=small_dicts, dates=dates)
+    chunked = code_tokens(tokens, dictionaries=small_dicts, dates=dates, chunk_sentences=3)
+    pd.testing.assert_frame_equal(whole, chunked)
+    assert len(whole) >= 15
+    assert whole["event_id"].is_unique
