@@ -301,7 +301,9 @@ def code_tokens_baseline(
                                      "verb_start": [], "verb_end": [], "quad_class": [], "goldstein": []}))
     ev = pd.DataFrame(rows)
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
-    sents = sentence_texts(tokens, doc_texts)
+    wanted = pd.MultiIndex.from_frame(ev[["doc_id", "sentence_idx"]].drop_duplicates())
+    rows = pd.MultiIndex.from_arrays([tokens["doc_id"], tokens["sent_idx"]]).isin(wanted)
+    sents = sentence_texts(tokens.loc[rows], doc_texts)
     ev = ev.merge(
         sents[["doc_id", "sent_idx", "text"]].rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text"}),
         on=["doc_id", "sentence_idx"],

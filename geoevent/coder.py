@@ -20,7 +20,7 @@ from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError
 from geoevent.extract import compile_verbs, extract_triples
-from geoevent.match import match_actors, prepare, resolve_actors
+from geoevent.match import actor_text, match_actors, prepare, resolve_actors
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
@@ -91,7 +91,7 @@ def code_tokens(
     if len(tokens) == 0:
         return empty_events()
     verbs = _compiled_verbs(d)
-    sid = pd.factorize(pd.MultiIndex.from_arrays([tokens["doc_id"], tokens["sent_idx"]]))[0]
+    sid = np.cumsum(tokens["tok_idx"].to_numpy() == 1) - 1  # sentences start at word 1
     bounds = np.searchsorted(sid, np.arange(0, sid.max() + 1, max(1, chunk_sentences)))
     bounds = np.r_[bounds, len(tokens)]
     parts = []
@@ -110,13 +110,13 @@ def _code_chunk(
     parser: str,
     require_target: bool,
 ) -> pd.DataFrame:
-    df = prepare(tokens)
-    mentions = match_actors(df, d, dates)
-    df = resolve_actors(df, mentions, d)
-    triples = extract_triples(df, verbs, require_target=require_target)
+    w = prepare(tokens)
+    mentions = match_actors(w, d, dates)
+    w = resolve_actors(w, mentions, d)
+    triples = extract_triples(w, verbs, require_target=require_target)
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
-    code = df["actor_code"].to_numpy(dtype=object)
+    code = w["actor_code"]
     src, tgt, vb = (triples[c].to_numpy() for c in ("source", "target", "verb"))
     has_src = code[src] != ""
     has_tgt = (tgt >= 0) & (code[np.maximum(tgt, 0)] != "")
@@ -126,40 +126,36 @@ def _code_chunk(
     tgt_ok = tgt >= 0
     tg = np.maximum(tgt, 0)
 
-    def side(col: str, idx: np.ndarray, ok: np.ndarray, fill: Any) -> np.ndarray:
-        values = df[col].to_numpy()[idx]
-        if ok is None:
-            return values
-        out = np.array(values, dtype=object if values.dtype == object else values.dtype)
-        out[~ok] = fill
+    def target_side(values: np.ndarray, fill: Any) -> np.ndarray:
+        out = np.array(values[tg], dtype=object if values.dtype == object else values.dtype)
+        out[~tgt_ok] = fill
         return out
 
-    doc = df["doc_id"].to_numpy(dtype=object)[vb]
-    sent = df["sent_idx"].to_numpy()[vb]
-    words = df["text"].to_numpy(dtype=object)
+    s_text, s_start, s_end = actor_text(w, src)
+    t_text, t_start, t_end = actor_text(w, tg)
+    words = w["text"]
     particle = triples["particle_gid"].to_numpy()
     verb_text = np.where(particle >= 0, words[vb] + " " + words[np.maximum(particle, 0)], words[vb])
-    start = df["start_char"].to_numpy()
-    end = df["end_char"].to_numpy()
+    start, end = w["start"], w["end"]
     verb_end = np.where(particle > vb, end[np.maximum(particle, 0)], end[vb])
     ev = pd.DataFrame(
         {
-            "doc_id": doc,
-            "sentence_idx": sent,
+            "doc_id": w["doc_id"][vb],
+            "sentence_idx": w["sent_idx"][vb],
             "source_code": code[src],
-            "source_country": df["actor_country"].to_numpy(dtype=object)[src],
-            "source_agent": df["actor_agent"].to_numpy(dtype=object)[src],
-            "source_text": df["actor_text"].to_numpy(dtype=object)[src],
-            "source_start": df["actor_start"].to_numpy()[src],
-            "source_end": df["actor_end"].to_numpy()[src],
-            "source_entry_id": df["actor_entry"].to_numpy(dtype=object)[src],
-            "target_code": side("actor_code", tg, tgt_ok, None),
-            "target_country": side("actor_country", tg, tgt_ok, None),
-            "target_agent": side("actor_agent", tg, tgt_ok, None),
-            "target_text": side("actor_text", tg, tgt_ok, None),
-            "target_start": side("actor_start", tg, tgt_ok, -1),
-            "target_end": side("actor_end", tg, tgt_ok, -1),
-            "target_entry_id": side("actor_entry", tg, tgt_ok, None),
+            "source_country": w["actor_country"][src],
+            "source_agent": w["actor_agent"][src],
+            "source_text": np.array(s_text, dtype=object),
+            "source_start": s_start,
+            "source_end": s_end,
+            "source_entry_id": w["actor_entry"][src],
+            "target_code": target_side(code, None),
+            "target_country": target_side(w["actor_country"], None),
+            "target_agent": target_side(w["actor_agent"], None),
+            "target_text": np.where(tgt_ok, np.array(t_text, dtype=object), None),
+            "target_start": np.where(tgt_ok, t_start, -1),
+            "target_end": np.where(tgt_ok, t_end, -1),
+            "target_entry_id": target_side(w["actor_entry"], None),
             "event_code": triples["code"].to_numpy(dtype=object),
             "pattern_label": triples["label"].to_numpy(dtype=object),
             "pattern_id": triples["entry_id"].to_numpy(dtype=object),
@@ -172,7 +168,8 @@ def _code_chunk(
     # no event of an actor on itself; one event per (sentence, source, code, target)
     ev = ev.loc[ev["source_code"] != ev["target_code"]]
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
-    sents = sentence_texts(tokens, doc_texts)
+    rows = np.isin(w["sid"], np.unique(w["sid"][vb]))
+    sents = sentence_texts(tokens.loc[rows], doc_texts)
     ev = ev.merge(
         sents[["doc_id", "sent_idx", "text"]].rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text"}),
         on=["doc_id", "sentence_idx"],

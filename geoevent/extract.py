@@ -27,11 +27,10 @@ import numpy as np
 import pandas as pd
 
 from geoevent.dictionaries.tables import Dictionaries
+from geoevent.match import Cat, Words
 
 __all__ = ["compile_verbs", "extract_triples", "verb_classes", "intent_codes"]
 
-_SUBJ = "nsubj"
-_PASS_SUBJ = ("nsubj:pass",)
 _AGENT_REL = "obl:agent"
 
 
@@ -72,13 +71,19 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
                 (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
                  tuple(words[:-1]), str(prep).lower(), str(code), str(label))
             )
+    names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label"]
     out = pd.DataFrame(
-        rows,
-        columns=["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label"],
+        {name: pd.Series([r[i] for r in rows], dtype=np.int64 if i == 0 else object) for i, name in enumerate(names)}
     )
+    out["alt_row"] = np.arange(len(out))
     out["has_particle"] = out["particle"] != ""
     out["has_object"] = out["obj_head"] != ""
     return out
+
+
+def _isin(values: np.ndarray, members) -> np.ndarray:
+    """Hash-based membership for object arrays (np.isin sorts objects, which is slow)."""
+    return pd.Series(values, dtype=object).isin(list(members)).to_numpy()
 
 
 def _first_child(n: int, heads: np.ndarray, children: np.ndarray) -> np.ndarray:
@@ -89,136 +94,164 @@ def _first_child(n: int, heads: np.ndarray, children: np.ndarray) -> np.ndarray:
     return out
 
 
-def extract_triples(df: pd.DataFrame, verbs: pd.DataFrame, *, require_target: bool = True) -> pd.DataFrame:
-    """Candidate triples: verb gid, source gid, target gid (-1 none), code, pattern, intent flag."""
+def _empty() -> pd.DataFrame:
     cols = ["verb", "source", "target", "code", "label", "entry_id", "particle_gid"]
-    n = len(df)
+    return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ("verb", "source", "target", "particle_gid") else object) for c in cols})
+
+
+def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = True) -> pd.DataFrame:
+    """Candidate triples: verb, source and target gids (target -1 when none), code, pattern id."""
+    n = w.n
     if n == 0 or len(verbs) == 0:
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+        return _empty()
     classes = verb_classes()
-    gid = df["gid"].to_numpy()
-    head = df["head_gid"].to_numpy()
-    rel = df["deprel"].to_numpy(dtype=object)
-    lemma = df["lemma_l"].to_numpy(dtype=object)
-    upos = df["upos"].to_numpy(dtype=object)
-    case = df["case"].to_numpy(dtype=object)
-    mark = df["mark"].to_numpy(dtype=object)
+    gid = w["gid"]
+    head = w["head"]
+    rel: Cat = w["rel"]
+    lem: Cat = w["lemma"]
+    upos: Cat = w["upos"]
+    lemma = lem.values
+    case = w["case"]
+    mark = w["mark"]
     has_head = head >= 0
-    base_rel = np.array([r.split(":", 1)[0] for r in rel.tolist()], dtype=object)
+    base = Cat(rel.codes, np.array([r.split(":", 1)[0] for r in rel.uniques.tolist()], dtype=object))
 
     def child(mask: np.ndarray) -> np.ndarray:
         idx = np.flatnonzero(mask & has_head)
         return _first_child(n, head[idx], gid[idx])
 
-    nsubj = child(rel == _SUBJ)
-    nsubj_pass = child(np.isin(rel, _PASS_SUBJ))
-    obj = child(rel == "obj")
-    iobj = child(rel == "iobj")
-    by_agent = child((rel == _AGENT_REL) | ((base_rel == "obl") & (case == "by")))
-    aux_pass = child(rel == "aux:pass")
+    case_by = case == "by"
+    nsubj = child(rel.eq("nsubj"))
+    nsubj_pass = child(rel.eq("nsubj:pass"))
+    obj = child(rel.eq("obj"))
+    iobj = child(rel.eq("iobj"))
+    by_agent = child(rel.eq(_AGENT_REL) | (base.eq("obl") & case_by))
+    aux_pass = child(rel.eq("aux:pass"))
     passive = (nsubj_pass >= 0) | (aux_pass >= 0)
     neg = np.zeros(n, dtype=bool)
-    idx = np.flatnonzero(np.isin(rel, ("advmod", "det", "cc:preconj")) & np.isin(lemma, list(classes["negation"])) & has_head)
+    idx = np.flatnonzero(rel.isin(("advmod", "det", "cc:preconj")) & lem.isin(classes["negation"]) & has_head)
     neg[head[idx]] = True
     modal_int = np.zeros(n, dtype=bool)
     modal_hyp = np.zeros(n, dtype=bool)
-    idx = np.flatnonzero((rel == "aux") & has_head)
-    modal_int[head[idx[np.isin(lemma[idx], list(classes["modal_intent"]))]]] = True
-    modal_hyp[head[idx[np.isin(lemma[idx], list(classes["modal_hypothetical"]))]]] = True
+    aux = rel.eq("aux") & has_head
+    modal_int[head[aux & lem.isin(classes["modal_intent"])]] = True
+    modal_hyp[head[aux & lem.isin(classes["modal_hypothetical"])]] = True
+    is_verbal = upos.isin(("VERB", "AUX"))
 
     # 1. patterns -------------------------------------------------------------------------
-    is_verb = upos == "VERB"
-    vidx = np.flatnonzero(is_verb & np.isin(lemma, verbs["verb"].unique()))
-    cand = pd.DataFrame({"v": vidx, "verb": lemma[vidx]}).merge(verbs, on="verb", how="inner")
+    index = pd.Index(lem.uniques)
+    verbs = verbs.assign(
+        verb_key=index.get_indexer(verbs["verb"].to_numpy(dtype=object)),
+        prep_key=index.get_indexer(verbs["prep"].to_numpy(dtype=object)),
+    )
+    # object words are compared by lemma or by form ("troops"), in one shared key space
+    vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques]))
+    lemma_key = np.r_[vocab.get_indexer(lem.uniques), -1][lem.codes]
+    norm_key = np.r_[vocab.get_indexer(w["norm"].uniques), -1][w["norm"].codes]
+    verbs = verbs.assign(obj_key=vocab.get_indexer(verbs["obj_head"].to_numpy(dtype=object)))
+    verbs = verbs.loc[verbs["verb_key"].to_numpy() >= 0]
+    is_pattern_verb = np.zeros(len(lem.uniques) + 1, dtype=bool)
+    is_pattern_verb[verbs["verb_key"].to_numpy()] = True
+    vidx = np.flatnonzero(upos.eq("VERB") & is_pattern_verb[lem.codes])
+    vkey = pd.DataFrame({"v": vidx, "verb_key": lem.codes[vidx]})
+    has_obj_pattern = verbs["has_object"].to_numpy()
+    # patterns without an object: joined on the verb alone
+    plain = vkey.merge(verbs.loc[~has_obj_pattern], on="verb_key", how="inner")
+    plain["obj_gid"] = -1
+    # patterns with an object: joined on (verb, object word) for each object slot, in order of
+    # preference: the direct object, the passive subject, a "with" oblique ("supply X with arms")
+    with_obl = child(base.eq("obl") & (case == "with"))
+    slot_rows = []
+    for rank, slot in enumerate((obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), with_obl[vidx])):
+        ok = slot >= 0
+        for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
+            slot_rows.append(pd.DataFrame({"v": vidx[ok], "verb_key": lem.codes[vidx[ok]], "obj_key": key,
+                                           "obj_gid": slot[ok], "rank": rank}))
+    slots = pd.concat(slot_rows, ignore_index=True)
+    slots = slots.loc[slots["obj_key"].to_numpy() >= 0]
+    objs = slots.merge(verbs.loc[has_obj_pattern], on=["verb_key", "obj_key"], how="inner")
+    objs = objs.sort_values(["v", "rank"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
+    # multi-word objects: the earlier words must be dependents of the object's head
+    pre = objs["obj_pre"].to_numpy(dtype=object)
+    multi = np.flatnonzero(np.array([len(p) > 0 for p in pre], dtype=bool))
+    if len(multi):
+        ogid = objs["obj_gid"].to_numpy()
+        dep_idx = np.flatnonzero(np.isin(head, ogid[multi]))
+        deps = set(zip(head[dep_idx].tolist(), lemma[dep_idx].tolist()))
+        bad = [i for i in multi.tolist() if not all((int(ogid[i]), word) in deps for word in pre[i])]
+        objs = objs.drop(index=objs.index[bad])
+    cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
     if len(cand) == 0:
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
-    v = cand["v"].to_numpy()
+        return _empty()
     # particle
-    prt_idx = np.flatnonzero((rel == "compound:prt") & has_head)
+    prt_idx = np.flatnonzero(rel.eq("compound:prt") & has_head)
     prt_pairs = pd.DataFrame({"v": head[prt_idx], "particle": lemma[prt_idx], "particle_gid": gid[prt_idx]})
     prt_pairs = prt_pairs.drop_duplicates(["v", "particle"])
     cand = cand.merge(prt_pairs, on=["v", "particle"], how="left")
     cand["particle_gid"] = cand["particle_gid"].fillna(-1).astype(np.int64)
-    particle_ok = (~cand["has_particle"]) | (cand["particle_gid"] >= 0)
-    v = cand["v"].to_numpy()
-    # object: the direct object, or the passive subject, or a "with" oblique ("supply X with arms")
-    with_obl = child((base_rel == "obl") & (case == "with"))
-    slots = np.stack([obj[v], np.where(passive[v], nsubj_pass[v], -1), with_obl[v]])
-    obj_head = cand["obj_head"].to_numpy(dtype=object)
-    obj_gid = np.full(len(cand), -1, dtype=np.int64)
-    norm = df["norm"].to_numpy(dtype=object)
-    for slot in slots:
-        at = np.maximum(slot, 0)
-        hit = (obj_gid < 0) & (slot >= 0) & ((lemma[at] == obj_head) | (norm[at] == obj_head))
-        obj_gid[hit] = slot[hit]
-    # multi-word objects: the earlier words must be dependents of the object's head
-    pre = cand["obj_pre"].to_numpy(dtype=object)
-    multi = np.flatnonzero((obj_gid >= 0) & np.array([len(p) > 0 for p in pre], dtype=bool))
-    if len(multi):
-        dep_idx = np.flatnonzero(has_head)
-        deps = set(zip(head[dep_idx].tolist(), lemma[dep_idx].tolist()))
-        for i in multi.tolist():
-            if not all((int(obj_gid[i]), w) in deps for w in pre[i]):
-                obj_gid[i] = -1
-    object_ok = (~cand["has_object"].to_numpy()) | (obj_gid >= 0)
-    cand["obj_gid"] = np.where(cand["has_object"].to_numpy(), obj_gid, -1)
+    cand = cand.loc[(~cand["has_particle"].to_numpy()) | (cand["particle_gid"].to_numpy() >= 0)].reset_index(drop=True)
     # prepositional target on the verb, else on the object
-    obl_idx = np.flatnonzero(np.isin(base_rel, ("obl", "nmod")) & (rel != _AGENT_REL) & has_head & (case != ""))
-    pp = pd.DataFrame({"attach": head[obl_idx], "prep": case[obl_idx], "pp_gid": gid[obl_idx]}).drop_duplicates(["attach", "prep"])
+    case_key = w["case_key"]
+    obl_idx = np.flatnonzero(base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case_key >= 0))
+    pp = pd.DataFrame({"attach": head[obl_idx], "prep_key": case_key[obl_idx], "pp_gid": gid[obl_idx]})
+    pp = pp.drop_duplicates(["attach", "prep_key"])
     cand["_k"] = np.arange(len(cand))
-    on_verb = cand[["_k", "v", "prep"]].rename(columns={"v": "attach"}).merge(pp, on=["attach", "prep"])
-    on_obj = cand[["_k", "obj_gid", "prep"]].rename(columns={"obj_gid": "attach"}).merge(pp, on=["attach", "prep"])
+    with_prep = cand.loc[cand["prep_key"].to_numpy() >= 0, ["_k", "v", "obj_gid", "prep_key"]]
+    on_verb = with_prep[["_k", "v", "prep_key"]].rename(columns={"v": "attach"}).merge(pp, on=["attach", "prep_key"])
+    on_obj = with_prep[["_k", "obj_gid", "prep_key"]].rename(columns={"obj_gid": "attach"}).merge(pp, on=["attach", "prep_key"])
     pp_gid = np.full(len(cand), -1, dtype=np.int64)
     pp_gid[on_obj["_k"].to_numpy()] = on_obj["pp_gid"].to_numpy()
     pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
-    pp_gid[cand["prep"].to_numpy(dtype=object) == ""] = -1
     cand["pp_gid"] = pp_gid
-    cand = cand.loc[(particle_ok & object_ok).to_numpy()]
-    if len(cand) == 0:
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
-    cand["score"] = 4 * cand["has_particle"] + 2 * cand["has_object"] + (cand["pp_gid"] >= 0).astype(int)
+    cand["score"] = 4 * cand["has_particle"].astype(int) + 2 * cand["has_object"].astype(int) + (cand["pp_gid"] >= 0).astype(int)
     cand = cand.sort_values(["v", "score", "pattern_row"], ascending=[True, False, True], kind="stable")
     best = cand.drop_duplicates("v", keep="first")
     coded = np.zeros(n, dtype=bool)
     coded[best["v"].to_numpy()] = True  # blocked patterns count as coded verbs for control
-    best = best.loc[best["code"] != "-"]
+    best = best.loc[best["code"].to_numpy(dtype=object) != "-"]
 
     # 2. subjects, with inheritance ------------------------------------------------------------
     subj = np.where(passive, by_agent, nsubj)
-    subj_is_rel = np.zeros(n, dtype=bool)
     ok = subj >= 0
-    subj_is_rel[ok] = np.isin(lemma[subj[ok]], list(classes["relative"])) & (upos[subj[ok]] == "PRON")
-    relcl = (rel == "acl:relcl") & has_head
+    relative = lem.lut(classes["relative"])
+    is_pron = upos.lut(("PRON",))
+    subj_is_rel = np.zeros(n, dtype=bool)
+    subj_is_rel[ok] = relative[lem.codes[subj[ok]]] & is_pron[upos.codes[subj[ok]]]
+    relcl = rel.eq("acl:relcl") & has_head
     subj = np.where(subj_is_rel & relcl, head, np.where(subj_is_rel, -1, subj))
-    obj_control = np.isin(lemma, list(classes["object_control"]))
+    obj_control = lem.isin(classes["object_control"])
+    is_conj = rel.eq("conj")
+    is_xcomp = rel.eq("xcomp")
+    is_advcl = rel.eq("advcl")
+    purpose = is_advcl & (mark == "to")
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
-        missing = (subj < 0) & has_head & np.isin(upos, ("VERB", "AUX"))
+        missing = (subj < 0) & has_head & is_verbal
         h = np.where(missing, head, 0)
-        from_conj = missing & (rel == "conj")
-        from_xcomp = missing & (rel == "xcomp")
-        from_purpose = missing & (rel == "advcl") & (mark == "to")
+        from_conj = missing & is_conj
+        from_xcomp = missing & is_xcomp
         new = np.full(n, -1, dtype=np.int64)
         new[from_conj] = subj[h[from_conj]]
         ctrl_obj = from_xcomp & obj_control[h] & (obj[h] >= 0)
         new[ctrl_obj] = obj[h[ctrl_obj]]
-        ctrl_subj = (from_xcomp & ~ctrl_obj) | from_purpose
+        ctrl_subj = (from_xcomp & ~ctrl_obj) | (missing & purpose)
         new[ctrl_subj] = subj[h[ctrl_subj]]
         subj = np.where(missing, new, subj)
 
     # 3. modality -----------------------------------------------------------------------------
     vb = best["v"].to_numpy()
     hv = np.where(head[vb] >= 0, head[vb], vb)
-    in_xcomp = rel[vb] == "xcomp"
-    matrix_lemma = lemma[hv]
-    intent = modal_int[vb] | (in_xcomp & np.isin(matrix_lemma, list(classes["intent"])))
+    in_xcomp = is_xcomp[vb]
+    intent_lut = lem.lut(classes["intent"])
+    matrix_intent = intent_lut[lem.codes[hv]]
+    intent = modal_int[vb] | (in_xcomp & matrix_intent)
     drop = neg[vb] | modal_hyp[vb]
-    drop |= in_xcomp & np.isin(matrix_lemma, list(classes["hypothetical"]))
+    drop |= in_xcomp & lem.lut(classes["hypothetical"])[lem.codes[hv]]
     drop |= in_xcomp & obj_control[hv]  # asked for or permitted, not done
-    drop |= in_xcomp & coded[hv] & ~np.isin(matrix_lemma, list(classes["intent"] | classes["subject_control"]))
-    drop |= (rel[vb] == "advcl") & np.isin(mark[vb], list(classes["conditional"]))
+    drop |= in_xcomp & coded[hv] & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
+    drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
     best = best.assign(intent=intent).loc[~drop]
     if len(best) == 0:
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+        return _empty()
     codes = best["code"].to_numpy(dtype=object).copy()
     imap = intent_codes()
     it = best["intent"].to_numpy()
@@ -233,9 +266,9 @@ def extract_triples(df: pd.DataFrame, verbs: pd.DataFrame, *, require_target: bo
         take = (target < 0) & (slot >= 0) & (slot != objg)
         target[take] = slot[take]
     # purpose clause: "deployed troops to aid Russia", "supplied munitions to bolster Moscow's ..."
-    purpose_idx = np.flatnonzero(((rel == "advcl") | (rel == "xcomp")) & (mark == "to") & has_head & (obj >= 0))
+    purpose_idx = np.flatnonzero((is_advcl | is_xcomp) & (mark == "to") & has_head & (obj >= 0))
     purpose_obj = _first_child(n, head[purpose_idx], obj[purpose_idx])
-    take = (target < 0) & (purpose_obj[vb] >= 0) & ~np.isin(lemma[vb], list(obj_control))
+    take = (target < 0) & (purpose_obj[vb] >= 0) & ~obj_control[vb]
     target[take] = purpose_obj[vb][take]
     out = pd.DataFrame(
         {
@@ -248,22 +281,20 @@ def extract_triples(df: pd.DataFrame, verbs: pd.DataFrame, *, require_target: bo
             "particle_gid": best["particle_gid"].to_numpy(),
         }
     )
-    out = out.loc[out["source"] >= 0]
+    out = out.loc[out["source"].to_numpy() >= 0]
     if require_target:
-        out = out.loc[out["target"] >= 0]
-    return _expand_conjuncts(out, df).reset_index(drop=True)
+        out = out.loc[out["target"].to_numpy() >= 0]
+    return _expand_conjuncts(out, w).reset_index(drop=True)
 
 
-def _expand_conjuncts(triples: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     """One triple per coordinated source and target ("South Korea and Japan ...")."""
-    rel = df["deprel"].to_numpy(dtype=object)
-    head = df["head_gid"].to_numpy()
-    idx = np.flatnonzero((rel == "conj") & (head >= 0))
-    conj = pd.DataFrame({"arg": head[idx], "member": df["gid"].to_numpy()[idx]})
+    head = w["head"]
+    idx = np.flatnonzero(w["rel"].eq("conj") & (head >= 0))
+    conj = pd.DataFrame({"arg": head[idx], "member": w["gid"][idx]})
     for side in ("source", "target"):
-        members = pd.concat(
-            [pd.DataFrame({"arg": triples[side].unique(), "member": triples[side].unique()}), conj], ignore_index=True
-        )
+        args = triples[side].unique()
+        members = pd.concat([pd.DataFrame({"arg": args, "member": args}), conj[conj["arg"].isin(args)]], ignore_index=True)
         triples = triples.merge(members.rename(columns={"arg": side}), on=side, how="left")
         triples[side] = triples.pop("member").fillna(triples[side]).astype(np.int64)
     return triples

@@ -12,7 +12,8 @@ named by its modifiers with the agent its head noun names ("Russian troops" -> R
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,10 +21,10 @@ import pandas as pd
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import TokenTableError
 
-__all__ = ["ACTOR_FIELDS", "match_actors", "normalize_words", "prepare", "resolve_actors"]
+__all__ = ["ACTOR_FIELDS", "Cat", "Words", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
 
 #: Per-word actor fields :func:`resolve_actors` fills in (empty string / -1 when none).
-ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_text", "actor_start", "actor_end", "actor_entry")
+ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_start", "actor_end", "actor_entry")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 #: Relations through which a modifier names the country of its head noun.
@@ -38,67 +39,149 @@ def normalize_words(words: pd.Series) -> pd.Series:
     return words.astype(str).str.translate(_APOSTROPHES).str.lower()
 
 
-def prepare(tokens: pd.DataFrame) -> pd.DataFrame:
-    """Add ``gid``, ``sid`` (sentence number), ``head_gid``, ``norm`` and ``lemma_l`` columns.
+class Cat:
+    """A column of strings as integer codes into its distinct values: fast equality and lookups."""
+
+    __slots__ = ("codes", "uniques", "_values")
+
+    def __init__(self, codes: np.ndarray, uniques: np.ndarray) -> None:
+        self.codes = codes
+        self.uniques = uniques
+        self._values: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, values: Any) -> "Cat":
+        codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+        return cls(codes.astype(np.int64), np.asarray(uniques, dtype=object))
+
+    def map(self, func: Callable[[pd.Series], pd.Series]) -> "Cat":
+        """Apply a vectorized string function to the distinct values only."""
+        mapped = func(pd.Series(self.uniques, dtype=object)).to_numpy(dtype=object)
+        codes2, uniques2 = pd.factorize(mapped)
+        codes = np.where(self.codes >= 0, np.asarray(codes2, dtype=np.int64)[self.codes], -1)
+        return Cat(codes, np.asarray(uniques2, dtype=object))
+
+    def lut(self, members: Any) -> np.ndarray:
+        """Boolean table over the distinct values (plus a False slot for code -1)."""
+        hit = pd.Series(self.uniques, dtype=object).isin(list(members)).to_numpy()
+        return np.r_[hit, False]
+
+    def isin(self, members: Any) -> np.ndarray:
+        return self.lut(members)[self.codes]
+
+    def eq(self, value: str) -> np.ndarray:
+        return self.isin((value,))
+
+    def code_of(self, value: str) -> int:
+        """The code of ``value``, or -2 (matches nothing) when absent."""
+        idx = pd.Index(self.uniques).get_indexer([value])[0]
+        return int(idx) if idx >= 0 else -2
+
+    @property
+    def values(self) -> np.ndarray:
+        if self._values is None:
+            self._values = np.r_[self.uniques, np.array([""], dtype=object)][self.codes]
+        return self._values
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+class Words(dict):
+    """The prepared token table: numpy arrays and :class:`Cat` columns, one entry per word.
+
+    Keys: gid, sid, head (head's gid, -1 for the root), tok, doc_id, sent_idx, text, start, end,
+    rel, upos, norm, lemma (Cat), case, mark (lemma of the first case/mark dependent, "" none).
+    """
+
+    @property
+    def n(self) -> int:
+        return len(self["gid"])
+
+
+def prepare(tokens: pd.DataFrame) -> Words:
+    """The token table as :class:`Words`, with global word numbers and normalised forms.
 
     ``tokens`` must follow the contract, sorted by sentence and tok_idx, with tok_idx running
     1..n within each sentence.
     """
-    df = tokens.reset_index(drop=True).copy()
-    n = len(df)
+    n = len(tokens)
     gid = np.arange(n, dtype=np.int64)
-    tok = df["tok_idx"].to_numpy(np.int64)
-    head = df["head"].to_numpy(np.int64)
+    tok = tokens["tok_idx"].to_numpy(np.int64)
+    head = tokens["head"].to_numpy(np.int64)
+    sent_idx = tokens["sent_idx"].to_numpy(np.int64)
+    doc_id = tokens["doc_id"].to_numpy(dtype=object)
     sent_start = gid - (tok - 1)
     if n:
-        doc_codes = pd.factorize(df["doc_id"])[0]
+        doc_codes = pd.factorize(doc_id)[0]
         new_sent = np.ones(n, dtype=bool)
-        new_sent[1:] = (doc_codes[1:] != doc_codes[:-1]) | (
-            df["sent_idx"].to_numpy()[1:] != df["sent_idx"].to_numpy()[:-1]
-        )
+        new_sent[1:] = (doc_codes[1:] != doc_codes[:-1]) | (sent_idx[1:] != sent_idx[:-1])
         if not np.array_equal(new_sent, tok == 1):
             bad = int(np.flatnonzero(new_sent != (tok == 1))[0])
             raise TokenTableError(
-                f"token table: words of document {df['doc_id'].iat[bad]!r} sentence "
-                f"{df['sent_idx'].iat[bad]} are not numbered 1..n in order"
+                f"token table: words of document {doc_id[bad]!r} sentence "
+                f"{sent_idx[bad]} are not numbered 1..n in order"
             )
         sid = np.cumsum(new_sent) - 1
     else:
         sid = np.zeros(0, dtype=np.int64)
-    df["gid"] = gid
-    df["sid"] = sid
-    df["head_gid"] = np.where(head > 0, sent_start + head - 1, -1)
-    df["norm"] = normalize_words(df["text"]).to_numpy(dtype=object)
-    lemma = normalize_words(df["lemma"])
-    df["lemma_l"] = np.where(lemma.to_numpy(dtype=object) == "", df["norm"].to_numpy(dtype=object), lemma.to_numpy(dtype=object))
-    df["case"] = _first_child_lemma(df, "case")
-    df["mark"] = _first_child_lemma(df, "mark")
-    return df
+    text = Cat.of(tokens["text"].to_numpy(dtype=object))
+    norm = text.map(normalize_words)
+    lemma_raw = Cat.of(tokens["lemma"].to_numpy(dtype=object)).map(normalize_words)
+    # an empty lemma falls back to the normalised word form
+    lemma_vals = np.where(lemma_raw.values == "", norm.values, lemma_raw.values)
+    w = Words(
+        gid=gid,
+        sid=sid,
+        head=np.where(head > 0, sent_start + head - 1, -1),
+        tok=tok,
+        doc_id=doc_id,
+        sent_idx=sent_idx,
+        text=text.values,
+        start=tokens["start_char"].to_numpy(np.int64),
+        end=tokens["end_char"].to_numpy(np.int64),
+        rel=Cat.of(tokens["deprel"].to_numpy(dtype=object)),
+        upos=Cat.of(tokens["upos"].to_numpy(dtype=object)),
+        norm=norm,
+        lemma=Cat.of(lemma_vals),
+    )
+    w["case_key"] = _first_child_lemma(w, "case")
+    w["mark_key"] = _first_child_lemma(w, "mark")
+    values = np.r_[w["lemma"].uniques, np.array([""], dtype=object)]
+    w["case"] = values[w["case_key"]]
+    w["mark"] = values[w["mark_key"]]
+    return w
 
 
-def _find_spans(words: np.ndarray, sid: np.ndarray, patterns: set[str], max_len: int) -> list[tuple[int, int, str]]:
+def _find_spans(norm: Cat, sid: np.ndarray, patterns: set[str], max_len: int) -> list[tuple[int, int, str]]:
     """Longest, leftmost non-overlapping matches of ``patterns`` within sentences.
 
     Returns (start_gid, length, pattern). Only runs of words that occur in some pattern are
     examined, so the cost is proportional to the dictionary words present in the text.
     """
-    n = len(words)
+    n = len(norm)
     if n == 0 or not patterns:
         return []
-    vocab = pd.Index(sorted({w for p in patterns for w in p.split(" ")}))
-    in_vocab = vocab.get_indexer(words) >= 0
+    in_vocab = norm.isin({w for p in patterns for w in p.split(" ")})
+    if not in_vocab.any():
+        return []
     idx = np.arange(n)
     # next position that breaks a run: a word outside the vocabulary or a sentence boundary
     brk = np.where(in_vocab, n, idx)
     next_break = np.minimum.accumulate(brk[::-1])[::-1]
-    sent_end = np.r_[np.flatnonzero(sid[1:] != sid[:-1]), n - 1] if n else np.zeros(0, int)
-    sent_end_of = sent_end[np.searchsorted(sent_end, idx)]
-    run = np.minimum(next_break, sent_end_of + 1) - idx
+    sent_end = np.r_[np.flatnonzero(sid[1:] != sid[:-1]), n - 1]
+    cand_all = np.flatnonzero(in_vocab)
+    sent_end_of = sent_end[np.searchsorted(sent_end, cand_all)]
+    run = np.minimum(next_break[cand_all], sent_end_of + 1) - cand_all
+    words = norm.values
     covered = np.zeros(n, dtype=bool)
     found: list[tuple[int, int, str]] = []
     for length in range(min(max_len, int(run.max(initial=0))), 0, -1):
-        cand = np.flatnonzero(run >= length)
-        if len(cand) == 0:
+        cand = cand_all[run >= length]
+        if length == 1:
+            hit = cand[~covered[cand] & pd.Series(words[cand], dtype=object).isin(patterns).to_numpy()]
+            covered[hit] = True
+            found.extend((int(i), 1, words[i]) for i in hit)
             continue
         for start in cand.tolist():
             if covered[start : start + length].any():
@@ -127,68 +210,71 @@ def _pick_roles(rows: pd.DataFrame, dates: pd.Series) -> pd.DataFrame:
     return rows.drop_duplicates("mention", keep="first").drop(columns=["_rank", "_start"])
 
 
-def match_actors(prepared: pd.DataFrame, dictionaries: Dictionaries, dates: Mapping[str, dt.date | None]) -> pd.DataFrame:
+_MENTION_COLUMNS = ["start_gid", "end_gid", "code", "country", "agent", "kind", "entry_id", "name"]
+
+
+def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.date | None]) -> pd.DataFrame:
     """Actor mentions: one row per matched name with the role valid on the document's date.
 
     Columns: start_gid, end_gid (inclusive), code, country, agent, kind, entry_id, name.
     """
     actors = dictionaries.actors
-    cols = ["start_gid", "end_gid", "code", "country", "agent", "kind", "entry_id", "name"]
-    if len(prepared) == 0 or len(actors) == 0:
-        return pd.DataFrame({c: [] for c in cols})
+    empty = pd.DataFrame({c: [] for c in _MENTION_COLUMNS})
+    if w.n == 0 or len(actors) == 0:
+        return empty
     patterns = set(actors["pattern"].tolist())
     max_len = min(_MAX_PATTERN_WORDS, max(p.count(" ") + 1 for p in patterns))
-    spans = _find_spans(prepared["norm"].to_numpy(dtype=object), prepared["sid"].to_numpy(), patterns, max_len)
+    spans = _find_spans(w["norm"], w["sid"], patterns, max_len)
     if not spans:
-        return pd.DataFrame({c: [] for c in cols})
+        return empty
     m = pd.DataFrame(spans, columns=["start_gid", "length", "pattern"])
     m["mention"] = np.arange(len(m))
-    m["doc_id"] = prepared["doc_id"].to_numpy()[m["start_gid"].to_numpy()]
+    m["doc_id"] = w["doc_id"][m["start_gid"].to_numpy()]
     table = actors.assign(_order=np.arange(len(actors)))
     rows = m.merge(table, on="pattern", how="inner")
     doc_dates = rows["doc_id"].map(lambda d: dates.get(d))
     rows = _pick_roles(rows, doc_dates)
     rows["end_gid"] = rows["start_gid"] + rows["length"] - 1
-    return rows.sort_values("start_gid")[cols].reset_index(drop=True)
+    return rows.sort_values("start_gid")[_MENTION_COLUMNS].reset_index(drop=True)
 
 
-def _agent_words(prepared: pd.DataFrame, dictionaries: Dictionaries) -> np.ndarray:
+def _agent_words(w: Words, dictionaries: Dictionaries) -> np.ndarray:
     """The agent code each word names ("troops" -> MIL, "president" -> GOV), else ""."""
     agents = dictionaries.agents
-    out = np.full(len(prepared), "", dtype=object)
-    if len(agents) == 0 or len(prepared) == 0:
+    out = np.full(w.n, "", dtype=object)
+    if len(agents) == 0 or w.n == 0:
         return out
     single = agents.loc[~agents["pattern"].str.contains(" ", regex=False)].drop_duplicates("pattern", keep="last")
-    lookup = pd.Series(single["agent"].to_numpy(), index=single["pattern"].to_numpy())
-    for col in ("norm", "lemma_l"):
-        hit = prepared[col].map(lookup)
-        mask = hit.notna().to_numpy() & (out == "")
-        out[mask] = hit.to_numpy()[mask]
+    lookup = pd.Series(single["agent"].to_numpy(dtype=object), index=single["pattern"].to_numpy(dtype=object))
+    for col in ("norm", "lemma"):
+        cat: Cat = w[col]
+        per_unique = np.r_[lookup.reindex(cat.uniques).to_numpy(dtype=object), np.array([None], dtype=object)]
+        hit = per_unique[cat.codes]
+        mask = pd.notna(hit) & (out == "")
+        out[mask] = hit[mask]
     multi = agents.loc[agents["pattern"].str.contains(" ", regex=False)]
     if len(multi):
-        spans = _find_spans(
-            prepared["norm"].to_numpy(dtype=object), prepared["sid"].to_numpy(), set(multi["pattern"]), _MAX_PATTERN_WORDS
-        )
+        spans = _find_spans(w["norm"], w["sid"], set(multi["pattern"]), _MAX_PATTERN_WORDS)
         by_pattern = dict(zip(multi["pattern"], multi["agent"]))
         for start, length, key in spans:
             out[start + length - 1] = by_pattern[key]  # the head of "prime minister" is "minister"
     return out
 
 
-def resolve_actors(prepared: pd.DataFrame, mentions: pd.DataFrame, dictionaries: Dictionaries) -> pd.DataFrame:
-    """Give every word the actor it denotes; returns ``prepared`` with :data:`ACTOR_FIELDS` added.
+def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries) -> Words:
+    """Give every word the actor it denotes; adds the :data:`ACTOR_FIELDS` arrays to ``w``.
 
     A word inside a name takes the name's actor. Any other word takes the country named by a
     modifier (amod, compound, nmod:poss, flat, or nmod with of/from/including/in) and the agent
-    its own word names, or the modifier's agent.
+    its own word names, or the modifier's agent. ``actor_start``/``actor_end`` are the gids of
+    the first and last word of the actor's words.
     """
-    df = prepared
-    n = len(df)
+    n = w.n
     code = np.full(n, "", dtype=object)
     country = np.full(n, "", dtype=object)
     agent = np.full(n, "", dtype=object)
     entry = np.full(n, "", dtype=object)
-    a_start = np.full(n, -1, dtype=np.int64)  # gid span of the actor's words
+    a_start = np.full(n, -1, dtype=np.int64)
     a_end = np.full(n, -1, dtype=np.int64)
     if len(mentions):
         lengths = (mentions["end_gid"] - mentions["start_gid"] + 1).to_numpy()
@@ -203,17 +289,16 @@ def resolve_actors(prepared: pd.DataFrame, mentions: pd.DataFrame, dictionaries:
         a_start[word_gid] = mentions["start_gid"].to_numpy()[rep]
         a_end[word_gid] = mentions["end_gid"].to_numpy()[rep]
     direct = code != ""
-    agent_word = _agent_words(df, dictionaries)
+    agent_word = _agent_words(w, dictionaries)
 
     # modifiers that name a country for their head word
-    rel = df["deprel"].to_numpy(dtype=object)
-    head_gid = df["head_gid"].to_numpy()
-    case = df["case"].to_numpy(dtype=object)
-    is_mod = np.isin(rel, _MODIFIER_RELS) & (head_gid >= 0)
-    is_mod &= (rel != "nmod") | np.isin(case, list(_NMOD_CASES))
+    rel: Cat = w["rel"]
+    head = w["head"]
+    is_mod = rel.isin(_MODIFIER_RELS) & (head >= 0)
+    is_mod &= ~rel.eq("nmod") | pd.Series(w["case"], dtype=object).isin(_NMOD_CASES).to_numpy()
     is_mod &= direct & (country != "")
     mods = np.flatnonzero(is_mod)
-    heads = head_gid[mods]
+    heads = head[mods]
     keep = ~direct[heads]  # a name keeps its own actor
     mods, heads = mods[keep], heads[keep]
     # first modifier per head, nearest to the head
@@ -227,39 +312,25 @@ def resolve_actors(prepared: pd.DataFrame, mentions: pd.DataFrame, dictionaries:
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
     code[heads] = [c + a for c, a in zip(country[heads].tolist(), agent[heads].tolist())]
-
-    # a name with no agent of its own takes the agent of a title word next to it
-    # ("President Joe Biden" stays the person's role; "Ukrainian forces" is handled above)
-    start_char = df["start_char"].to_numpy()
-    end_char = df["end_char"].to_numpy()
-    has = a_start >= 0
-    text = np.full(n, "", dtype=object)
-    s_char = np.full(n, -1, dtype=np.int64)
-    e_char = np.full(n, -1, dtype=np.int64)
-    if has.any():
-        idx = np.flatnonzero(has)
-        s_char[idx] = start_char[a_start[idx]]
-        e_char[idx] = end_char[a_end[idx]]
-        words = df["text"].to_numpy(dtype=object)
-        text[idx] = [" ".join(words[s : e + 1].tolist()) for s, e in zip(a_start[idx].tolist(), a_end[idx].tolist())]
-    out = df.copy()
-    out["actor_code"] = code
-    out["actor_country"] = country
-    out["actor_agent"] = agent
-    out["actor_text"] = text
-    out["actor_start"] = s_char
-    out["actor_end"] = e_char
-    out["actor_entry"] = entry
-    return out
+    w.update(
+        actor_code=code, actor_country=country, actor_agent=agent, actor_entry=entry,
+        actor_start=a_start, actor_end=a_end,
+    )
+    return w
 
 
-def _first_child_lemma(df: pd.DataFrame, deprel: str) -> np.ndarray:
-    """The lemma of each word's first dependent with ``deprel`` ("on" for "on Ukraine"), else ""."""
-    out = np.full(len(df), "", dtype=object)
-    rel = df["deprel"].to_numpy(dtype=object)
-    idx = np.flatnonzero((rel == deprel) & (df["head_gid"].to_numpy() >= 0))
+def actor_text(w: Words, idx: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Words and character span of the actors of the words ``idx`` (which must have actors)."""
+    s, e = w["actor_start"][idx], w["actor_end"][idx]
+    text = w["text"]
+    words = [" ".join(text[a : b + 1].tolist()) for a, b in zip(s.tolist(), e.tolist())]
+    return words, w["start"][s], w["end"][e]
+
+
+def _first_child_lemma(w: Words, deprel: str) -> np.ndarray:
+    """The lemma code of each word's first dependent with ``deprel`` ("on" for "on Ukraine"), else -1."""
+    out = np.full(w.n, -1, dtype=np.int64)
+    idx = np.flatnonzero(w["rel"].eq(deprel) & (w["head"] >= 0))
     if len(idx):
-        heads = df["head_gid"].to_numpy()[idx]
-        lem = df["lemma_l"].to_numpy(dtype=object)[idx]
-        out[heads[::-1]] = lem[::-1]  # assigned in reverse so the first dependent wins
+        out[w["head"][idx][::-1]] = w["lemma"].codes[idx][::-1]  # in reverse so the first wins
     return out

@@ -153,9 +153,12 @@ def validate_token_table(tokens: pd.DataFrame, *, where: str = "token table") ->
         except (TypeError, ValueError) as exc:
             raise TokenTableError(f"{where}: column {col!r} must be integer ({exc})") from None
     for col in STR_COLUMNS:
-        if df[col].isna().any():
+        values = df[col].to_numpy(dtype=object)
+        if pd.isna(values).any():
             raise TokenTableError(f"{where}: column {col!r} has missing values")
-        df[col] = df[col].astype(str).astype(object)
+        if pd.api.types.infer_dtype(values, skipna=False) != "string":
+            values = values.astype(str).astype(object)
+        df[col] = pd.Series(values, dtype=object)
     if len(df) == 0:
         return df
     if (df["tok_idx"] < 1).any():
@@ -176,27 +179,43 @@ def sentence_texts(tokens: pd.DataFrame, doc_texts: Mapping[str, str] | None = N
 
     With ``doc_texts`` the sentence text is the slice of the document; otherwise it is rebuilt
     from the words, placed at their offsets (or joined by spaces when offsets are unknown).
+    ``tokens`` follows the contract (each sentence's words numbered from 1, in order).
     """
     cols = ["doc_id", "sent_idx", "start_char", "end_char", "text"]
-    if len(tokens) == 0:
+    n = len(tokens)
+    if n == 0:
         return pd.DataFrame({c: [] for c in cols})
-    g = tokens.groupby(["doc_id", "sent_idx"], sort=False)
-    spans = g.agg(start_char=("start_char", "min"), end_char=("end_char", "max")).reset_index()
+    first = np.flatnonzero(tokens["tok_idx"].to_numpy() == 1)
+    bounds = np.r_[first, n]
+    starts = tokens["start_char"].to_numpy(np.int64)
+    ends = tokens["end_char"].to_numpy(np.int64)
+    s_min = np.minimum.reduceat(starts, first)
+    e_max = np.maximum.reduceat(ends, first)
+    doc_ids = tokens["doc_id"].to_numpy(dtype=object)[first]
+    words = tokens["text"].to_numpy(dtype=object)
     texts: list[str] = []
-    for (doc_id, _sent), part in g:
-        start = int(part["start_char"].min())
-        end = int(part["end_char"].max())
+    for i, (doc_id, lo, hi) in enumerate(zip(doc_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist())):
+        start, end = int(s_min[i]), int(e_max[i])
         if doc_texts is not None and doc_id in doc_texts and start >= 0:
             texts.append(doc_texts[doc_id][start:end])
         elif start >= 0:
-            buf = [" "] * (end - start)
-            for s, w in zip(part["start_char"].to_numpy(), part["text"].to_numpy()):
-                buf[s - start : s - start + len(w)] = list(w)
-            texts.append("".join(buf[: end - start]))
+            parts, cursor = [], start
+            for w, ws, we in zip(words[lo:hi].tolist(), starts[lo:hi].tolist(), ends[lo:hi].tolist()):
+                if ws >= cursor:
+                    parts.append(" " * (ws - cursor) + w)
+                    cursor = we
+            texts.append("".join(parts))
         else:
-            texts.append(" ".join(part["text"].tolist()))
-    spans["text"] = texts
-    return spans[cols]
+            texts.append(" ".join(words[lo:hi].tolist()))
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(doc_ids, dtype=object),
+            "sent_idx": tokens["sent_idx"].to_numpy()[first],
+            "start_char": s_min,
+            "end_char": e_max,
+            "text": pd.Series(texts, dtype=object),
+        }
+    )
 
 
 def _iter_sentences(tokens: pd.DataFrame) -> Iterable[tuple[tuple[str, int], pd.DataFrame]]:
