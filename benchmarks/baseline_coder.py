@@ -81,7 +81,7 @@ def _role(rows: list[dict[str, Any]], date: dt.date | None) -> dict[str, Any] | 
     return sorted(ok, key=key)[0]
 
 
-def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | None, require_target: bool) -> list[dict]:
+def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | None, require_target: bool, intent: bool = True) -> list[dict]:
     n = len(words)
     norm = [w["norm"] for w in words]
     lemma = [w["lemma_l"] for w in words]
@@ -131,6 +131,14 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         a = actor[m]
         agent = agent_word[h] or a["agent"]
         resolved[h] = {**a, "agent": agent, "code": a["country"] + agent, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
+
+    for x in range(n):
+        h = head[x]
+        if rel[x] != "conj" or h < 0 or resolved[x] is not None or not agent_word[x]:
+            continue
+        a = resolved[h]
+        if a is not None and not direct[h] and a["country"]:
+            resolved[x] = {**a, "agent": agent_word[x], "code": a["country"] + agent_word[x], "a_start": x, "a_end": x}
 
     # verbs: subjects with inheritance
     nsubj = [first(i, lambda k: rel[k] == "nsubj") for i in range(n)]
@@ -206,7 +214,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
     for v, c in sorted(chosen.items()):
         h = head[v] if head[v] >= 0 else v
         in_x = rel[v] == "xcomp"
-        intent = modal_int[v] or (in_x and lemma[h] in cls["intent"])
+        is_intent = intent and (modal_int[v] or (in_x and lemma[h] in cls["intent"]))
         if neg[v] or modal_hyp[v]:
             continue
         if in_x and (lemma[h] in cls["hypothetical"] or lemma[h] in cls["object_control"]):
@@ -216,30 +224,52 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         if rel[v] == "advcl" and mark[v] in cls["conditional"]:
             continue
         code = c["p"]["code"]
-        if intent:
+        if is_intent:
             code = lex.intent.get(code[:2], code)
-        target = c["pp"]
-        for slot in (obj[v], iobj[v], npass[v] if passive[v] else -1):
-            if target < 0 and slot >= 0 and slot != c["obj"]:
-                target = slot
-        if target < 0 and lemma[v] not in cls["object_control"]:
-            for k in kids[v]:
-                if rel[k] in ("advcl", "xcomp") and mark[k] == "to" and obj[k] >= 0:
-                    target = obj[k]
-                    break
-        if subj[v] < 0 or (require_target and target < 0):
+        def first_direct(i: int, base_rel: str) -> int:
+            if i < 0:
+                return -1
+            for k in kids[i]:
+                if rel[k].split(":")[0] == base_rel and rel[k] != "obl:agent" and direct[k]:
+                    return k
+            return -1
+
+        def first_nmod(i: int) -> int:
+            if i < 0:
+                return -1
+            return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod"), -1)
+
+        purpose = -1
+        for k in kids[v]:
+            if rel[k] in ("advcl", "xcomp") and mark[k] == "to" and obj[k] >= 0:
+                purpose = obj[k]
+                break
+        candidates = [
+            c["pp"], obj[v], iobj[v], npass[v] if passive[v] else -1, first_direct(v, "obl"),
+            first_direct(obj[v], "nmod"), first_direct(c["obj"], "nmod"),
+            first_direct(first_nmod(obj[v]), "nmod"),
+            purpose if lemma[v] not in cls["object_control"] else -1,
+        ]
+        target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
+        if subj[v] < 0:
             continue
         sources = [subj[v]] + [k for k in kids[subj[v]] if rel[k] == "conj"]
         targets = [target] + ([k for k in kids[target] if rel[k] == "conj"] if target >= 0 else [])
-        for s in sources:
-            for t in targets:
-                sa = resolved[s]
-                ta = resolved[t] if t >= 0 else None
-                if sa is None or (t >= 0 and ta is None):
-                    continue
-                if ta is not None and sa["code"] == ta["code"]:
-                    continue
-                out.append({"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": c["p"], "prt": c["prt"]})
+        pairs = [(s, t) for s in sources for t in targets]
+        if target < 0:
+            group = [s for s in sources if resolved[s] is not None]
+            if len(group) > 1:  # coordinated sources with no target act on each other
+                pairs = [(s, t) for s in group for t in group if s != t]
+        for s, t in pairs:
+            if require_target and t < 0:
+                continue
+            sa = resolved[s]
+            ta = resolved[t] if t >= 0 else None
+            if sa is None or (t >= 0 and ta is None):
+                continue
+            if ta is not None and sa["code"] == ta["code"]:
+                continue
+            out.append({"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": c["p"], "prt": c["prt"]})
     return out
 
 
@@ -251,6 +281,7 @@ def code_tokens_baseline(
     doc_texts: Mapping[str, str] | None = None,
     parser: str = "given",
     require_target: bool = True,
+    intent: bool = True,
 ) -> pd.DataFrame:
     """Code a token table one sentence at a time; same output as geoevent.coder.code_tokens."""
     d = dictionaries if dictionaries is not None else default_dictionaries()
@@ -263,7 +294,7 @@ def code_tokens_baseline(
     rows = []
     for (doc_id, sent_idx), part in df.groupby(["doc_id", "sent_idx"], sort=False):
         words = part.to_dict("records")
-        for e in _code_sentence(words, lex, day.get(doc_id), require_target):
+        for e in _code_sentence(words, lex, day.get(doc_id), require_target, intent):
             sa, ta, v = e["sa"], e["ta"], e["verb"]
             w = words
             verb_text = w[v]["text"] + (" " + w[e["prt"]]["text"] if e["prt"] >= 0 else "")

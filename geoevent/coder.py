@@ -77,13 +77,15 @@ def code_tokens(
     doc_texts: Mapping[str, str] | None = None,
     parser: str = "given",
     require_target: bool = True,
+    intent: bool = True,
     chunk_sentences: int = CHUNK_SENTENCES,
 ) -> pd.DataFrame:
     """Code a token table; one row per event with the columns of :data:`geoevent.EVENT_SCHEMA`.
 
     ``dates`` maps doc_id to the document date, which picks each person's role and fills
     ``event_date``. ``doc_texts`` (doc_id -> text) gives exact sentence texts; without it they
-    are rebuilt from the words.
+    are rebuilt from the words. ``require_target=False`` keeps events with no target actor;
+    ``intent=False`` codes promised acts ("will supply") as the act, as PETRARCH does.
     """
     d = dictionaries if dictionaries is not None else default_dictionaries()
     tokens = validate_token_table(tokens)
@@ -97,7 +99,7 @@ def code_tokens(
     parts = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         if hi > lo:
-            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target))
+            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target, intent))
     return _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
 
 
@@ -109,11 +111,12 @@ def _code_chunk(
     doc_texts: Mapping[str, str] | None,
     parser: str,
     require_target: bool,
+    intent: bool = True,
 ) -> pd.DataFrame:
     w = prepare(tokens)
     mentions = match_actors(w, d, dates)
     w = resolve_actors(w, mentions, d)
-    triples = extract_triples(w, verbs, require_target=require_target)
+    triples = extract_triples(w, verbs, require_target=require_target, intent=intent)
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]

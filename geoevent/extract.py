@@ -99,8 +99,11 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ("verb", "source", "target", "particle_gid") else object) for c in cols})
 
 
-def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = True) -> pd.DataFrame:
-    """Candidate triples: verb, source and target gids (target -1 when none), code, pattern id."""
+def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = True, intent: bool = True) -> pd.DataFrame:
+    """Candidate triples: verb, source and target gids (target -1 when none), code, pattern id.
+
+    ``intent=False`` codes promised acts ("will supply") as the act itself, as PETRARCH does.
+    """
     n = w.n
     if n == 0 or len(verbs) == 0:
         return _empty()
@@ -243,13 +246,13 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     in_xcomp = is_xcomp[vb]
     intent_lut = lem.lut(classes["intent"])
     matrix_intent = intent_lut[lem.codes[hv]]
-    intent = modal_int[vb] | (in_xcomp & matrix_intent)
+    is_intent = (modal_int[vb] | (in_xcomp & matrix_intent)) & intent
     drop = neg[vb] | modal_hyp[vb]
     drop |= in_xcomp & lem.lut(classes["hypothetical"])[lem.codes[hv]]
     drop |= in_xcomp & obj_control[hv]  # asked for or permitted, not done
     drop |= in_xcomp & coded[hv] & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
-    best = best.assign(intent=intent).loc[~drop]
+    best = best.assign(intent=is_intent).loc[~drop]
     if len(best) == 0:
         return _empty()
     codes = best["code"].to_numpy(dtype=object).copy()
@@ -258,18 +261,33 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     codes[it] = [imap.get(c[:2], c) for c in codes[it].tolist()]
     best = best.assign(code=codes)
 
-    # 4. targets ------------------------------------------------------------------------------
+    # 4. targets: the first of these words that denotes an actor ---------------------------------
     vb = best["v"].to_numpy()
     objg = best["obj_gid"].to_numpy()
-    target = best["pp_gid"].to_numpy().copy()
-    for slot in (obj[vb], iobj[vb], np.where(passive[vb], nsubj_pass[vb], -1)):
-        take = (target < 0) & (slot >= 0) & (slot != objg)
-        target[take] = slot[take]
-    # purpose clause: "deployed troops to aid Russia", "supplied munitions to bolster Moscow's ..."
+    has_actor = w["actor_code"] != ""
+    direct = w["actor_direct"]
+    obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & direct)
+    nmod_actor = child(base.eq("nmod") & direct)
+    first_nmod = child(base.eq("nmod"))
     purpose_idx = np.flatnonzero((is_advcl | is_xcomp) & (mark == "to") & has_head & (obj >= 0))
     purpose_obj = _first_child(n, head[purpose_idx], obj[purpose_idx])
-    take = (target < 0) & (purpose_obj[vb] >= 0) & ~obj_control[vb]
-    target[take] = purpose_obj[vb][take]
+    o = obj[vb]
+    candidates = (
+        best["pp_gid"].to_numpy(),  # the pattern's preposition: "an attack on Ukraine"
+        o,  # "attacked Ukraine"
+        iobj[vb],  # "gave Ukraine weapons"
+        np.where(passive[vb], nsubj_pass[vb], -1),  # "Ukraine was attacked"
+        obl_actor[vb],  # "restored ties with Gondor"
+        np.where(o >= 0, nmod_actor[np.maximum(o, 0)], -1),  # "condemned the attack on Ukraine"
+        np.where(objg >= 0, nmod_actor[np.maximum(objg, 0)], -1),
+        # one level deeper: "welcomed a resumption of ties with Gondor"
+        np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), nmod_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
+        np.where(~obj_control[vb], purpose_obj[vb], -1),  # "deployed troops to aid Russia"
+    )
+    target = np.full(len(vb), -1, dtype=np.int64)
+    for slot in candidates:
+        take = (target < 0) & (slot >= 0) & (slot != objg) & has_actor[np.maximum(slot, 0)]
+        target[take] = slot[take]
     out = pd.DataFrame(
         {
             "verb": vb,
@@ -282,9 +300,10 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
+    out = _expand_conjuncts(out, w)
     if require_target:
         out = out.loc[out["target"].to_numpy() >= 0]
-    return _expand_conjuncts(out, w).reset_index(drop=True)
+    return out.reset_index(drop=True)
 
 
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
@@ -292,9 +311,23 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     head = w["head"]
     idx = np.flatnonzero(w["rel"].eq("conj") & (head >= 0))
     conj = pd.DataFrame({"arg": head[idx], "member": w["gid"][idx]})
+    has_actor = w["actor_code"] != ""
+    triples = triples.assign(_source=triples["source"])
     for side in ("source", "target"):
         args = triples[side].unique()
         members = pd.concat([pd.DataFrame({"arg": args, "member": args}), conj[conj["arg"].isin(args)]], ignore_index=True)
         triples = triples.merge(members.rename(columns={"arg": side}), on=side, how="left")
         triples[side] = triples.pop("member").fillna(triples[side]).astype(np.int64)
-    return triples
+    # coordinated sources with no target act on each other: "Gondor and Osgiliath postponed
+    # their meeting" -> GON-OSG and OSG-GON
+    no_target = triples.loc[triples["target"].to_numpy() < 0]
+    if len(no_target):
+        group = no_target[["_source", "source"]].drop_duplicates()
+        group = group.loc[has_actor[group["source"].to_numpy()]]
+        pairs = group.merge(group.rename(columns={"source": "partner"}), on="_source")
+        pairs = pairs.loc[pairs["source"] != pairs["partner"]]
+        if len(pairs):
+            recip = no_target.merge(pairs, on=["_source", "source"]).assign(target=lambda t: t.pop("partner"))
+            triples = pd.concat([triples.loc[triples["target"].to_numpy() >= 0], recip,
+                                 no_target.loc[~no_target["_source"].isin(pairs["_source"])]], ignore_index=True)
+    return triples.drop(columns="_source").sort_values(["verb", "source", "target"], kind="stable")

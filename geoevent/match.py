@@ -312,7 +312,19 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
     code[heads] = [c + a for c, a in zip(country[heads].tolist(), agent[heads].tolist())]
+    # coordinated agent words share the country: "Danish media and government" -> DNKGOV too
+    conj = np.flatnonzero(rel.eq("conj") & (head >= 0) & (code == "") & (agent_word != ""))
+    first_conj = head[conj]
+    shared = (code[first_conj] != "") & ~direct[first_conj] & (country[first_conj] != "")
+    conj, first_conj = conj[shared], first_conj[shared]
+    country[conj] = country[first_conj]
+    agent[conj] = agent_word[conj]
+    entry[conj] = entry[first_conj]
+    a_start[conj] = conj
+    a_end[conj] = conj
+    code[conj] = [c + a for c, a in zip(country[conj].tolist(), agent[conj].tolist())]
     w.update(
+        actor_direct=direct,
         actor_code=code, actor_country=country, actor_agent=agent, actor_entry=entry,
         actor_start=a_start, actor_end=a_end,
     )

@@ -24,3 +24,18 @@ def test_baseline_agrees_without_required_targets(small_dicts):
     fast = code_tokens(tokens, dictionaries=small_dicts, dates={}, require_target=False)
     slow = code_tokens_baseline(tokens, dictionaries=small_dicts, dates={}, require_target=False)
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_baseline_agrees_on_the_universalpetrarch_suite():
+    from geoevent.dictionaries.petrarch import load_petrarch
+    from geoevent.validation import load_upsuite
+    from tests.conftest import shared_path
+
+    suite = load_upsuite(shared_path("suites", "universalpetrarch", "PETR_Validate_records_2_02.xml"))
+    d = load_petrarch(**suite.dictionary_kwargs())
+    tokens = suite.scored_tokens()
+    for kwargs in ({}, {"intent": False, "require_target": False}):
+        fast = code_tokens(tokens, dictionaries=d, dates=suite.dates, **kwargs)
+        slow = code_tokens_baseline(tokens, dictionaries=d, dates=suite.dates, **kwargs)
+        assert len(fast) > 100
+        pd.testing.assert_frame_equal(fast, slow)

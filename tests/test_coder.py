@@ -48,6 +48,12 @@ SENTENCES = {
     "biden": "Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Russia/Russia/PROPN/2/obj ././PUNCT/2/punct",
     "could": "Russia/Russia/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root Japan/Japan/PROPN/3/obj "
     "././PUNCT/3/punct",
+    "reciprocal": "Russia/Russia/PROPN/4/nsubj and/and/CCONJ/3/cc Japan/Japan/PROPN/1/conj held/hold/VERB/0/root "
+    "talks/talk/NOUN/4/obj ././PUNCT/4/punct",
+    "shared_agent": "Russian/Russian/ADJ/2/amod troops/troop/NOUN/5/nsubj and/and/CCONJ/4/cc officials/official/NOUN/2/conj "
+    "condemned/condemn/VERB/0/root Japan/Japan/PROPN/5/obj ././PUNCT/5/punct",
+    "nested_target": "Russia/Russia/PROPN/2/nsubj condemned/condemn/VERB/0/root the/the/DET/4/det attack/attack/NOUN/2/obj "
+    "on/on/ADP/6/case Ukraine/Ukraine/PROPN/4/nmod ././PUNCT/2/punct",
 }
 
 
@@ -158,3 +164,19 @@ def test_many_sentences_in_small_chunks_match_one_chunk(small_dicts):
     pd.testing.assert_frame_equal(whole, chunked)
     assert len(whole) >= 15
     assert whole["event_id"].is_unique
+
+
+def test_coordinated_sources_without_target_act_on_each_other(small_dicts):
+    assert triples("reciprocal", small_dicts) == {("RUS", "040", "JPN"), ("JPN", "040", "RUS")}
+
+
+def test_coordinated_agent_words_share_the_country(small_dicts):
+    assert triples("shared_agent", small_dicts) == {("RUSMIL", "111", "JPN"), ("RUSGOV", "111", "JPN")}
+
+
+def test_target_named_inside_the_object(small_dicts):
+    assert triples("nested_target", small_dicts) == {("RUS", "111", "UKR")}
+
+
+def test_intent_can_be_switched_off_for_petrarch_conventions(small_dicts):
+    assert triples("will_supply", small_dicts, intent=False) == {("RUS", "070", "IRN")}
