@@ -127,3 +127,13 @@ def test_public_names_are_exactly_the_documented_ones():
     }
     for name in geoevent.__all__:
         assert hasattr(geoevent, name), name
+
+
+def test_write_then_read_round_trips_the_token_table():
+    from geoevent.parse.conllu import write_conllu
+
+    df = read_conllu_string(CONLLU)
+    again = read_conllu_string(write_conllu(df), doc_id="ignored")
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(df, again)

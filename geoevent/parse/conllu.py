@@ -18,7 +18,7 @@ import pandas as pd
 from geoevent.errors import InputError
 from geoevent.tokens import make_token_table, map_deprel
 
-__all__ = ["read_conllu", "read_conllu_string"]
+__all__ = ["read_conllu", "read_conllu_string", "write_conllu"]
 
 _INT = re.compile(r"^\d+$")
 
@@ -73,6 +73,10 @@ def _read_lines(lines: Iterable[str], *, default_doc: str, where: str) -> pd.Dat
             for item in misc.split("|"):
                 if item.startswith("NER="):
                     ner = item[4:]
+                elif item.startswith("TokenRange=") and start < 0:
+                    a, _, b = item[11:].partition(":")
+                    if a.isdigit() and b.isdigit():
+                        start, end = int(a), int(b)
             cols["doc_id"].append(doc)
             cols["sent_idx"].append(sent_idx)
             cols["tok_idx"].append(int(wid))
@@ -124,3 +128,38 @@ def _read_lines(lines: Iterable[str], *, default_doc: str, where: str) -> pd.Dat
     flush()
     del sent_line
     return make_token_table(cols)
+
+
+def write_conllu(tokens: pd.DataFrame) -> str:
+    """A token table as CoNLL-U text (one ``# newdoc id`` per document, offsets in MISC).
+
+    Offsets are written as ``TokenRange=start:end`` and NER tags as ``NER=tag`` in MISC, so
+    :func:`read_conllu_string` and other CoNLL-U readers see the same words, heads and relations.
+    """
+    lines: list[str] = []
+    last_doc = None
+    last_sent = None
+    for row in tokens.itertuples(index=False):
+        if row.doc_id != last_doc:
+            if lines:
+                lines.append("")
+            lines.append(f"# newdoc id = {row.doc_id}")
+            last_doc, last_sent = row.doc_id, None
+        if row.sent_idx != last_sent:
+            if last_sent is not None:
+                lines.append("")
+            lines.append(f"# sent_id = {row.doc_id}-{row.sent_idx}")
+            last_sent = row.sent_idx
+        misc = []
+        if row.start_char >= 0:
+            misc.append(f"TokenRange={row.start_char}:{row.end_char}")
+        if row.ner and row.ner != "O":
+            misc.append(f"NER={row.ner}")
+        fields = [
+            str(row.tok_idx), row.text, row.lemma or "_", row.upos or "_", row.xpos or "_", row.feats or "_",
+            str(row.head), row.deprel or "_", "_", "|".join(misc) or "_",
+        ]
+        lines.append("\t".join(f.replace("\t", " ") for f in fields))
+    if lines:
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
