@@ -1,0 +1,128 @@
+"""UniversalPETRARCH validation suite: accuracy per category, and coding speed vs the baseline.
+
+Usage (from the repository root)::
+
+    python benchmarks/bench_upsuite.py [--suite PATH] [--min-sentences 100000]
+                                       [--baseline-sentences 20000] [--mimic-upstream]
+
+Loads ../shared/suites/universalpetrarch/ (parses given) and its own dictionaries through
+geoevent.dictionaries.petrarch.load_petrarch, codes the scored records with
+geoevent.coder.code_tokens, prints the per-category table and the overall found / extra
+figures (counted as UniversalPETRARCH's validation.py does, see geoevent.validation), then
+times coding on the scored records repeated to at least --min-sentences sentences, and the
+per-sentence baseline (benchmarks/baseline_coder.py) on --baseline-sentences of them, and
+prints both rates and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SUITE = ROOT.parent / "shared" / "suites" / "universalpetrarch" / "PETR_Validate_records_2_02.xml"
+
+
+def _import_coders():
+    """(code_tokens, code_tokens_baseline or None); exits with a clear message when absent."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from geoevent.coder import code_tokens
+    except ImportError as exc:
+        sys.exit(f"bench_upsuite: geoevent.coder.code_tokens is not importable yet ({exc}); "
+                 "the coder must land before this benchmark can run")
+    try:
+        from baseline_coder import code_tokens_baseline
+    except ImportError as exc:
+        print(f"note: baseline coder not importable ({exc}); speed ratio skipped")
+        code_tokens_baseline = None
+    return code_tokens, code_tokens_baseline
+
+
+def repeat_tokens(tokens: pd.DataFrame, dates: dict, min_sentences: int) -> tuple[pd.DataFrame, dict, int]:
+    """The token table repeated (doc_ids suffixed ``~k``) to at least ``min_sentences`` sentences."""
+    n_sent = int(tokens.groupby(["doc_id", "sent_idx"], sort=False).ngroups)
+    reps = max(1, -(-min_sentences // max(n_sent, 1)))
+    parts, big_dates = [], {}
+    for k in range(reps):
+        part = tokens.copy()
+        part["doc_id"] = (part["doc_id"].astype(str) + f"~{k}").astype(object)
+        parts.append(part)
+        big_dates.update({f"{d}~{k}": v for d, v in dates.items()})
+    return pd.concat(parts, ignore_index=True), big_dates, n_sent * reps
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--suite", type=Path, default=DEFAULT_SUITE)
+    ap.add_argument("--min-sentences", type=int, default=100_000, help="0 = skip the speed comparison")
+    ap.add_argument("--baseline-sentences", type=int, default=20_000,
+                    help="sentences timed with the per-sentence baseline (0 = all of the repeated set)")
+    ap.add_argument("--mimic-upstream", action="store_true",
+                    help="read the records file with UniversalPETRARCH's quirk (244 scored records)")
+    ap.add_argument("--null-rule", choices=("any", "code"), default="any")
+    ap.add_argument("--records", action="store_true", help="also print the records that miss or add events")
+    args = ap.parse_args(argv)
+
+    if not args.suite.exists():
+        sys.exit(f"bench_upsuite: suite not found at {args.suite} (the ../shared folder is needed)")
+    code_tokens, code_tokens_baseline = _import_coders()
+    from geoevent.dictionaries.petrarch import load_petrarch_with_report
+    from geoevent.validation import load_upsuite, score
+
+    t0 = time.perf_counter()
+    suite = load_upsuite(args.suite, mimic_upstream=args.mimic_upstream)
+    t_suite = time.perf_counter() - t0
+    dictionaries, report = load_petrarch_with_report(**suite.dictionary_kwargs())
+    print(f"suite: {len(suite.records)} records, {len(suite.scored_ids)} scored, "
+          f"{len(suite.tokens)} tokens (read in {t_suite:.2f} s)")
+    print("dictionaries (PETRARCH reader):")
+    print("  " + report.summary().replace("\n", "\n  "))
+
+    tokens = suite.scored_tokens()
+    dates = {d: suite.dates[d] for d in suite.scored_ids}
+    t0 = time.perf_counter()
+    events = code_tokens(tokens, dictionaries=dictionaries, dates=dates)
+    t_code = time.perf_counter() - t0
+    result = score(suite, events, null_rule=args.null_rule)
+    print()
+    print(result.table())
+    print(f"\nOverall: {result.records} records, found {result.found_pct:.1f}% of expected events, "
+          f"extra events {result.extra_pct:.1f}% of records (duplicate identical events: {result.duplicate_events}); "
+          f"coded in {t_code:.2f} s")
+    print("UniversalPETRARCH reference on this suite: 85.6% found / 14.8% extra (244 records)")
+    if args.records:
+        bad = result.per_record[(result.per_record["uncoded"] > 0) | (result.per_record["extra"] > 0)]
+        print(bad.to_string(index=False))
+
+    if args.min_sentences <= 0:  # accuracy only
+        return 0
+    big, big_dates, n_big = repeat_tokens(tokens, dates, args.min_sentences)
+    code_tokens(tokens.head(2000), dictionaries=dictionaries, dates=dates)  # warm caches
+    t0 = time.perf_counter()
+    big_events = code_tokens(big, dictionaries=dictionaries, dates=big_dates)
+    t_big = time.perf_counter() - t0
+    rate = n_big / t_big
+    print(f"\nSpeed: geoevent.coder.code_tokens  {n_big} sentences in {t_big:.2f} s = {rate:,.0f} sentences/s "
+          f"({len(big_events)} events)")
+    if code_tokens_baseline is not None:
+        nb = n_big if args.baseline_sentences <= 0 else min(n_big, args.baseline_sentences)
+        keys = big[["doc_id", "sent_idx"]].drop_duplicates().head(nb)
+        small = big.merge(keys, on=["doc_id", "sent_idx"], how="inner")
+        t0 = time.perf_counter()
+        base_events = code_tokens_baseline(small, dictionaries=dictionaries, dates=big_dates)
+        t_base = time.perf_counter() - t0
+        brate = nb / t_base
+        print(f"Speed: baseline code_tokens_baseline {nb} sentences in {t_base:.2f} s = {brate:,.0f} sentences/s "
+              f"({len(base_events)} events)")
+        print(f"Ratio vectorized / baseline: {rate / brate:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
