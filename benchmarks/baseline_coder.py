@@ -174,10 +174,15 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
     chosen: dict[int, dict[str, Any]] = {}
     coded = [False] * n
     for v in range(n):
-        if upos[v] != "VERB" or lemma[v] not in lex.verbs:
+        if upos[v] != "VERB":
+            continue
+        options = [(p, 0) for p in lex.verbs.get(lemma[v], [])]
+        if norm[v] != lemma[v]:
+            options += [(p, 1) for p in lex.verbs.get(norm[v], [])]
+        if not options:
             continue
         best = None
-        for p in lex.verbs[lemma[v]]:
+        for p, form in sorted(options, key=lambda o: o[0]["pattern_row"]):
             prt = -1
             if p["has_particle"]:
                 prt = next((k for k in kids[v] if rel[k] == "compound:prt" and lemma[k] == p["particle"]), -1)
@@ -201,7 +206,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 pp = first(v, is_pp)
                 if pp < 0 and og >= 0:
                     pp = first(og, is_pp)
-            score = 4 * p["has_particle"] + 2 * p["has_object"] + (pp >= 0)
+            score = 8 * p["has_particle"] + 4 * p["has_object"] + 2 * (pp >= 0) + form
             if best is None or score > best[0]:
                 best = (score, p, og, pp, prt)
         if best is None:
@@ -270,6 +275,11 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             if ta is not None and sa["code"] == ta["code"]:
                 continue
             out.append({"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": c["p"], "prt": c["prt"]})
+    # paired codes: the target does the reverse act to the source
+    out += [
+        {**e, "source": e["target"], "target": e["source"], "sa": e["ta"], "ta": e["sa"], "code": e["p"]["reverse_code"]}
+        for e in list(out) if e["ta"] is not None and e["p"]["reverse_code"]
+    ]
     return out
 
 

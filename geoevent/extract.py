@@ -57,21 +57,23 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     """Verb patterns with one row per object alternative, ready to join.
 
     Columns: pattern_row, entry_id, verb, particle, obj_head, obj_pre (tuple of words), prep,
-    code, label, has_particle, has_object.
+    code, label, reverse_code, has_particle, has_object. ``verb`` is matched against both the
+    lemma and the word form, so PETRARCH's listed forms ("left") work; a form match wins a tie.
     """
     v = dictionaries.verbs.reset_index(drop=True)
+    reverse = v["reverse_code"] if "reverse_code" in v.columns else pd.Series([""] * len(v))
     rows = []
-    for i, (entry, verb, particle, obj, prep, code, label) in enumerate(
-        zip(v["entry_id"], v["verb"], v["particle"], v["object"], v["prep"], v["code"], v["label"])
+    for i, (entry, verb, particle, obj, prep, code, label, rev) in enumerate(
+        zip(v["entry_id"], v["verb"], v["particle"], v["object"], v["prep"], v["code"], v["label"], reverse.fillna(""))
     ):
         alts = [a.strip() for a in str(obj).split("|") if a.strip()] or [""]
         for alt in alts:
             words = alt.lower().split()
             rows.append(
                 (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
-                 tuple(words[:-1]), str(prep).lower(), str(code), str(label))
+                 tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev))
             )
-    names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label"]
+    names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label", "reverse_code"]
     out = pd.DataFrame(
         {name: pd.Series([r[i] for r in rows], dtype=np.int64 if i == 0 else object) for i, name in enumerate(names)}
     )
@@ -143,20 +145,27 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
 
     # 1. patterns -------------------------------------------------------------------------
     index = pd.Index(lem.uniques)
-    verbs = verbs.assign(
-        verb_key=index.get_indexer(verbs["verb"].to_numpy(dtype=object)),
-        prep_key=index.get_indexer(verbs["prep"].to_numpy(dtype=object)),
-    )
-    # object words are compared by lemma or by form ("troops"), in one shared key space
+    # words are compared by lemma or by form ("troops", "left"), in one shared key space
     vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques]))
     lemma_key = np.r_[vocab.get_indexer(lem.uniques), -1][lem.codes]
     norm_key = np.r_[vocab.get_indexer(w["norm"].uniques), -1][w["norm"].codes]
-    verbs = verbs.assign(obj_key=vocab.get_indexer(verbs["obj_head"].to_numpy(dtype=object)))
+    verbs = verbs.assign(
+        verb_key=vocab.get_indexer(verbs["verb"].to_numpy(dtype=object)),
+        prep_key=index.get_indexer(verbs["prep"].to_numpy(dtype=object)),
+        obj_key=vocab.get_indexer(verbs["obj_head"].to_numpy(dtype=object)),
+    )
     verbs = verbs.loc[verbs["verb_key"].to_numpy() >= 0]
-    is_pattern_verb = np.zeros(len(lem.uniques) + 1, dtype=bool)
+    is_pattern_verb = np.zeros(len(vocab) + 1, dtype=bool)
     is_pattern_verb[verbs["verb_key"].to_numpy()] = True
-    vidx = np.flatnonzero(upos.eq("VERB") & is_pattern_verb[lem.codes])
-    vkey = pd.DataFrame({"v": vidx, "verb_key": lem.codes[vidx]})
+    is_verb = upos.eq("VERB")
+    by_lemma = np.flatnonzero(is_verb & is_pattern_verb[lemma_key])
+    by_form = np.flatnonzero(is_verb & is_pattern_verb[norm_key] & (norm_key != lemma_key))
+    vkey = pd.concat(
+        [pd.DataFrame({"v": by_lemma, "verb_key": lemma_key[by_lemma], "form": 0}),
+         pd.DataFrame({"v": by_form, "verb_key": norm_key[by_form], "form": 1})],
+        ignore_index=True,
+    )
+    vidx = np.unique(vkey["v"].to_numpy())
     has_obj_pattern = verbs["has_object"].to_numpy()
     # patterns without an object: joined on the verb alone
     plain = vkey.merge(verbs.loc[~has_obj_pattern], on="verb_key", how="inner")
@@ -168,10 +177,9 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     for rank, slot in enumerate((obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), with_obl[vidx])):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
-            slot_rows.append(pd.DataFrame({"v": vidx[ok], "verb_key": lem.codes[vidx[ok]], "obj_key": key,
-                                           "obj_gid": slot[ok], "rank": rank}))
+            slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
     slots = pd.concat(slot_rows, ignore_index=True)
-    slots = slots.loc[slots["obj_key"].to_numpy() >= 0]
+    slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
     objs = slots.merge(verbs.loc[has_obj_pattern], on=["verb_key", "obj_key"], how="inner")
     objs = objs.sort_values(["v", "rank"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
     # multi-word objects: the earlier words must be dependents of the object's head
@@ -206,7 +214,10 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     pp_gid[on_obj["_k"].to_numpy()] = on_obj["pp_gid"].to_numpy()
     pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
     cand["pp_gid"] = pp_gid
-    cand["score"] = 4 * cand["has_particle"].astype(int) + 2 * cand["has_object"].astype(int) + (cand["pp_gid"] >= 0).astype(int)
+    cand["score"] = (
+        8 * cand["has_particle"].astype(int) + 4 * cand["has_object"].astype(int)
+        + 2 * (cand["pp_gid"] >= 0).astype(int) + cand["form"].astype(int)
+    )
     cand = cand.sort_values(["v", "score", "pattern_row"], ascending=[True, False, True], kind="stable")
     best = cand.drop_duplicates("v", keep="first")
     coded = np.zeros(n, dtype=bool)
@@ -297,13 +308,19 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
             "label": best["label"].to_numpy(dtype=object),
             "entry_id": best["entry_id"].to_numpy(dtype=object),
             "particle_gid": best["particle_gid"].to_numpy(),
+            "reverse_code": best["reverse_code"].to_numpy(dtype=object),
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
     out = _expand_conjuncts(out, w)
     if require_target:
         out = out.loc[out["target"].to_numpy() >= 0]
-    return out.reset_index(drop=True)
+    # paired codes ("[042:043]"): the target does the reverse act to the source
+    rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
+    if len(rev):
+        rev = rev.assign(source=rev["target"], target=rev["source"], code=rev["reverse_code"])
+        out = pd.concat([out, rev], ignore_index=True)
+    return out.drop(columns="reverse_code").reset_index(drop=True)
 
 
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
