@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="read the records file with UniversalPETRARCH's quirk (244 scored records)")
     ap.add_argument("--null-rule", choices=("any", "code"), default="any")
     ap.add_argument("--records", action="store_true", help="also print the records that miss or add events")
+    ap.add_argument("--petrarch-intent", action="store_true",
+                    help="code promised acts ('will supply') as the act, as PETRARCH and this suite do, "
+                         "instead of geoevent's default intent codes (03x/13x)")
     args = ap.parse_args(argv)
 
     if not args.suite.exists():
@@ -87,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     tokens = suite.scored_tokens()
     dates = {d: suite.dates[d] for d in suite.scored_ids}
     t0 = time.perf_counter()
-    events = code_tokens(tokens, dictionaries=dictionaries, dates=dates)
+    opts = {"intent": not args.petrarch_intent}
+    print(f"coding rules: intent={'off (PETRARCH convention)' if args.petrarch_intent else 'on (geoevent default)'}")
+    events = code_tokens(tokens, dictionaries=dictionaries, dates=dates, **opts)
     t_code = time.perf_counter() - t0
     result = score(suite, events, null_rule=args.null_rule)
     print()
@@ -105,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     big, big_dates, n_big = repeat_tokens(tokens, dates, args.min_sentences)
     code_tokens(tokens.head(2000), dictionaries=dictionaries, dates=dates)  # warm caches
     t0 = time.perf_counter()
-    big_events = code_tokens(big, dictionaries=dictionaries, dates=big_dates)
+    big_events = code_tokens(big, dictionaries=dictionaries, dates=big_dates, **opts)
     t_big = time.perf_counter() - t0
     rate = n_big / t_big
     print(f"\nSpeed: geoevent.coder.code_tokens  {n_big} sentences in {t_big:.2f} s = {rate:,.0f} sentences/s "
@@ -115,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         keys = big[["doc_id", "sent_idx"]].drop_duplicates().head(nb)
         small = big.merge(keys, on=["doc_id", "sent_idx"], how="inner")
         t0 = time.perf_counter()
-        base_events = code_tokens_baseline(small, dictionaries=dictionaries, dates=big_dates)
+        base_events = code_tokens_baseline(small, dictionaries=dictionaries, dates=big_dates, **opts)
         t_base = time.perf_counter() - t0
         brate = nb / t_base
         print(f"Speed: baseline code_tokens_baseline {nb} sentences in {t_base:.2f} s = {brate:,.0f} sentences/s "
