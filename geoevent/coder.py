@@ -24,7 +24,7 @@ from geoevent.match import actor_text, match_actors, prepare, resolve_actors
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["CodingProblem", "code_documents", "code_tokens", "default_dictionaries", "empty_events"]
+__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -315,3 +315,17 @@ def _parse_and_code(backend: Any, ids: list[str], texts: list[Any], d: Dictionar
         parser=backend.name,
         require_target=require_target,
     )
+
+
+def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
+    """Story-level de-duplication: one event per (doc_id, source, code, target), the first kept.
+
+    The kept row gains ``mentions``: how many sentences of the story coded that event.
+    """
+    if len(events) == 0:
+        return events.assign(mentions=pd.Series([], dtype=np.int32))
+    key = ["doc_id", "source_code", "event_code", "target_code"]
+    filled = events[key].fillna("")
+    counts = filled.groupby(key, sort=False)[key[0]].transform("size").astype(np.int32)
+    keep = ~filled.duplicated(keep="first")
+    return events.loc[keep].assign(mentions=counts[keep].to_numpy()).reset_index(drop=True)

@@ -180,3 +180,18 @@ def test_target_named_inside_the_object(small_dicts):
 
 def test_intent_can_be_switched_off_for_petrarch_conventions(small_dicts):
     assert triples("will_supply", small_dicts, intent=False) == {("RUS", "070", "IRN")}
+
+
+def test_story_level_deduplication_keeps_the_first_and_counts(small_dicts):
+    from geoevent.coder import deduplicate_story
+
+    tokens = pd.concat(
+        [sentence(SENTENCES["reported"], doc_id="s", sent_idx=0), sentence(SENTENCES["assault_on"], doc_id="s", sent_idx=1),
+         sentence(SENTENCES["agent"], doc_id="s", sent_idx=2)],
+        ignore_index=True,
+    )
+    ev = code_tokens(tokens, dictionaries=small_dicts, dates={"s": D})
+    assert len(ev) == 3  # RUS 190 UKR twice, RUSMIL 190 UKR once
+    story = deduplicate_story(ev)
+    assert sorted(zip(story["source_code"], story["mentions"])) == [("RUS", 2), ("RUSMIL", 1)]
+    assert story.loc[story["source_code"] == "RUS", "sentence_idx"].item() == 0
