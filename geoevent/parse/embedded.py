@@ -1,0 +1,317 @@
+"""The embedded default parser: our rule tokenizer, a UDPipe 1 tagger and parser, table lemmas.
+
+The weights (``geoevent/data/models/``: ``tagger.udpipe``, ``parser.udpipe``, ``lemmas.tsv``,
+``feats.tsv``) are
+trained from UD English-EWT and the GUM Wikimedia documents by :mod:`geoevent.parse.train` and ship
+inside the package. They are loaded lazily, once per process, through :mod:`importlib.resources`.
+
+Text is split into sentences and words by :func:`geoevent.parse.tokenize.tokenize` (so offsets
+always point into the input text); the words of many sentences are passed to UDPipe in one call
+("horizontal" input, CoNLL-U output) to be tagged (UPOS+XPOS), and the tagger's CoNLL-U output
+to the parser (greedy decoding by default, see :data:`BEAM`). Lemmas come from a (form, UPOS)
+lexicon plus suffix rules learned from the treebanks (:class:`Lemmatizer`); morphological
+features from a (UPOS, XPOS[, form]) table learned likewise. ``nmod`` attached to a predicate is
+relabelled ``obl`` (UD v2), as :func:`geoevent.tokens.map_deprel` does.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from geoevent.errors import InputError, ParserUnavailableError
+from geoevent.parse.tokenize import tokenize
+from geoevent.tokens import empty_token_table, make_token_table, map_deprel
+
+__all__ = [
+    "FEATS_FILE",
+    "LEMMA_FILE",
+    "MODEL_FILE",
+    "PARSER_FILE",
+    "TAGGER_FILE",
+    "TRAIN_COMMAND",
+    "EmbeddedParser",
+    "Lemmatizer",
+    "describe",
+    "get_parser",
+]
+
+TAGGER_FILE = "tagger.udpipe"
+PARSER_FILE = "parser.udpipe"
+#: The file whose presence means "weights installed".
+MODEL_FILE = TAGGER_FILE
+FEATS_FILE = "feats.tsv"
+LEMMA_FILE = "lemmas.tsv"
+TRAIN_COMMAND = "python -m geoevent.parse.train --shared ../shared --out geoevent/data/models"
+
+_FORM_FEATS_UPOS = frozenset({"PRON", "DET", "AUX"})
+
+#: Parser beam size (1 = greedy; UDPipe's own default is 5).
+BEAM = 1
+#: Sentences handed to UDPipe per call.
+BATCH_SENTENCES = 512
+
+
+class Lemmatizer:
+    """Lemmas from a (form, UPOS) lexicon learned from the treebanks, then suffix rules per UPOS."""
+
+    _KEEP = frozenset({"PROPN", "PUNCT", "SYM", "NUM", "X"})
+
+    def __init__(self, lexicon: dict[tuple[str, str], str], rules: dict[tuple[str, str], tuple[int, str]]) -> None:
+        self.lexicon = lexicon
+        self.rules = rules
+        self._cache: dict[tuple[str, str], str] = {}
+
+    @classmethod
+    def load(cls, path: Path) -> Lemmatizer:
+        """Read the ``L``/``R`` lines written by :func:`geoevent.parse.train.write_lemma_table`."""
+        lexicon: dict[tuple[str, str], str] = {}
+        rules: dict[tuple[str, str], tuple[int, str]] = {}
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").split("\n"):
+                f = line.split("\t")
+                if f[0] == "L" and len(f) == 4:
+                    lexicon[(f[1], f[2])] = f[3]
+                elif f[0] == "R" and len(f) == 5:
+                    rules[(f[1], f[2])] = (int(f[3]), f[4])
+        return cls(lexicon, rules)
+
+    def __call__(self, form: str, upos: str) -> str:
+        key = (form, upos)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._lemma(form, upos)
+            if len(self._cache) < 200_000:
+                self._cache[key] = hit
+        return hit
+
+    def _lemma(self, form: str, upos: str) -> str:
+        lex = self.lexicon
+        norm = form.replace("’", "'").replace("‘", "'")
+        for f in (form, norm, form.lower(), norm.lower()):
+            if (f, upos) in lex:
+                return lex[(f, upos)]
+        if upos in self._KEEP:
+            return form
+        low = norm.lower()
+        for n in range(min(4, len(low) - 1), 0, -1):
+            rule = self.rules.get((upos, low[-n:]))
+            if rule is not None and rule[0] < len(low):
+                return low[: len(low) - rule[0]] + rule[1]
+        return low
+
+
+def _default_model_dir() -> Path:
+    """Where the shipped weights live (a real directory for an installed or source package)."""
+    return Path(str(importlib.resources.files("geoevent") / "data" / "models"))
+
+
+class EmbeddedParser:
+    """Tokenizer + UDPipe tagger/lemmatizer/parser; see the module docstring."""
+
+    name = "embedded"
+
+    def __init__(self, *, model_dir: str | Path | None = None, beam: int = BEAM) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else _default_model_dir()
+        self._models: list[Any] = []
+        self._tag_pipeline: Any = None
+        self._pipeline: Any = None
+        self._feats: dict[tuple[str, str, str], str] = {}
+        self._lemmatizer = Lemmatizer({}, {})
+        self.beam = beam
+        self._lock = threading.Lock()
+
+    # -- loading -----------------------------------------------------------------------------
+    def _load(self) -> None:
+        """Load the weights once; raise ParserUnavailableError naming the path when missing."""
+        if self._pipeline is not None:
+            return
+        with self._lock:
+            if self._pipeline is not None:
+                return
+            for name in (TAGGER_FILE, PARSER_FILE):
+                if not (self.model_dir / name).is_file():
+                    raise ParserUnavailableError(
+                        f"embedded parser weights not found at {self.model_dir / name}; "
+                        f"train them with: {TRAIN_COMMAND}"
+                    )
+            try:
+                from ufal.udpipe import Model, Pipeline
+            except ImportError as exc:  # pragma: no cover - dependency of the package
+                raise ParserUnavailableError(f"the embedded parser needs ufal.udpipe ({exc})") from None
+            models = []
+            for name in (TAGGER_FILE, PARSER_FILE):
+                m = Model.load(str(self.model_dir / name))
+                if m is None:
+                    raise ParserUnavailableError(
+                        f"{self.model_dir / name}: not a valid UDPipe model; retrain with: {TRAIN_COMMAND}"
+                    )
+                models.append(m)
+            feats: dict[tuple[str, str, str], str] = {}
+            fpath = self.model_dir / FEATS_FILE
+            if fpath.is_file():
+                for line in fpath.read_text(encoding="utf-8").splitlines():
+                    parts = line.split("\t")
+                    if len(parts) == 4:
+                        feats[(parts[0], parts[1], parts[2])] = "" if parts[3] == "_" else parts[3]
+            self._feats = feats
+            self._lemmatizer = Lemmatizer.load(self.model_dir / LEMMA_FILE)
+            self._models = models
+            self._tag_pipeline = Pipeline(models[0], "horizontal", Pipeline.DEFAULT, Pipeline.NONE, "conllu")
+            self._pipeline = Pipeline(models[1], "conllu", Pipeline.NONE, f"beam_search={int(self.beam)}", "conllu")
+
+    # -- tagging and parsing of given words ----------------------------------------------------
+    def annotate(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, str, str, str, int, str]]]:
+        """Tag, lemmatize and parse pre-tokenized sentences.
+
+        Returns, per sentence and word, ``(lemma, upos, xpos, feats, head, deprel)``. Words must
+        not contain whitespace; empty sentences give empty lists.
+        """
+        self._load()
+        from ufal.udpipe import ProcessingError
+
+        out: list[list[tuple[str, str, str, str, int, str]]] = [[] for _ in sentences]
+        idx = [i for i, s in enumerate(sentences) if len(s)]
+        feats = self._feats
+        for b in range(0, len(idx), BATCH_SENTENCES):
+            chunk = idx[b : b + BATCH_SENTENCES]
+            text = "\n".join(" ".join(sentences[i]) for i in chunk) + "\n"
+            err = ProcessingError()
+            tagged = self._tag_pipeline.process(text, err)
+            if err.occurred():
+                raise InputError(f"embedded parser failed: {err.message}")
+            conllu = self._pipeline.process(tagged, err)
+            if err.occurred():
+                raise InputError(f"embedded parser failed: {err.message}")
+            sent_rows = _read_conllu_rows(conllu, feats, self._lemmatizer)
+            if len(sent_rows) != len(chunk):
+                raise InputError(f"embedded parser returned {len(sent_rows)} sentences for {len(chunk)}")
+            for i, rows in zip(chunk, sent_rows):
+                if len(rows) != len(sentences[i]):
+                    raise InputError(
+                        f"embedded parser returned {len(rows)} words for a sentence of {len(sentences[i])}"
+                    )
+                out[i] = rows
+        return out
+
+    # -- the backend API -------------------------------------------------------------------------
+    def parse(self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None) -> pd.DataFrame:
+        """Parse documents into a token table (see :mod:`geoevent.tokens`)."""
+        if isinstance(texts, str):
+            texts = [texts]
+        if doc_ids is None:
+            doc_ids = [str(i) for i in range(len(texts))]
+        if len(doc_ids) != len(texts):
+            raise InputError(f"{len(texts)} texts but {len(doc_ids)} doc ids")
+        sent_doc: list[int] = []
+        sent_local: list[int] = []
+        sent_spans: list[list[tuple[int, int]]] = []
+        sent_words: list[list[str]] = []
+        for d, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise InputError(f"document {doc_ids[d]!r}: expected str, got {type(text).__name__}")
+            for k, spans in enumerate(tokenize(text)):
+                sent_doc.append(d)
+                sent_local.append(k)
+                sent_spans.append(spans)
+                sent_words.append([text[s:e] for s, e in spans])
+        if not sent_words:
+            self._load()  # missing weights are an error even for empty input
+            return empty_token_table()
+        ann = self.annotate(sent_words)
+        cols: dict[str, list[Any]] = {c: [] for c in (
+            "doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "xpos", "feats", "head", "deprel",
+            "start_char", "end_char")}
+        for d, k, spans, ws, rows in zip(sent_doc, sent_local, sent_spans, sent_words, ann):
+            n = len(ws)
+            doc = doc_ids[d]
+            cols["doc_id"].extend([doc] * n)
+            cols["sent_idx"].extend([k] * n)
+            cols["tok_idx"].extend(range(1, n + 1))
+            cols["text"].extend(ws)
+            for (s, e), (lemma, upos, xpos, feat, head, deprel) in zip(spans, rows):
+                cols["lemma"].append(lemma)
+                cols["upos"].append(upos)
+                cols["xpos"].append(xpos)
+                cols["feats"].append(feat)
+                cols["head"].append(head)
+                cols["deprel"].append(deprel)
+                cols["start_char"].append(s)
+                cols["end_char"].append(e)
+        return make_token_table(cols)
+
+
+def _read_conllu_rows(
+    conllu: str, feats: dict[tuple[str, str, str], str], lemmatizer: Lemmatizer
+) -> list[list[tuple[str, str, str, str, int, str]]]:
+    """Rows (lemma, upos, xpos, feats, head, deprel) per sentence of UDPipe's CoNLL-U output."""
+    sents: list[list[tuple[str, str, str, str, int, str]]] = []
+    cur: list[tuple[str, str, str, str, int, str]] = []
+    for line in conllu.split("\n"):
+        if not line:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        if line[0] == "#":
+            continue
+        f = line.split("\t")
+        if len(f) < 8 or not f[0].isdigit():
+            continue  # multi-word token ranges or empty nodes (not produced for our input)
+        upos = f[3]
+        xpos = "" if f[4] == "_" else f[4]
+        if f[5] != "_":
+            feat = f[5]
+        elif upos in _FORM_FEATS_UPOS:
+            feat = feats.get((upos, xpos, f[1].lower()), feats.get((upos, xpos, ""), ""))
+        else:
+            feat = feats.get((upos, xpos, ""), "")
+        lemma = lemmatizer(f[1], upos) if f[2] == "_" and f[1] != "_" else f[2]
+        cur.append((lemma, upos, xpos, feat, int(f[6]) if f[6].isdigit() else 0, f[7]))
+    if cur:
+        sents.append(cur)
+    return [_v2_consistent(rows) for rows in sents]
+
+
+def _v2_consistent(rows: list[tuple[str, str, str, str, int, str]]) -> list[tuple[str, str, str, str, int, str]]:
+    """Relabel ``nmod`` under a predicate (VERB/AUX/ADJ/ADV) as ``obl``, as UD v2 (and map_deprel) do."""
+    out = rows
+    for i, (lemma, upos, xpos, feat, head, deprel) in enumerate(rows):
+        if deprel.startswith("nmod") and head > 0:
+            rel = map_deprel(deprel, rows[head - 1][1])
+            if rel != deprel:
+                if out is rows:
+                    out = list(rows)
+                out[i] = (lemma, upos, xpos, feat, head, rel)
+    return out
+
+
+_PARSER: EmbeddedParser | None = None
+_PARSER_LOCK = threading.Lock()
+
+
+def get_parser() -> EmbeddedParser:
+    """The process-wide embedded parser (weights loaded on first use, once).
+
+    Raises ParserUnavailableError (with the path and the training command) when the weights are missing.
+    """
+    global _PARSER
+    path = _default_model_dir() / MODEL_FILE
+    if not path.is_file():
+        raise ParserUnavailableError(f"embedded parser weights not found at {path}; train them with: {TRAIN_COMMAND}")
+    if _PARSER is None:
+        with _PARSER_LOCK:
+            if _PARSER is None:
+                _PARSER = EmbeddedParser()
+    return _PARSER
+
+
+def describe() -> dict[str, Any]:
+    """Where the weights live and whether they are present."""
+    d = _default_model_dir()
+    return {"model_dir": str(d), "model_file": str(d / MODEL_FILE), "present": (d / MODEL_FILE).is_file()}

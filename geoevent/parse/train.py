@@ -1,0 +1,241 @@
+"""Train the embedded parser's weights (UDPipe 1 tagger and parser, lemma and feature tables).
+
+Usage (from the repository root)::
+
+    python -m geoevent.parse.train --shared ../shared --out geoevent/data/models
+
+Training data: UD_English-EWT train plus the GUM-wikimedia documents listed in ``files.train``.
+Held-out data (for the parser's model selection): EWT dev. The tokenizer component is not trained:
+geoevent tokenizes with its own rules (:mod:`geoevent.parse.tokenize`) and feeds words to UDPipe.
+Repeated tagger trainings here gave identical per-iteration accuracies (UDPipe seeds its own
+generator). Lemmas and features are tables learned from the same data (no UDPipe lemmatizer).
+Stage files (tagger.udpipe, parser.udpipe) are retrained unless ``--reuse`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+__all__ = [
+    "FEATS_FILE",
+    "LEMMA_FILE",
+    "PARSER_FILE",
+    "PARSER_OPTIONS",
+    "TAGGER_FILE",
+    "TAGGER_OPTIONS",
+    "feats_table",
+    "lemma_tables",
+    "load_training_text",
+    "main",
+    "train",
+    "training_files",
+    "write_lemma_table",
+]
+
+#: File names of the shipped UDPipe models (tagger: UPOS+XPOS; parser: trained on gold tags).
+TAGGER_FILE = "tagger.udpipe"
+PARSER_FILE = "parser.udpipe"
+#: File name of the lemma lexicon and suffix rules.
+LEMMA_FILE = "lemmas.tsv"
+#: File name of the (UPOS, XPOS) -> most frequent FEATS table.
+FEATS_FILE = "feats.tsv"
+
+#: Tagger options: one model predicting UPOS+XPOS (UDPipe 1 option syntax); lemmas and features
+#: come from tables learned from the same data (see lemma_tables, feats_table).
+TAGGER_OPTIONS = (
+    "models=1;"
+    "templates_1=tagger;guesser_suffix_rules_1=4;guesser_enrich_dictionary_1=2;guesser_prefixes_max_1=0;"
+    "use_lemma_1=0;use_xpostag_1=1;use_feats_1=0;provide_lemma_1=0;provide_xpostag_1=1;provide_feats_1=0;"
+    "prune_features_1=0;iterations_1=3"
+)
+
+#: Parser options (Parsito: transition-based, neural network classifier, dynamic oracle).
+PARSER_OPTIONS = (
+    "iterations=4;embedding_upostag=20;embedding_feats=0;embedding_xpostag=20;embedding_form=50;"
+    "embedding_lemma=0;embedding_deprel=20;learning_rate=0.02;learning_rate_final=0.001;l2=0.5;"
+    "hidden_layer=200;batch_size=10;transition_system=projective;transition_oracle=dynamic;"
+    "structured_interval=0"
+)
+
+
+def _gum_files(gum_dir: Path, split: str) -> list[Path]:
+    """The GUM-wikimedia CoNLL-U files of ``split`` that exist in ``gum_dir``."""
+    listing = gum_dir / f"files.{split}"
+    if not listing.is_file():
+        raise FileNotFoundError(f"{listing}: GUM split listing not found")
+    names = [n.strip() for n in listing.read_text(encoding="utf-8").split() if n.strip()]
+    return [gum_dir / f"{n}.conllu" for n in names if (gum_dir / f"{n}.conllu").is_file()]
+
+
+def training_files(shared: Path, split: str = "train") -> list[Path]:
+    """EWT ``split`` plus the GUM-wikimedia documents of the same split."""
+    ewt = shared / "ud" / "UD_English-EWT" / f"en_ewt-ud-{split}.conllu"
+    if not ewt.is_file():
+        raise FileNotFoundError(f"{ewt}: EWT {split} file not found (is --shared right?)")
+    return [ewt, *_gum_files(shared / "ud" / "GUM-wikimedia", split)]
+
+
+def load_training_text(files: list[Path]) -> str:
+    """Concatenate CoNLL-U files, making sure each ends with a blank line."""
+    parts = []
+    for f in files:
+        text = f.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+        parts.append(text)
+    return "".join(parts)
+
+
+#: Closed classes whose features depend on the word itself (I/me/my, this/these, was/were).
+FORM_FEATS_UPOS = frozenset({"PRON", "DET", "AUX"})
+
+
+def feats_table(conllu: str) -> dict[tuple[str, str, str], str]:
+    """Most frequent FEATS per (UPOS, XPOS, form) in CoNLL-U text; form is "" except for closed classes.
+
+    ``Typo=Yes`` is dropped; ties are broken alphabetically, so the table is deterministic.
+    """
+    counts: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for line in conllu.split("\n"):
+        if not line or line[0] == "#":
+            continue
+        f = line.split("\t")
+        if len(f) == 10 and f[0].isdigit():
+            feats = "|".join(x for x in f[5].split("|") if x != "Typo=Yes") or "_"
+            counts[(f[3], f[4], "")][feats] += 1
+            if f[3] in FORM_FEATS_UPOS:
+                counts[(f[3], f[4], f[1].lower())][feats] += 1
+    return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in sorted(counts.items())}
+
+
+def lemma_tables(conllu: str) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[int, str]]]:
+    """A lemma lexicon and suffix rules learned from CoNLL-U text.
+
+    Lexicon: (form, UPOS) -> most frequent lemma. Rules: (UPOS, lower-cased suffix of 1-4
+    characters) -> (characters to strip, string to add), the most frequent transformation of
+    words with that suffix, kept when seen at least 3 times and 80% of the time.
+    """
+    lex: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for line in conllu.split("\n"):
+        if not line or line[0] == "#":
+            continue
+        f = line.split("\t")
+        if len(f) == 10 and f[0].isdigit() and f[2] != "_":
+            lex[(f[1], f[3])][f[2]] += 1
+    lexicon = {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in sorted(lex.items())}
+    rules_c: dict[tuple[str, str], Counter[tuple[int, str]]] = defaultdict(Counter)
+    for (form, upos), lemma in lexicon.items():
+        low, lem = form.lower(), lemma.lower()
+        if upos in ("PROPN", "PUNCT", "SYM", "NUM", "X"):
+            continue
+        k = 0
+        while k < min(len(low), len(lem)) and low[k] == lem[k]:
+            k += 1
+        strip, add = len(low) - k, lem[k:]
+        for n in range(1, 5):
+            if len(low) > n:
+                rules_c[(upos, low[-n:])][(strip, add)] += 1
+    rules: dict[tuple[str, str], tuple[int, str]] = {}
+    for key, c in sorted(rules_c.items()):
+        (best, cnt) = min(c.items(), key=lambda kv: (-kv[1], kv[0]))
+        total = sum(c.values())
+        if cnt >= 3 and cnt >= 0.8 * total:
+            rules[key] = best
+    return lexicon, rules
+
+
+def write_lemma_table(conllu: str, path: Path) -> None:
+    """Write :func:`lemma_tables` as TSV: ``L form upos lemma`` and ``R upos suffix strip add`` lines."""
+    lexicon, rules = lemma_tables(conllu)
+    lines = [f"L\t{f}\t{u}\t{lem}\n" for (f, u), lem in lexicon.items() if "\t" not in f + lem]
+    lines += [f"R\t{u}\t{suf}\t{strip}\t{add}\n" for (u, suf), (strip, add) in rules.items()]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _read_conllu(text: str):  # -> ufal.udpipe.Sentences
+    """Read CoNLL-U text into UDPipe sentences."""
+    from ufal.udpipe import InputFormat, ProcessingError, Sentence, Sentences
+
+    fmt = InputFormat.newConlluInputFormat()
+    fmt.setText(text)
+    sents = Sentences()
+    err = ProcessingError()
+    s = Sentence()
+    while fmt.nextSentence(s, err):
+        sents.push_back(s)
+        s = Sentence()
+    if err.occurred():
+        raise ValueError(f"cannot read CoNLL-U: {err.message}")
+    return sents
+
+
+def _udpipe_train(train_sents, dev_sents, tagger: str, parser: str) -> bytes:
+    from ufal.udpipe import ProcessingError, Trainer
+
+    err = ProcessingError()
+    model = Trainer.train("morphodita_parsito", train_sents, dev_sents, "none", tagger, parser, err)
+    if err.occurred() or not model:
+        raise RuntimeError(f"UDPipe training failed: {err.message}")
+    return model if isinstance(model, bytes) else model.encode("latin-1")
+
+
+def train(
+    shared: Path,
+    out: Path,
+    *,
+    tagger_options: str = TAGGER_OPTIONS,
+    parser_options: str = PARSER_OPTIONS,
+    work: Path | None = None,
+    reuse: bool = False,
+) -> Path:
+    """Train and write TAGGER_FILE, PARSER_FILE, FEATS_FILE and LEMMA_FILE into ``out``.
+
+    Two UDPipe stages, each saved under ``work`` (default: ``out``): the tagger alone, then the
+    parser alone on gold tags. With ``reuse``, a stage whose file already exists in ``work`` is
+    not retrained. Returns the tagger's path.
+    """
+    from ufal.udpipe import Model
+
+    work = work or out
+    work.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    train_text = load_training_text(training_files(shared, "train"))
+    train_sents = _read_conllu(train_text)
+    dev_sents = _read_conllu(load_training_text(training_files(shared, "dev")[:1]))
+    tagger_path = work / TAGGER_FILE
+    parser_path = work / PARSER_FILE
+    if not (reuse and tagger_path.is_file()):
+        tagger_path.write_bytes(_udpipe_train(train_sents, dev_sents, tagger_options, "none"))
+    if not (reuse and parser_path.is_file()):
+        parser_path.write_bytes(_udpipe_train(train_sents, dev_sents, "none", parser_options))
+    path = out / TAGGER_FILE
+    for stage in (tagger_path, parser_path):
+        if Model.load(str(stage)) is None:
+            raise RuntimeError(f"{stage}: trained model does not load")
+        if stage.parent != out:
+            (out / stage.name).write_bytes(stage.read_bytes())
+    table = feats_table(train_text)
+    (out / FEATS_FILE).write_text("".join(f"{u}\t{x}\t{w}\t{f}\n" for (u, x, w), f in table.items()), encoding="utf-8")
+    write_lemma_table(train_text, out / LEMMA_FILE)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data directory")
+    ap.add_argument("--out", type=Path, default=Path("geoevent/data/models"), help="output directory")
+    ap.add_argument("--tagger", default=TAGGER_OPTIONS, help="UDPipe tagger options")
+    ap.add_argument("--parser", default=PARSER_OPTIONS, help="UDPipe parser options")
+    ap.add_argument("--reuse", action="store_true", help="keep stage files already in --out")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    path = train(args.shared, args.out, tagger_options=args.tagger, parser_options=args.parser, reuse=args.reuse)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
