@@ -171,6 +171,8 @@ def _code_chunk(
     # no event of an actor on itself; one event per (sentence, source, code, target)
     ev = ev.loc[ev["source_code"] != ev["target_code"]]
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
+    if len(ev) == 0:
+        return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     rows = np.isin(w["sid"], np.unique(w["sid"][vb]))
     sents = sentence_texts(tokens.loc[rows], doc_texts)
     ev = ev.merge(

@@ -198,3 +198,23 @@ def test_lemmatizer_lexicon_then_rules() -> None:
     assert lem("missiles", "NOUN") == "missile"
     assert lem("Biden", "PROPN") == "Biden"  # proper nouns keep their form
     assert lem("Running", "ADV") == "running"  # no rule: lower-cased form
+
+
+def test_lemmatizer_guesses_unseen_inflections() -> None:
+    """Verbs the treebanks never showed still get their dictionary lemma (verb patterns key on it)."""
+    lem = embedded.Lemmatizer({("opened", "VERB"): "open", ("fines", "VERB"): "fine"}, {("VERB", "s"): (1, "")})
+    assert lem("condemned", "VERB") == "condemn"
+    assert lem("shelled", "VERB") == "shell"
+    assert lem("stabbed", "VERB") == "stab"
+    assert lem("carried", "VERB") == "carry"
+    assert lem("seized", "VERB") == "seize"
+    assert lem("massing", "VERB") == "mass"
+    assert lem("fined", "VERB") == "fine"  # the known lemma beats the first guess ("fin")
+    assert lem("sanctions", "NOUN") == "sanction"
+
+
+def test_embedded_parser_lemmatizes_condemned() -> None:
+    from geoevent.parse.embedded import get_parser
+
+    t = get_parser().parse(["UN Secretary-General Antonio Guterres condemned Russia."])
+    assert t.loc[t["text"] == "condemned", "lemma"].tolist() == ["condemn"]

@@ -17,6 +17,7 @@ relabelled ``obl`` (UD v2), as :func:`geoevent.tokens.map_deprel` does.
 from __future__ import annotations
 
 import importlib.resources
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,6 +67,12 @@ class Lemmatizer:
         self.lexicon = lexicon
         self.rules = rules
         self._cache: dict[tuple[str, str], str] = {}
+        #: Lemmas the lexicon knows, per UPOS: an inflection guess is preferred when it is one of them.
+        self.known: dict[str, frozenset[str]] = {}
+        by_upos: dict[str, set[str]] = {}
+        for (_, upos), lemma in lexicon.items():
+            by_upos.setdefault(upos, set()).add(lemma.lower())
+        self.known = {u: frozenset(v) for u, v in by_upos.items()}
 
     @classmethod
     def load(cls, path: Path) -> Lemmatizer:
@@ -99,11 +106,62 @@ class Lemmatizer:
         if upos in self._KEEP:
             return form
         low = norm.lower()
+        ruled: str | None = None
         for n in range(min(4, len(low) - 1), 0, -1):
             rule = self.rules.get((upos, low[-n:]))
             if rule is not None and rule[0] < len(low):
-                return low[: len(low) - rule[0]] + rule[1]
-        return low
+                ruled = low[: len(low) - rule[0]] + rule[1]
+                break
+        guesses = _inflection_guesses(low, upos)
+        if not guesses:
+            return ruled if ruled is not None else low
+        known = self.known.get(upos, frozenset())
+        if ruled is not None and ruled in known:
+            return ruled
+        for g in guesses:
+            if g in known:
+                return g
+        return ruled if ruled is not None and ruled != low else guesses[0]
+
+
+_VOWELS = frozenset("aeiou")
+#: Stems that lost a final -e before -ed/-ing: moved, forced, argued, seized, located, settled, charged.
+_TAKES_E = re.compile(r"(?:[vcuz]|[^aeiou]at|iz|ys|[bcdfgkpstz]l|[dr]g|[^aeiou]ang|ur|[aeiou][aeiou]?s)$")
+
+
+def _inflection_guesses(low: str, upos: str) -> list[str]:
+    """Candidate lemmas of an inflected English verb (-ed, -ing, -s) or plural noun, likeliest first.
+
+    The first guess is the fallback when none is a lemma the lexicon knows: ``condemned`` ->
+    ``condemn``, ``shelled`` -> ``shell``, ``stabbed`` -> ``stab``, ``carried`` -> ``carry``,
+    ``seized`` -> ``seize``.
+    """
+    if upos == "VERB":
+        for suffix in ("ed", "ing"):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                stem = low[: -len(suffix)]
+                if suffix == "ed" and stem.endswith("i"):
+                    return [stem[:-1] + "y", stem]
+                out = [stem + "e", stem] if _TAKES_E.search(stem) else [stem, stem + "e"]
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+                    undoubled = stem[:-1]
+                    out = [stem, undoubled, stem + "e"] if stem[-1] in "lsz" else [undoubled, stem, stem + "e"]
+                return out
+        if low.endswith("ies") and len(low) > 4:
+            return [low[:-3] + "y"]
+        if low.endswith("es") and len(low) > 3:
+            return [low[:-2], low[:-1]] if low[-3] in "sxzh" else [low[:-1], low[:-2]]
+        if low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+            return [low[:-1]]
+        return []
+    if upos == "NOUN":
+        if low.endswith("ies") and len(low) > 4:
+            return [low[:-3] + "y", low[:-1]]
+        if low.endswith("es") and len(low) > 3 and low[-3] in "sxzh":
+            return [low[:-2], low[:-1]]
+        if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2:
+            return [low[:-1]]
+    return []
 
 
 def _default_model_dir() -> Path:
