@@ -22,6 +22,7 @@ from geoevent.tokens import sentence_texts, validate_token_table
 __all__ = ["code_tokens_baseline"]
 
 _MOD_RELS = {"amod", "compound", "nmod:poss", "flat", "nmod"}
+_TITLE_RELS = {"compound", "flat", "nmod:desc", "appos"}
 _NMOD_CASES = {"of", "from", "including", "in"}
 
 
@@ -117,6 +118,17 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
     for start, length, key in _longest(norm, lex.agents_multi, 8):
         agent_word[start + length - 1] = lex.agents_multi[key]
     direct = [a is not None for a in actor]
+    for t in range(n):  # a title in front of a country-level name adds its agent
+        h = head[t]
+        if rel[t] not in _TITLE_RELS or h < 0 or not agent_word[t] or direct[t] or not direct[h]:
+            continue
+        a = actor[h]
+        if a["agent"] or not a["country"] or a["code"] != a["country"]:
+            continue
+        new = {**a, "agent": agent_word[t], "code": a["country"] + agent_word[t],
+               "a_start": min(a["a_start"], t), "a_end": max(a["a_end"], t)}
+        for i in range(a["a_start"], a["a_end"] + 1):
+            actor[i] = new
     resolved = list(actor)
     for h in range(n):
         if direct[h]:
@@ -231,11 +243,16 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         code = c["p"]["code"]
         if is_intent:
             code = lex.intent.get(code[:2], code)
-        def first_direct(i: int, base_rel: str) -> int:
+        def first_actor(i: int, base_rel: str, place: bool | None = None, need_direct: bool = False) -> int:
+            """First child of ``i`` with ``base_rel`` that denotes an actor (place: locative case or not)."""
             if i < 0:
                 return -1
             for k in kids[i]:
-                if rel[k].split(":")[0] == base_rel and rel[k] != "obl:agent" and direct[k]:
+                if rel[k].split(":")[0] != base_rel or rel[k] == "obl:agent":
+                    continue
+                if place is not None and (case[k] in cls["locative"]) != place:
+                    continue
+                if (direct[k] if need_direct else resolved[k] is not None):
                     return k
             return -1
 
@@ -250,10 +267,11 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 purpose = obj[k]
                 break
         candidates = [
-            c["pp"], obj[v], iobj[v], npass[v] if passive[v] else -1, first_direct(v, "obl"),
-            first_direct(obj[v], "nmod"), first_direct(c["obj"], "nmod"),
-            first_direct(first_nmod(obj[v]), "nmod"),
+            c["pp"], obj[v], iobj[v], npass[v] if passive[v] else -1, first_actor(v, "obl", place=False),
+            first_actor(obj[v], "nmod"), first_actor(c["obj"], "nmod"),
+            first_actor(first_nmod(obj[v]), "nmod"),
             purpose if lemma[v] not in cls["object_control"] else -1,
+            first_actor(v, "obl", place=True, need_direct=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
         if subj[v] < 0:

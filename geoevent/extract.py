@@ -277,8 +277,10 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     objg = best["obj_gid"].to_numpy()
     has_actor = w["actor_code"] != ""
     direct = w["actor_direct"]
-    obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & direct)
-    nmod_actor = child(base.eq("nmod") & direct)
+    locative = _isin(case, classes["locative"])
+    obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative)
+    obl_place = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & direct & locative)
+    nmod_actor = child(base.eq("nmod") & has_actor)
     first_nmod = child(base.eq("nmod"))
     purpose_idx = np.flatnonzero((is_advcl | is_xcomp) & (mark == "to") & has_head & (obj >= 0))
     purpose_obj = _first_child(n, head[purpose_idx], obj[purpose_idx])
@@ -294,6 +296,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         # one level deeper: "welcomed a resumption of ties with Gondor"
         np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), nmod_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
         np.where(~obj_control[vb], purpose_obj[vb], -1),  # "deployed troops to aid Russia"
+        obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
     for slot in candidates:

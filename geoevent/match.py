@@ -32,6 +32,8 @@ _MODIFIER_RELS = ("amod", "compound", "nmod:poss", "flat", "nmod")
 #: Prepositions that let an nmod name its head's country ("troops of Russia", "regions including Sumy").
 _NMOD_CASES = frozenset({"of", "from", "including", "in"})
 _MAX_PATTERN_WORDS = 8
+#: Relations through which a title names the agent of the name it precedes ("President Romendacil").
+_TITLE_RELS = ("compound", "flat", "nmod:desc", "appos")
 
 
 def normalize_words(words: pd.Series) -> pd.Series:
@@ -290,10 +292,20 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
         a_end[word_gid] = mentions["end_gid"].to_numpy()[rep]
     direct = code != ""
     agent_word = _agent_words(w, dictionaries)
-
-    # modifiers that name a country for their head word
     rel: Cat = w["rel"]
     head = w["head"]
+
+    # a title in front of a country-level name adds its agent: "Prime Minister Telemar" -> DAGGOV
+    titles = np.flatnonzero(rel.isin(_TITLE_RELS) & (head >= 0) & (agent_word != "") & ~direct)
+    for t, h in zip(titles.tolist(), head[titles].tolist()):
+        if direct[h] and agent[h] == "" and code[h] == country[h] != "":
+            named = np.arange(a_start[h], a_end[h] + 1)
+            code[named] = country[h] + agent_word[t]
+            agent[named] = agent_word[t]
+            a_start[named] = min(a_start[h], t)
+            a_end[named] = max(a_end[h], t)
+
+    # modifiers that name a country for their head word
     is_mod = rel.isin(_MODIFIER_RELS) & (head >= 0)
     is_mod &= ~rel.eq("nmod") | pd.Series(w["case"], dtype=object).isin(_NMOD_CASES).to_numpy()
     is_mod &= direct & (country != "")

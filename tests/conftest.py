@@ -65,11 +65,14 @@ def small_dictionaries() -> Dictionaries:
             ("t:11", "biden", "USAELI", "USA", "ELI", "person", pd.Timestamp("2025-01-20"), nat, "Joe Biden"),
             ("t:12", "zelenskyy", "UKRGOV", "UKR", "GOV", "person", pd.Timestamp("2019-05-20"), nat, "Volodymyr Zelenskyy"),
             ("t:13", "u.s.", "USA", "USA", "", "country", nat, nat, "United States"),
+            ("t:15", "iranian", "IRN", "IRN", "", "adjective", nat, nat, "Iran"),
+            ("t:14", "telemar", "RUS", "RUS", "", "person", nat, nat, "Telemar"),
         ],
         columns=list(ACTOR_COLUMNS),
     )
     agents = pd.DataFrame(
-        [("a:1", "troops", "MIL", "noun"), ("a:2", "military", "MIL", "noun"), ("a:3", "official", "GOV", "title")],
+        [("a:1", "troops", "MIL", "noun"), ("a:2", "military", "MIL", "noun"), ("a:3", "official", "GOV", "title"),
+         ("a:4", "minister", "GOV", "title")],
         columns=list(AGENT_COLUMNS),
     )
     verbs = pd.DataFrame(

@@ -54,6 +54,13 @@ SENTENCES = {
     "condemned/condemn/VERB/0/root Japan/Japan/PROPN/5/obj ././PUNCT/5/punct",
     "nested_target": "Russia/Russia/PROPN/2/nsubj condemned/condemn/VERB/0/root the/the/DET/4/det attack/attack/NOUN/2/obj "
     "on/on/ADP/6/case Ukraine/Ukraine/PROPN/4/nmod ././PUNCT/2/punct",
+    "title": "Minister/minister/NOUN/2/compound Telemar/Telemar/PROPN/3/nsubj condemned/condemn/VERB/0/root "
+    "Japan/Japan/PROPN/3/obj ././PUNCT/3/punct",
+    "attack_by_in": "Russia/Russia/PROPN/2/nsubj condemned/condemn/VERB/0/root an/a/DET/4/det attack/attack/NOUN/2/obj "
+    "by/by/ADP/7/case Iranian/Iranian/ADJ/7/amod troops/troop/NOUN/4/nmod in/in/ADP/9/case Japan/Japan/PROPN/2/obl "
+    "././PUNCT/2/punct",
+    "shelled_in": "Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root positions/position/NOUN/2/obj "
+    "in/in/ADP/5/case Ukraine/Ukraine/PROPN/2/obl ././PUNCT/2/punct",
 }
 
 
@@ -195,3 +202,16 @@ def test_story_level_deduplication_keeps_the_first_and_counts(small_dicts):
     story = deduplicate_story(ev)
     assert sorted(zip(story["source_code"], story["mentions"])) == [("RUS", 2), ("RUSMIL", 1)]
     assert story.loc[story["source_code"] == "RUS", "sentence_idx"].item() == 0
+
+
+def test_title_adds_the_agent_to_a_country_level_name(small_dicts):
+    assert triples("title", small_dicts) == {("RUSGOV", "111", "JPN")}
+
+
+def test_actor_inside_the_object_beats_a_place(small_dicts):
+    # "Iranian troops" (not a name, an agent with a country modifier) is the target, not Japan (a place)
+    assert triples("attack_by_in", small_dicts) == {("RUS", "111", "IRNMIL")}
+
+
+def test_a_place_is_the_target_when_nothing_else_is(small_dicts):
+    assert triples("shelled_in", small_dicts) == {("RUS", "190", "UKR")}
