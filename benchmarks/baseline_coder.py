@@ -21,7 +21,7 @@ from geoevent.tokens import sentence_texts, validate_token_table
 
 __all__ = ["code_tokens_baseline"]
 
-_MOD_RELS = {"amod", "compound", "nmod:poss", "flat", "nmod"}
+_MOD_RELS = {"amod", "compound", "nmod:poss", "flat", "nmod", "det"}
 _TITLE_RELS = {"compound", "flat", "nmod:desc", "appos"}
 _NMOD_CASES = {"of", "from", "including", "in"}
 
@@ -259,7 +259,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         def first_nmod(i: int) -> int:
             if i < 0:
                 return -1
-            return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod"), -1)
+            return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod" and rel[k] != "nmod:poss"), -1)
 
         purpose = -1
         for k in kids[v]:

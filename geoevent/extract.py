@@ -281,7 +281,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative)
     obl_place = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & direct & locative)
     nmod_actor = child(base.eq("nmod") & has_actor)
-    first_nmod = child(base.eq("nmod"))
+    first_nmod = child(base.eq("nmod") & ~rel.eq("nmod:poss"))
     purpose_idx = np.flatnonzero((is_advcl | is_xcomp) & (mark == "to") & has_head & (obj >= 0))
     purpose_obj = _first_child(n, head[purpose_idx], obj[purpose_idx])
     o = obj[vb]

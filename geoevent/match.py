@@ -28,7 +28,7 @@ ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_start", "ac
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 #: Relations through which a modifier names the country of its head noun.
-_MODIFIER_RELS = ("amod", "compound", "nmod:poss", "flat", "nmod")
+_MODIFIER_RELS = ("amod", "compound", "nmod:poss", "flat", "nmod", "det")
 #: Prepositions that let an nmod name its head's country ("troops of Russia", "regions including Sumy").
 _NMOD_CASES = frozenset({"of", "from", "including", "in"})
 _MAX_PATTERN_WORDS = 8
