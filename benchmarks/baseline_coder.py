@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from geoevent.coder import _as_date, _finish, _with_codebook, default_dictionaries
+from geoevent.coder import _as_date, _finish, _with_codebook, attach_sentences, default_dictionaries
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.extract import compile_verbs, intent_codes, verb_classes
 from geoevent.match import normalize_words
@@ -362,11 +362,6 @@ def code_tokens_baseline(
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
     wanted = pd.MultiIndex.from_frame(ev[["doc_id", "sentence_idx"]].drop_duplicates())
     rows = pd.MultiIndex.from_arrays([tokens["doc_id"], tokens["sent_idx"]]).isin(wanted)
-    sents = sentence_texts(tokens.loc[rows], doc_texts)
-    ev = ev.merge(
-        sents[["doc_id", "sent_idx", "text"]].rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text"}),
-        on=["doc_id", "sentence_idx"],
-        how="left",
-    )
+    ev = attach_sentences(ev, sentence_texts(tokens.loc[rows], doc_texts))
     ev["event_date"] = ev["doc_id"].map(lambda k: day.get(k))
     return _finish(_with_codebook(ev))

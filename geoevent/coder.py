@@ -174,14 +174,29 @@ def _code_chunk(
     if len(ev) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     rows = np.isin(w["sid"], np.unique(w["sid"][vb]))
-    sents = sentence_texts(tokens.loc[rows], doc_texts)
-    ev = ev.merge(
-        sents[["doc_id", "sent_idx", "text"]].rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text"}),
-        on=["doc_id", "sentence_idx"],
-        how="left",
-    )
+    ev = attach_sentences(ev, sentence_texts(tokens.loc[rows], doc_texts))
     ev["event_date"] = ev["doc_id"].map(lambda k: dates.get(k))
     return _with_codebook(ev)
+
+
+def attach_sentences(ev: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
+    """Add ``sentence_text``; take source and target texts from it, as written ("Moscow’s stocks").
+
+    ``sents`` comes from :func:`geoevent.tokens.sentence_texts`. Without character offsets the
+    texts stay the actor's words joined by spaces.
+    """
+    sents = sents.rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text", "start_char": "_s0"})
+    ev = ev.merge(sents[["doc_id", "sentence_idx", "sentence_text", "_s0"]], on=["doc_id", "sentence_idx"], how="left")
+    s0 = ev.pop("_s0").to_numpy(np.int64)
+    text = ev["sentence_text"].tolist()
+    for side in ("source", "target"):
+        lo, hi = ev[f"{side}_start"].to_numpy(np.int64) - s0, ev[f"{side}_end"].to_numpy(np.int64) - s0
+        old = ev[f"{side}_text"].tolist()
+        ev[f"{side}_text"] = [
+            t[a:b] if o is not None and t is not None and z >= 0 and 0 <= a < b <= len(t) else o
+            for o, t, a, b, z in zip(old, text, lo.tolist(), hi.tolist(), s0.tolist())
+        ]
+    return ev
 
 
 def _with_codebook(ev: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,35 @@
+"""Text in, events out: the embedded parser, the built-in dictionaries and the coder together."""
+
+from __future__ import annotations
+
+import pytest
+
+import geoevent
+
+DATE = "2024-11-18"
+
+HEADLINES = [
+    ("UN Secretary-General Antonio Guterres condemned Russia.", {("IGOUNO", "condemn", "RUS")}),
+    ("North Korea has deployed troops to aid Russia.", {("PRK", "deploy", "RUS"), ("PRK", "aid", "RUS")}),
+    ("Russia launched a large-scale missile assault on Ukraine on Sunday.", {("RUS", "strike", "UKR")}),
+    ("President Joe Biden has authorized Ukraine to strike Russia with American missiles.",
+     {("USAGOV", "authorize", "UKR")}),
+    ("Zelenskyy struck a measured tone.", set()),
+    ("Ukraine did not strike Russia.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES, ids=[h[0][:40] for h in HEADLINES])
+def test_headlines(text: str, expected: set[tuple[str, str, str]]) -> None:
+    events = geoevent.code(text, date=DATE)
+    got = {(e.source.code, e.label, e.target.code if e.target else None) for e in events}
+    assert got == expected
+
+
+def test_actor_texts_are_sliced_from_the_document() -> None:
+    text = "On Sunday, Russia’s army attacked Ukraine’s power grid."
+    (event,) = [e for e in geoevent.code(text, date=DATE) if e.source.country == "RUS"]
+    assert event.source.text == "Russia’s army"
+    assert event.target is not None and event.target.text == "Ukraine’s power grid"
+    assert text[slice(*event.target.span)] == event.target.text
+    assert text[slice(*event.source.span)] == event.source.text
