@@ -218,3 +218,39 @@ def test_embedded_parser_lemmatizes_condemned() -> None:
 
     t = get_parser().parse(["UN Secretary-General Antonio Guterres condemned Russia."])
     assert t.loc[t["text"] == "condemned", "lemma"].tolist() == ["condemn"]
+
+
+def test_restore_main_verb_repairs_a_participle_read_as_a_modifier() -> None:
+    # "Georgian police arrested opposition leaders ." as greedy decoding left it
+    rows = [
+        ("georgian", "ADJ", "JJ", "", 2, "amod"),
+        ("police", "NOUN", "NN", "", 5, "compound"),
+        ("arrest", "VERB", "VBN", "", 5, "amod"),
+        ("opposition", "NOUN", "NN", "", 5, "compound"),
+        ("leader", "NOUN", "NNS", "", 0, "root"),
+        (".", "PUNCT", ".", "", 5, "punct"),
+    ]
+    fixed = embedded._restore_main_verb(rows)
+    assert [(r[4], r[5]) for r in fixed] == [
+        (2, "amod"), (3, "nsubj"), (0, "root"), (5, "compound"), (3, "obj"), (3, "punct")]
+    assert fixed[2][2] == "VBD"
+
+
+def test_restore_main_verb_leaves_real_noun_phrases_and_finite_clauses_alone() -> None:
+    # "the arrested leaders ." (a determiner, not a nominal, before the participle)
+    np_rows = [
+        ("the", "DET", "DT", "", 3, "det"),
+        ("arrest", "VERB", "VBN", "", 3, "amod"),
+        ("leader", "NOUN", "NNS", "", 0, "root"),
+        (".", "PUNCT", ".", "", 3, "punct"),
+    ]
+    assert embedded._restore_main_verb(np_rows) == np_rows
+    # a finite verb elsewhere: the parse is left as it is
+    finite = [
+        ("police", "NOUN", "NN", "", 3, "compound"),
+        ("arrest", "VERB", "VBN", "", 3, "amod"),
+        ("leader", "NOUN", "NNS", "", 0, "root"),
+        ("say", "VERB", "VBD", "", 3, "acl"),
+        (".", "PUNCT", ".", "", 3, "punct"),
+    ]
+    assert embedded._restore_main_verb(finite) == finite

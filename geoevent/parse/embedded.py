@@ -333,7 +333,70 @@ def _read_conllu_rows(
         cur.append((lemma, upos, xpos, feat, int(f[6]) if f[6].isdigit() else 0, f[7]))
     if cur:
         sents.append(cur)
-    return [_v2_consistent(rows) for rows in sents]
+    return [_v2_consistent(_restore_main_verb(rows)) for rows in sents]
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _restore_main_verb(rows: list[tuple[str, str, str, str, int, str]]) -> list[tuple[str, str, str, str, int, str]]:
+    """Repair a clause the tagger read as a noun phrase: "Georgian police arrested opposition leaders".
+
+    Greedy decoding sometimes tags a past-tense main verb as a participle (VBN) and hangs it as an
+    ``amod``/``acl`` under a noun root. When the sentence has no finite verb at all, no auxiliary on
+    that participle, and a nominal before it, the participle becomes the finite root: the nearest
+    nominal before it its ``nsubj``, the old root its ``obj`` (or, when the old root came first,
+    its ``nsubj``), and the old root's dependents on the far side move to the verb.
+    """
+    n = len(rows)
+    root = next((i for i, r in enumerate(rows) if r[4] == 0), -1)
+    if root < 0 or rows[root][1] not in _NOMINAL or any(r[2] in _FINITE for r in rows):
+        return rows
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i, r in enumerate(rows):
+        if r[4] > 0:
+            kids[r[4] - 1].append(i)
+    verb = next(
+        (
+            i for i in kids[root]
+            if rows[i][1] == "VERB" and rows[i][2] in ("VBN", "VBD") and rows[i][5] in ("amod", "acl")
+            and not any(rows[k][5] in ("aux", "aux:pass", "cop", "mark") or rows[k][1] == "PRON" for k in kids[i] if k < i)
+            and i > 0 and rows[i - 1][1] in _NOMINAL
+        ),
+        -1,
+    )
+    if verb < 0:
+        return rows
+    out = list(rows)
+
+    def set_(i: int, head: int, deprel: str) -> None:
+        lemma, upos, xpos, feat, _, _ = out[i]
+        out[i] = (lemma, upos, xpos, feat, head + 1 if head >= 0 else 0, deprel)
+
+    lemma, upos, _, _, _, _ = out[verb]
+    out[verb] = (lemma, upos, "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", 0, "root")
+    if root < verb:  # "Russia's missiles struck Ukraine's grid": the old root is the subject
+        set_(root, verb, "nsubj")
+        for k in kids[root]:
+            if k > verb:
+                set_(k, verb, out[k][5])
+        return out
+    # "police arrested opposition leaders": the nearest nominal before the verb is the subject
+    for k in kids[root]:
+        if k > verb and rows[k][5] == "punct":
+            set_(k, verb, "punct")
+    before = [k for k in kids[root] if k < verb]
+    subj = max((k for k in before if rows[k][1] in _NOMINAL), default=-1)
+    set_(root, verb, "obj")
+    for k in before:
+        if k == subj:
+            set_(k, verb, "nsubj")
+        elif subj >= 0 and k < subj and rows[k][5] not in ("punct", "cc"):
+            set_(k, subj, out[k][5])
+        else:
+            set_(k, verb, out[k][5])
+    return out
 
 
 def _v2_consistent(rows: list[tuple[str, str, str, str, int, str]]) -> list[tuple[str, str, str, str, int, str]]:
