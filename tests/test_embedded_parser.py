@@ -111,8 +111,6 @@ def test_seed_main_clauses(parser: EmbeddedParser) -> None:
     assert rel(s, "munitions") == ("obj", "supplied")
 
 
-@pytest.mark.xfail(reason="known parser error: 'deployed up to 12,000 troops' makes 'up' a particle and "
-                   "'troops' obl (greedy decoding, small model; see docs/parser.md)", strict=False)
 def test_seed_deployed_troops(parser: EmbeddedParser) -> None:
     files = sorted(SEEDS.glob("*.txt"))
     if not files:
@@ -254,3 +252,19 @@ def test_restore_main_verb_leaves_real_noun_phrases_and_finite_clauses_alone() -
         (".", "PUNCT", ".", "", 3, "punct"),
     ]
     assert embedded._restore_main_verb(finite) == finite
+
+
+def test_up_to_quantity_makes_the_counted_noun_the_object() -> None:
+    # "deployed up to 12,000 troops" with "up" a particle and "troops" an oblique
+    rows = [
+        ("deploy", "VERB", "VBD", "", 0, "root"),
+        ("up", "ADP", "RP", "", 1, "compound:prt"),
+        ("to", "ADP", "IN", "", 5, "case"),
+        ("12,000", "NUM", "CD", "", 5, "nummod"),
+        ("troops", "NOUN", "NNS", "", 1, "obl"),
+    ]
+    fixed = embedded._up_to_quantity(rows)
+    assert [(r[4], r[5]) for r in fixed] == [(0, "root"), (4, "advmod"), (2, "fixed"), (5, "nummod"), (1, "obj")]
+    # "gave up to Russia" (no number): untouched
+    plain = [rows[0], rows[1], ("to", "ADP", "IN", "", 4, "case"), ("Russia", "PROPN", "NNP", "", 1, "obl")]
+    assert embedded._up_to_quantity(plain) == plain

@@ -333,7 +333,34 @@ def _read_conllu_rows(
         cur.append((lemma, upos, xpos, feat, int(f[6]) if f[6].isdigit() else 0, f[7]))
     if cur:
         sents.append(cur)
-    return [_v2_consistent(_restore_main_verb(rows)) for rows in sents]
+    return [_v2_consistent(_up_to_quantity(_restore_main_verb(rows))) for rows in sents]
+
+
+def _up_to_quantity(rows: list[tuple[str, str, str, str, int, str]]) -> list[tuple[str, str, str, str, int, str]]:
+    """Repair "deployed up to 12,000 troops" read as particle "up" + oblique "to ... troops".
+
+    As in EWT, "up" becomes an ``advmod`` of the number with "to" ``fixed`` to it, and the noun
+    the number counts becomes the verb's ``obj`` (when the verb has none).
+    """
+    out = rows
+    for i in range(len(rows) - 2):
+        if rows[i][0].lower() != "up" or rows[i + 1][0].lower() != "to" or rows[i + 2][1] != "NUM":
+            continue
+        verb, num, noun = rows[i][4] - 1, i + 2, rows[i + 2][4] - 1
+        if (
+            verb < 0 or noun < 0 or rows[i][5] != "compound:prt" or rows[num][5] != "nummod"
+            or rows[i + 1][4] - 1 != noun or rows[noun][4] - 1 != verb or rows[noun][5].split(":")[0] not in ("obl", "nmod")
+        ):
+            continue
+        out = list(out) if out is rows else out
+        lemma, upos, xpos, feat, _, _ = out[i]
+        out[i] = (lemma, "ADV", "RB", feat, num + 1, "advmod")
+        lemma, upos, xpos, feat, _, _ = out[i + 1]
+        out[i + 1] = (lemma, upos, xpos, feat, i + 1, "fixed")
+        if not any(r[4] - 1 == verb and r[5] == "obj" for r in out):
+            lemma, upos, xpos, feat, head, _ = out[noun]
+            out[noun] = (lemma, upos, xpos, feat, head, "obj")
+    return out
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
