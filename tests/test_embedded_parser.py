@@ -268,3 +268,20 @@ def test_up_to_quantity_makes_the_counted_noun_the_object() -> None:
     # "gave up to Russia" (no number): untouched
     plain = [rows[0], rows[1], ("to", "ADP", "IN", "", 4, "case"), ("Russia", "PROPN", "NNP", "", 1, "obl")]
     assert embedded._up_to_quantity(plain) == plain
+
+
+def test_name_as_subject_repairs_an_unknown_name_read_as_an_interjection() -> None:
+    rows = [
+        ("hezbollah", "INTJ", "UH", "", 2, "discourse"),
+        ("fire", "VERB", "VBD", "", 0, "root"),
+        ("rocket", "NOUN", "NNS", "", 2, "obj"),
+    ]
+    fixed = embedded._name_as_subject(rows, ["Hezbollah", "fired", "rockets"])
+    assert fixed[0] == ("Hezbollah", "PROPN", "NNP", "Number=Sing", 2, "nsubj")
+    assert fixed[1:] == rows[1:]
+    # a real interjection in lower case, or a verb that has its subject, is left alone
+    assert embedded._name_as_subject(rows, ["well", "fired", "rockets"]) == rows
+    # a capitalized word the treebanks know as an interjection stays one
+    assert embedded._name_as_subject(rows, ["Thanks", "fired", "rockets"], {("thanks", "INTJ"): "thanks"}) == rows
+    with_subject = [rows[0], rows[1], ("they", "PRON", "PRP", "", 2, "nsubj")]
+    assert embedded._name_as_subject(with_subject, ["Hezbollah", "fired", "they"]) == with_subject

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -310,11 +310,14 @@ def _read_conllu_rows(
     """Rows (lemma, upos, xpos, feats, head, deprel) per sentence of UDPipe's CoNLL-U output."""
     sents: list[list[tuple[str, str, str, str, int, str]]] = []
     cur: list[tuple[str, str, str, str, int, str]] = []
+    sent_forms: list[list[str]] = []
+    cur_forms: list[str] = []
     for line in conllu.split("\n"):
         if not line:
             if cur:
                 sents.append(cur)
-                cur = []
+                sent_forms.append(cur_forms)
+                cur, cur_forms = [], []
             continue
         if line[0] == "#":
             continue
@@ -331,9 +334,40 @@ def _read_conllu_rows(
             feat = feats.get((upos, xpos, ""), "")
         lemma = lemmatizer(f[1], upos) if f[2] == "_" and f[1] != "_" else f[2]
         cur.append((lemma, upos, xpos, feat, int(f[6]) if f[6].isdigit() else 0, f[7]))
+        cur_forms.append(f[1])
     if cur:
         sents.append(cur)
-    return [_v2_consistent(_up_to_quantity(_restore_main_verb(rows))) for rows in sents]
+        sent_forms.append(cur_forms)
+    known = lemmatizer.lexicon
+    return [_v2_consistent(_up_to_quantity(_restore_main_verb(_name_as_subject(rows, forms, known))))
+            for rows, forms in zip(sents, sent_forms)]
+
+
+_INTERJECTION_RELS = frozenset({"discourse", "vocative", "dep"})
+
+
+def _name_as_subject(
+    rows: list[tuple[str, str, str, str, int, str]], forms: list[str], known: Mapping[tuple[str, str], str] | None = None
+) -> list[tuple[str, str, str, str, int, str]]:
+    """Repair an unknown capitalized first word read as an interjection: "Hezbollah fired rockets".
+
+    When the first word is capitalized, not a word the treebanks know (``known``: the lemma
+    lexicon), tagged INTJ/X/SYM, hangs on a verb, and that verb has no subject, the word becomes
+    a proper noun and the verb's ``nsubj``.
+    """
+    if len(rows) < 3 or len(forms[0]) < 3 or not forms[0][:1].isupper():
+        return rows
+    if known and any((f, u) in known for f in (forms[0], forms[0].lower()) for u in ("INTJ", "X", "SYM", "VERB", "ADV")):
+        return rows
+    lemma, upos, xpos, feat, head, deprel = rows[0]
+    if upos not in ("INTJ", "X", "SYM") or deprel not in _INTERJECTION_RELS or head < 2:
+        return rows
+    verb = head - 1
+    if rows[verb][1] != "VERB" or any(r[4] == head and r[5].startswith("nsubj") for r in rows):
+        return rows
+    out = list(rows)
+    out[0] = (forms[0], "PROPN", "NNP", "Number=Sing", head, "nsubj")
+    return out
 
 
 def _up_to_quantity(rows: list[tuple[str, str, str, str, int, str]]) -> list[tuple[str, str, str, str, int, str]]:
