@@ -256,6 +256,10 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                     return k
             return -1
 
+        def first_obl(i: int) -> int:
+            """First oblique of ``i`` that is not a passive agent."""
+            return next((k for k in kids[i] if rel[k].split(":")[0] == "obl" and rel[k] != "obl:agent"), -1)
+
         def first_nmod(i: int) -> int:
             if i < 0:
                 return -1
@@ -271,6 +275,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             first_actor(obj[v], "nmod"), first_actor(c["obj"], "nmod"),
             first_actor(first_nmod(obj[v]), "nmod"),
             purpose if lemma[v] not in cls["object_control"] else -1,
+            first_actor(first_obl(v), "nmod"),
             first_actor(v, "obl", place=True, need_direct=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)

@@ -282,6 +282,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     obl_place = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & direct & locative)
     nmod_actor = child(base.eq("nmod") & has_actor)
     first_nmod = child(base.eq("nmod") & ~rel.eq("nmod:poss"))
+    first_obl = child(base.eq("obl") & ~rel.eq(_AGENT_REL))
     purpose_idx = np.flatnonzero((is_advcl | is_xcomp) & (mark == "to") & has_head & (obj >= 0))
     purpose_obj = _first_child(n, head[purpose_idx], obj[purpose_idx])
     o = obj[vb]
@@ -296,6 +297,8 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         # one level deeper: "welcomed a resumption of ties with Gondor"
         np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), nmod_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
         np.where(~obj_control[vb], purpose_obj[vb], -1),  # "deployed troops to aid Russia"
+        # inside an oblique: "pledged 500 million euros in military aid to Ukraine"
+        np.where(first_obl[vb] >= 0, nmod_actor[np.maximum(first_obl[vb], 0)], -1),
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)

@@ -61,6 +61,8 @@ SENTENCES = {
     "././PUNCT/2/punct",
     "shelled_in": "Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root positions/position/NOUN/2/obj "
     "in/in/ADP/5/case Ukraine/Ukraine/PROPN/2/obl ././PUNCT/2/punct",
+    "inside_obl": "Russia/Russia/PROPN/2/nsubj supplied/supply/VERB/0/root money/money/NOUN/2/obj in/in/ADP/5/case "
+    "aid/aid/NOUN/2/obl to/to/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct",
 }
 
 
@@ -215,3 +217,7 @@ def test_actor_inside_the_object_beats_a_place(small_dicts):
 
 def test_a_place_is_the_target_when_nothing_else_is(small_dicts):
     assert triples("shelled_in", small_dicts) == {("RUS", "190", "UKR")}
+
+
+def test_target_named_inside_an_oblique(small_dicts):
+    assert triples("inside_obl", small_dicts) == {("RUS", "070", "IRN")}
