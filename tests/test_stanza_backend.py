@@ -316,6 +316,28 @@ def test_model_directory_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert info["usable"] and info["pretokenized"] is True and "tokenize" not in info["models"]
 
 
+def test_loose_model_files_are_taken_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "resources.json").write_text("{}", encoding="utf-8")
+    for name in ("en_small_tagger.pt", "en_dictonly_lemmatizer.pt", "en_small_parser.pt", "notes.txt"):
+        (tmp_path / name).write_bytes(b"")
+    assert stanza_backend.loose_model_files(tmp_path) == {
+        "pos": str(tmp_path / "en_small_tagger.pt"),
+        "lemma": str(tmp_path / "en_dictonly_lemmatizer.pt"),
+        "depparse": str(tmp_path / "en_small_parser.pt"),
+    }
+    # the default pipeline runs without NER when no NER model is there; the rest is found
+    info = StanzaParser(model_dir=tmp_path).describe()
+    assert info["usable"] and info["pretokenized"] is True
+    assert "ner" not in info["processors"] and set(info["models"]) == {"pos", "lemma", "depparse"}
+    # NER asked for explicitly stays required
+    _forbid_processing(monkeypatch)
+    with pytest.raises(ParserUnavailableError, match="ner"):
+        StanzaParser(model_dir=tmp_path, processors="tokenize,pos,lemma,depparse,ner").parse(["x"])
+    # two candidate parsers: ambiguous, so none is taken
+    (tmp_path / "en_big_parser.pt").write_bytes(b"")
+    assert "depparse" not in stanza_backend.loose_model_files(tmp_path)
+
+
 def test_stanza_not_installed_names_pip(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _forbid_processing(monkeypatch)
     monkeypatch.setattr(stanza_backend, "_stanza_importable", lambda: False)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
@@ -158,6 +159,35 @@ def _resolve_models(
     return {"pretokenized": bool(pretokenized), "found": found, "missing": missing, "explicit": explicit}
 
 
+#: Words in a loose model file's name that say which processor it serves.
+_LOOSE_NAMES = {
+    "tokenize": ("tokenizer", "tokenize"),
+    "mwt": ("mwt",),
+    "pos": ("tagger", "pos"),
+    "lemma": ("lemmatizer", "lemma"),
+    "depparse": ("parser", "depparse"),
+    "ner": ("ner", "nertagger"),
+}
+
+
+def loose_model_files(model_dir: Path) -> dict[str, str]:
+    """Processor -> model file for a folder of loose ``*.pt`` files named by what they do.
+
+    ``en_ewt_small_tagger.pt`` serves pos, ``*_parser.pt`` depparse, ``*_lemmatizer.pt`` lemma,
+    ``*_ner*.pt`` ner, ``*_tokenizer.pt`` tokenize, ``*_mwt.pt`` mwt (words split on ``_``/``-``/``.``).
+    A processor with several candidate files is left out (ambiguous).
+    """
+    if not model_dir.is_dir():
+        return {}
+    hits: dict[str, list[str]] = {}
+    for path in sorted(model_dir.glob("*.pt")):
+        words = set(re.split(r"[_.\-]+", path.stem.lower()))
+        for proc, names in _LOOSE_NAMES.items():
+            if words & set(names):
+                hits.setdefault(proc, []).append(str(path))
+    return {proc: paths[0] for proc, paths in hits.items() if len(paths) == 1}
+
+
 def _directory_model_paths(model_dir: Path, processors: tuple[str, ...]) -> dict[str, list[str]] | str:
     """Model files (first the model, then its dependencies) stanza would load from ``model_dir``.
 
@@ -231,7 +261,7 @@ class StanzaParser:
         self,
         *,
         model_dir: str | Path | None = None,
-        processors: str | Sequence[str] = DEFAULT_PROCESSORS,
+        processors: str | Sequence[str] | None = None,
         model_paths: Mapping[str, str] | None = None,
         pretokenized: bool | None = None,
         use_gpu: bool | None = None,
@@ -240,7 +270,8 @@ class StanzaParser:
     ) -> None:
         """Configure the parser.
 
-        ``model_paths`` maps processor names (pos, lemma, depparse, ner, tokenize, mwt) to model
+        ``processors`` defaults to :data:`DEFAULT_PROCESSORS`, with NER left out when no NER
+        model is installed. ``model_paths`` maps processor names (pos, lemma, depparse, ner, tokenize, mwt) to model
         files; ``pretokenized`` feeds geoevent's tokenizer output to stanza (default: when no
         tokenizer model is available); ``use_gpu`` None lets stanza pick; ``batch_size`` is
         passed to each neural processor; ``stanza_options`` are extra ``stanza.Pipeline``
@@ -249,7 +280,7 @@ class StanzaParser:
         if batch_size < 1:
             raise InputError(f"stanza parser: batch_size must be >= 1, got {batch_size}")
         self.model_dir, self.model_dir_source = _resolve_model_dir(model_dir)
-        self.processors = _split_processors(processors)
+        self.processors = _split_processors(DEFAULT_PROCESSORS if processors is None else processors)
         self.model_paths = {k: str(v) for k, v in (model_paths or {}).items()}
         unknown = [p for p in self.model_paths if p not in MODEL_PROCESSORS]
         if unknown:
@@ -257,6 +288,11 @@ class StanzaParser:
                 f"stanza parser: model_paths has unknown processors {', '.join(sorted(unknown))}; "
                 f"expected some of {', '.join(MODEL_PROCESSORS)}"
             )
+        # a folder of loose model files (no resources.json entries): take them by name
+        if not isinstance(_directory_model_paths(self.model_dir, self.processors), dict):
+            for proc, path in loose_model_files(self.model_dir).items():
+                self.model_paths.setdefault(proc, path)
+        self._ner_optional = processors is None  # the default pipeline; NER asked for by name is required
         self._pretokenized_option = pretokenized
         self.use_gpu = use_gpu
         self.batch_size = int(batch_size)
@@ -287,6 +323,7 @@ class StanzaParser:
             info.update(models={}, missing=[], models_found=False, usable=False, pretokenized=None, error=str(exc))
             return info
         info.update(
+            processors=list(self.processors),  # NER may have been dropped for want of a model
             models=dict(res["found"]),
             missing=list(res["missing"]),
             models_found=not res["missing"],
@@ -297,7 +334,12 @@ class StanzaParser:
 
     def _resolve(self) -> dict[str, Any]:
         if self._resolved is None:
-            self._resolved = _resolve_models(self.model_dir, self.processors, self.model_paths, self._pretokenized_option)
+            res = _resolve_models(self.model_dir, self.processors, self.model_paths, self._pretokenized_option)
+            if self._ner_optional and "ner" in self.processors and "ner" not in res["found"]:
+                # NER is an extra: without its model the default pipeline runs without it (ner = "O")
+                self.processors = tuple(p for p in self.processors if p != "ner")
+                res = _resolve_models(self.model_dir, self.processors, self.model_paths, self._pretokenized_option)
+            self._resolved = res
         return self._resolved
 
     def check(self) -> None:
@@ -573,7 +615,7 @@ def doc_to_token_table(
 def describe(
     *,
     model_dir: str | Path | None = None,
-    processors: str | Sequence[str] = DEFAULT_PROCESSORS,
+    processors: str | Sequence[str] | None = None,
     model_paths: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Whether stanza is importable, the model directory looked in, and which models were found.
