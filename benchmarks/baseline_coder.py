@@ -202,11 +202,15 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                     continue
             og = -1
             if p["has_object"]:
-                with_obl = first(v, lambda k: rel[k].split(":")[0] == "obl" and case[k] == "with")
-                for slot in (obj[v], npass[v] if passive[v] else -1, with_obl):
-                    if slot >= 0 and (lemma[slot] == p["obj_head"] or norm[slot] == p["obj_head"]):
-                        og = slot
-                        break
+                if p["obj_prep"]:  # an object inside a prepositional phrase: "acted on a resolution"
+                    og = first(v, lambda k: rel[k].split(":")[0] in ("obl", "nmod") and rel[k] != "obl:agent"
+                               and case[k] == p["obj_prep"] and p["obj_head"] in (lemma[k], norm[k]))
+                else:
+                    with_obl = first(v, lambda k: rel[k].split(":")[0] == "obl" and case[k] == "with")
+                    for slot in (obj[v], npass[v] if passive[v] else -1, with_obl):
+                        if slot >= 0 and (lemma[slot] == p["obj_head"] or norm[slot] == p["obj_head"]):
+                            og = slot
+                            break
                 if og >= 0 and p["obj_pre"] and not all(any(lemma[k] == w for k in kids[og]) for w in p["obj_pre"]):
                     og = -1
                 if og < 0:

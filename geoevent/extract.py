@@ -57,23 +57,29 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     """Verb patterns with one row per object alternative, ready to join.
 
     Columns: pattern_row, entry_id, verb, particle, obj_head, obj_pre (tuple of words), prep,
-    code, label, reverse_code, has_particle, has_object. ``verb`` is matched against both the
+    code, label, reverse_code, obj_prep, has_particle, has_object. ``obj_prep`` is the preposition
+    of an object required inside a prepositional phrase ("act (ON RESOLUTION)"), else "". ``verb`` is matched against both the
     lemma and the word form, so PETRARCH's listed forms ("left") work; a form match wins a tie.
     """
     v = dictionaries.verbs.reset_index(drop=True)
-    reverse = v["reverse_code"] if "reverse_code" in v.columns else pd.Series([""] * len(v))
+    blank = pd.Series([""] * len(v), dtype=object)
+    reverse = v["reverse_code"] if "reverse_code" in v.columns else blank
+    obj_prep = v["object_prep"] if "object_prep" in v.columns else blank
     rows = []
-    for i, (entry, verb, particle, obj, prep, code, label, rev) in enumerate(
-        zip(v["entry_id"], v["verb"], v["particle"], v["object"], v["prep"], v["code"], v["label"], reverse.fillna(""))
+    for i, (entry, verb, particle, obj, prep, code, label, rev, oprep) in enumerate(
+        zip(v["entry_id"], v["verb"], v["particle"], v["object"], v["prep"], v["code"], v["label"],
+            reverse.fillna(""), obj_prep.fillna(""))
     ):
         alts = [a.strip() for a in str(obj).split("|") if a.strip()] or [""]
         for alt in alts:
             words = alt.lower().split()
             rows.append(
                 (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
-                 tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev))
+                 tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev),
+                 str(oprep).lower() if words else "")
             )
-    names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label", "reverse_code"]
+    names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label",
+             "reverse_code", "obj_prep"]
     out = pd.DataFrame(
         {name: pd.Series([r[i] for r in rows], dtype=np.int64 if i == 0 else object) for i, name in enumerate(names)}
     )
@@ -180,8 +186,22 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
     slots = pd.concat(slot_rows, ignore_index=True)
     slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
-    objs = slots.merge(verbs.loc[has_obj_pattern], on=["verb_key", "obj_key"], how="inner")
-    objs = objs.sort_values(["v", "rank"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
+    in_pp = verbs["obj_prep"].to_numpy(dtype=object) != ""
+    objs = slots.merge(verbs.loc[has_obj_pattern & ~in_pp], on=["verb_key", "obj_key"], how="inner")
+    if in_pp.any():  # objects inside a prepositional phrase of the verb: "acted on a resolution"
+        pp_words = np.flatnonzero(base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case != ""))
+        pp_words = pp_words[np.isin(head[pp_words], vidx)]
+        pp_slots = pd.concat(
+            [pd.DataFrame({"v": head[pp_words], "obj_key": key, "obj_gid": pp_words, "rank": 3,
+                           "obj_prep": case[pp_words]}) for key in (lemma_key[pp_words], norm_key[pp_words])],
+            ignore_index=True,
+        )
+        pp_slots = pp_slots.loc[pp_slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
+        objs = pd.concat(
+            [objs, pp_slots.merge(verbs.loc[in_pp], on=["verb_key", "obj_key", "obj_prep"], how="inner")],
+            ignore_index=True,
+        )
+    objs = objs.sort_values(["v", "rank", "obj_gid"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
     # multi-word objects: the earlier words must be dependents of the object's head
     pre = objs["obj_pre"].to_numpy(dtype=object)
     multi = np.flatnonzero(np.array([len(p) > 0 for p in pre], dtype=bool))

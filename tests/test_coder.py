@@ -221,3 +221,22 @@ def test_a_place_is_the_target_when_nothing_else_is(small_dicts):
 
 def test_target_named_inside_an_oblique(small_dicts):
     assert triples("inside_obl", small_dicts) == {("RUS", "070", "IRN")}
+
+
+def test_object_inside_a_prepositional_phrase(small_dicts):
+    """PETRARCH's "- * (ON RESOLUTION) [057]": the object is named inside a prepositional phrase."""
+    import attrs
+
+    extra = pd.DataFrame(
+        {"entry_id": ["x:1", "x:2"], "verb": ["act", "act"], "particle": ["", ""], "object": ["", "resolution"],
+         "prep": ["", ""], "code": ["100", "057"], "label": ["", ""], "object_prep": ["", "on"]}
+    )
+    verbs = pd.concat([small_dicts.verbs.assign(object_prep=""), extra], ignore_index=True)
+    d = attrs.evolve(small_dicts, verbs=verbs)
+    on = ("Russia/Russia/PROPN/2/nsubj acted/act/VERB/0/root on/on/ADP/5/case a/a/DET/5/det "
+          "resolution/resolution/NOUN/2/obl with/with/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct")
+    at = ("Russia/Russia/PROPN/2/nsubj acted/act/VERB/0/root at/at/ADP/5/case a/a/DET/5/det "
+          "resolution/resolution/NOUN/2/obl with/with/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct")
+    for name, spec, code in (("on", on, "057"), ("at", at, "100")):
+        ev = code_tokens(sentence(spec, doc_id=name), dictionaries=d, dates={name: D})
+        assert {(r.source_code, r.event_code, r.target_code) for r in ev.itertuples()} == {("RUS", code, "IRN")}
