@@ -129,9 +129,9 @@ def prepare(tokens: pd.DataFrame) -> Words:
         sid = np.zeros(0, dtype=np.int64)
     text = Cat.of(tokens["text"].to_numpy(dtype=object))
     norm = text.map(normalize_words)
-    lemma_raw = Cat.of(tokens["lemma"].to_numpy(dtype=object)).map(normalize_words)
-    # an empty lemma falls back to the normalised word form
-    lemma_vals = np.where(lemma_raw.values == "", norm.values, lemma_raw.values)
+    lemma = Cat.of(tokens["lemma"].to_numpy(dtype=object)).map(normalize_words)
+    if "" in set(lemma.uniques.tolist()):  # an empty lemma falls back to the normalised word form
+        lemma = Cat.of(np.where(lemma.values == "", norm.values, lemma.values))
     w = Words(
         gid=gid,
         sid=sid,
@@ -145,7 +145,7 @@ def prepare(tokens: pd.DataFrame) -> Words:
         rel=Cat.of(tokens["deprel"].to_numpy(dtype=object)),
         upos=Cat.of(tokens["upos"].to_numpy(dtype=object)),
         norm=norm,
-        lemma=Cat.of(lemma_vals),
+        lemma=lemma,
     )
     w["case_key"] = _first_child_lemma(w, "case")
     w["mark_key"] = _first_child_lemma(w, "mark")

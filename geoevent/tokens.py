@@ -136,6 +136,19 @@ def make_token_table(columns: Mapping[str, Sequence[Any] | np.ndarray]) -> pd.Da
     return df
 
 
+def _sentence_lengths(df: pd.DataFrame) -> pd.Series:
+    """Each word's sentence length (the largest tok_idx of its sentence)."""
+    tok = df["tok_idx"].to_numpy(np.int64)
+    sent = df["sent_idx"].to_numpy(np.int64)
+    doc = pd.factorize(df["doc_id"].to_numpy(dtype=object))[0]
+    new = np.ones(len(df), dtype=bool)
+    new[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    if np.array_equal(new, tok == 1):  # the usual layout: words in order, numbered from 1
+        starts = np.flatnonzero(new)
+        return pd.Series(np.repeat(np.maximum.reduceat(tok, starts), np.diff(np.r_[starts, len(df)])))
+    return df.groupby(["doc_id", "sent_idx"], sort=False)["tok_idx"].transform("max")
+
+
 def validate_token_table(tokens: pd.DataFrame, *, where: str = "token table") -> pd.DataFrame:
     """Check a token table against the contract and return it with canonical dtypes.
 
@@ -148,16 +161,20 @@ def validate_token_table(tokens: pd.DataFrame, *, where: str = "token table") ->
         raise TokenTableError(f"{where}: missing columns {', '.join(missing)}")
     df = tokens.loc[:, list(TOKEN_COLUMNS)].reset_index(drop=True)
     for col in INT_COLUMNS:
+        if df[col].dtype == np.int32:
+            continue
         try:
             df[col] = df[col].astype(np.int32)
         except (TypeError, ValueError) as exc:
             raise TokenTableError(f"{where}: column {col!r} must be integer ({exc})") from None
     for col in STR_COLUMNS:
         values = df[col].to_numpy(dtype=object)
-        if pd.isna(values).any():
-            raise TokenTableError(f"{where}: column {col!r} has missing values")
-        if pd.api.types.infer_dtype(values, skipna=False) != "string":
+        if pd.api.types.infer_dtype(values, skipna=False) != "string":  # "string": all str, none missing
+            if pd.isna(values).any():
+                raise TokenTableError(f"{where}: column {col!r} has missing values")
             values = values.astype(str).astype(object)
+        elif df[col].dtype == object:
+            continue  # already plain str objects
         df[col] = pd.Series(values, dtype=object)
     if len(df) == 0:
         return df
@@ -165,7 +182,7 @@ def validate_token_table(tokens: pd.DataFrame, *, where: str = "token table") ->
         raise TokenTableError(f"{where}: tok_idx must be >= 1 (1-based, as in CoNLL-U)")
     if (df["head"] < 0).any():
         raise TokenTableError(f"{where}: head must be >= 0 (0 = root)")
-    sent_len = df.groupby(["doc_id", "sent_idx"], sort=False)["tok_idx"].transform("max")
+    sent_len = _sentence_lengths(df)
     if (df["head"] > sent_len).any():
         bad = df.loc[df["head"] > sent_len].iloc[0]
         raise TokenTableError(
