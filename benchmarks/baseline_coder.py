@@ -130,6 +130,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         for i in range(a["a_start"], a["a_end"] + 1):
             actor[i] = new
     resolved = list(actor)
+    mod_conj: list[list[int]] = [[] for _ in range(n)]
     for h in range(n):
         if direct[h]:
             continue
@@ -143,6 +144,12 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         a = actor[m]
         agent = agent_word[h] or a["agent"]
         resolved[h] = {**a, "agent": agent, "code": a["country"] + agent, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
+        for k in kids[m]:  # "Russian and Chinese officials": the second name takes the agent too
+            b = actor[k]
+            if rel[k] == "conj" and b is not None and b["country"] and not b["agent"]:
+                resolved[k] = {**b, "agent": agent, "code": b["country"] + agent,
+                               "a_start": min(b["a_start"], h), "a_end": max(b["a_end"], h)}
+                mod_conj[h].append(k)
 
     for x in range(n):
         h = head[x]
@@ -285,8 +292,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
         if subj[v] < 0:
             continue
-        sources = [subj[v]] + [k for k in kids[subj[v]] if rel[k] == "conj"]
-        targets = [target] + ([k for k in kids[target] if rel[k] == "conj"] if target >= 0 else [])
+        sources = [subj[v]] + [k for k in kids[subj[v]] if rel[k] == "conj"] + mod_conj[subj[v]]
+        targets = [target] + ([k for k in kids[target] if rel[k] == "conj"] + mod_conj[target] if target >= 0 else [])
         pairs = [(s, t) for s in sources for t in targets]
         if target < 0:
             group = [s for s in sources if resolved[s] is not None]

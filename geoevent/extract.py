@@ -353,7 +353,7 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     """One triple per coordinated source and target ("South Korea and Japan ...")."""
     head = w["head"]
     idx = np.flatnonzero(w["rel"].eq("conj") & (head >= 0))
-    conj = pd.DataFrame({"arg": head[idx], "member": w["gid"][idx]})
+    conj = pd.DataFrame({"arg": np.r_[head[idx], w["modifier_conj_head"]], "member": np.r_[w["gid"][idx], w["modifier_conj"]]})
     has_actor = w["actor_code"] != ""
     triples = triples.assign(_source=triples["source"])
     for side in ("source", "target"):

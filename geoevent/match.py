@@ -324,6 +324,17 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
     code[heads] = [c + a for c, a in zip(country[heads].tolist(), agent[heads].tolist())]
+    # coordinated modifiers name more actors: "Russian and Chinese officials" -> RUSGOV and CHNGOV;
+    # the second name takes the head's agent and stands beside the head in coordination
+    serves = np.full(n, -1, dtype=np.int64)
+    serves[mods] = heads
+    cm = np.flatnonzero(rel.eq("conj") & (head >= 0) & direct & (country != "") & (agent == ""))
+    ch = serves[head[np.maximum(cm, 0)]] if len(cm) else np.zeros(0, dtype=np.int64)
+    cm, ch = cm[ch >= 0], ch[ch >= 0]
+    agent[cm] = agent[ch]
+    code[cm] = [c + a for c, a in zip(country[cm].tolist(), agent[cm].tolist())]
+    a_start[cm] = np.minimum(a_start[cm], ch)
+    a_end[cm] = np.maximum(a_end[cm], ch)
     # coordinated agent words share the country: "Danish media and government" -> DNKGOV too
     conj = np.flatnonzero(rel.eq("conj") & (head >= 0) & (code == "") & (agent_word != ""))
     first_conj = head[conj]
@@ -336,6 +347,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     a_end[conj] = conj
     code[conj] = [c + a for c, a in zip(country[conj].tolist(), agent[conj].tolist())]
     w.update(
+        modifier_conj_head=ch, modifier_conj=cm,
         actor_direct=direct,
         actor_code=code, actor_country=country, actor_agent=agent, actor_entry=entry,
         actor_start=a_start, actor_end=a_end,

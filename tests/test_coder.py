@@ -63,6 +63,8 @@ SENTENCES = {
     "in/in/ADP/5/case Ukraine/Ukraine/PROPN/2/obl ././PUNCT/2/punct",
     "inside_obl": "Russia/Russia/PROPN/2/nsubj supplied/supply/VERB/0/root money/money/NOUN/2/obj in/in/ADP/5/case "
     "aid/aid/NOUN/2/obl to/to/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct",
+    "modifier_conj": "Russian/Russian/ADJ/4/amod and/and/CCONJ/3/cc Iranian/Iranian/ADJ/1/conj troops/troop/NOUN/5/nsubj "
+    "attacked/attack/VERB/0/root Ukraine/Ukraine/PROPN/5/obj ././PUNCT/5/punct",
 }
 
 
@@ -240,3 +242,7 @@ def test_object_inside_a_prepositional_phrase(small_dicts):
     for name, spec, code in (("on", on, "057"), ("at", at, "100")):
         ev = code_tokens(sentence(spec, doc_id=name), dictionaries=d, dates={name: D})
         assert {(r.source_code, r.event_code, r.target_code) for r in ev.itertuples()} == {("RUS", code, "IRN")}
+
+
+def test_coordinated_modifiers_name_one_actor_each(small_dicts):
+    assert triples("modifier_conj", small_dicts) == {("RUSMIL", "190", "UKR"), ("IRNMIL", "190", "UKR")}
