@@ -292,8 +292,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
         if subj[v] < 0:
             continue
-        sources = [subj[v]] + [k for k in kids[subj[v]] if rel[k] == "conj"] + mod_conj[subj[v]]
-        targets = [target] + ([k for k in kids[target] if rel[k] == "conj"] + mod_conj[target] if target >= 0 else [])
+        sources = sorted([subj[v]] + [k for k in kids[subj[v]] if rel[k] == "conj"] + mod_conj[subj[v]])
+        targets = sorted([target] + ([k for k in kids[target] if rel[k] == "conj"] + mod_conj[target] if target >= 0 else []))
         pairs = [(s, t) for s in sources for t in targets]
         if target < 0:
             group = [s for s in sources if resolved[s] is not None]
