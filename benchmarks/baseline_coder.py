@@ -254,7 +254,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         code = c["p"]["code"]
         if is_intent:
             code = lex.intent.get(code[:2], code)
-        def first_actor(i: int, base_rel: str, place: bool | None = None, need_direct: bool = False) -> int:
+        def first_actor(i: int, base_rel: str, place: bool | None = None) -> int:
             """First child of ``i`` with ``base_rel`` that denotes an actor (place: locative case or not)."""
             if i < 0:
                 return -1
@@ -263,7 +263,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                     continue
                 if place is not None and (case[k] in cls["locative"]) != place:
                     continue
-                if (direct[k] if need_direct else resolved[k] is not None):
+                if resolved[k] is not None:
                     return k
             return -1
 
@@ -287,7 +287,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             first_actor(first_nmod(obj[v]), "nmod"),
             purpose if lemma[v] not in cls["object_control"] else -1,
             first_actor(first_obl(v), "nmod"),
-            first_actor(v, "obl", place=True, need_direct=True),
+            first_actor(v, "obl", place=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
         if subj[v] < 0:
