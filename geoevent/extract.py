@@ -296,7 +296,6 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     vb = best["v"].to_numpy()
     objg = best["obj_gid"].to_numpy()
     has_actor = w["actor_code"] != ""
-    direct = w["actor_direct"]
     locative = _isin(case, classes["locative"])
     obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative)
     obl_place = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & locative)

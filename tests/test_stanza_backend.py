@@ -407,9 +407,5 @@ def test_compact_models_pretokenized_bulk(compact_parser: StanzaParser, monkeypa
 
 
 def test_compact_models_with_geoevent_tokenizer(compact_parser: StanzaParser) -> None:
-    try:
-        from geoevent.parse.tokenize import tokenize  # noqa: F401
-    except ImportError:
-        pytest.skip("geoevent.parse.tokenize is not written yet")
     table = compact_parser.parse(TEXTS, doc_ids=["a", "b"])
     _check_parsed(table, TEXTS, ["a", "b"])
