@@ -33,3 +33,18 @@ def test_actor_texts_are_sliced_from_the_document() -> None:
     assert event.target is not None and event.target.text == "Ukraine’s power grid"
     assert text[slice(*event.target.span)] == event.target.text
     assert text[slice(*event.source.span)] == event.source.text
+
+
+def test_a_failing_document_does_not_lose_the_others() -> None:
+    import pandas as pd
+
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b", "c"],
+        "text": ["Russia attacked Ukraine.", None, "UN Secretary-General Antonio Guterres condemned Russia."],
+        "date": [DATE, DATE, DATE],
+    })
+    seen: list[str] = []
+    events = geoevent.code_documents(docs, on_problem=lambda doc_id, exc: seen.append(doc_id))
+    assert seen == ["b"] and [p[0] for p in events.attrs["problems"]] == ["b"]
+    assert set(events["doc_id"]) == {"a", "c"}
+    assert set(zip(events["doc_id"], events["label"])) == {("a", "attack"), ("c", "condemn")}
