@@ -171,18 +171,28 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         s = subj[i]
         if s >= 0 and lemma[s] in cls["relative"] and upos[s] == "PRON":
             subj[i] = head[i] if rel[i] == "acl:relcl" and head[i] >= 0 else -1
+    # "to" clauses and the verb they belong to ("deployed troops to aid": acl on the object -> deployed)
+    clause_head = list(head)
+    controlled = [False] * n
+    for i in range(n):
+        h = head[i]
+        if h < 0:
+            continue
+        if rel[i] == "xcomp" or (rel[i] == "advcl" and mark[i] == "to"):
+            controlled[i] = True
+        elif rel[i] == "acl" and mark[i] == "to" and rel[h] == "obj" and head[h] >= 0:
+            controlled[i] = True
+            clause_head[i] = head[h]
     for _ in range(3):
         new = list(subj)
         for i in range(n):
-            h = head[i]
-            if subj[i] >= 0 or h < 0 or upos[i] not in ("VERB", "AUX"):
+            h = clause_head[i]
+            if subj[i] >= 0 or head[i] < 0 or upos[i] not in ("VERB", "AUX"):
                 continue
             if rel[i] == "conj":
                 new[i] = subj[h]
-            elif rel[i] == "xcomp":
+            elif controlled[i]:
                 new[i] = obj[h] if lemma[h] in cls["object_control"] and obj[h] >= 0 else subj[h]
-            elif rel[i] == "advcl" and mark[i] == "to":
-                new[i] = subj[h]
         subj = new
 
     neg = [any(rel[k] in ("advmod", "det", "cc:preconj") and lemma[k] in cls["negation"] for k in kids[i]) for i in range(n)]
@@ -240,12 +250,12 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
 
     out = []
     for v, c in sorted(chosen.items()):
-        h = head[v] if head[v] >= 0 else v
+        h = clause_head[v] if controlled[v] else (head[v] if head[v] >= 0 else v)
         in_x = rel[v] == "xcomp"
-        is_intent = intent and (modal_int[v] or (in_x and lemma[h] in cls["intent"]))
+        is_intent = intent and (modal_int[v] or (controlled[v] and lemma[h] in cls["intent"]))
         if neg[v] or modal_hyp[v]:
             continue
-        if in_x and (lemma[h] in cls["hypothetical"] or lemma[h] in cls["object_control"]):
+        if controlled[v] and (lemma[h] in cls["hypothetical"] or lemma[h] in cls["object_control"]):
             continue
         if in_x and coded[h] and lemma[h] not in (cls["intent"] | cls["subject_control"]):
             continue
@@ -259,28 +269,29 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             if i < 0:
                 return -1
             for k in kids[i]:
-                if rel[k].split(":")[0] != base_rel or rel[k] == "obl:agent":
+                if rel[k].split(":")[0] != base_rel or rel[k] == "obl:agent" or case[k] in cls["circumstance"]:
                     continue
                 if place is not None and (case[k] in cls["locative"]) != place:
+                    continue
+                if place is False and not case[k]:  # a bare oblique ("Sunday") is no target
                     continue
                 if resolved[k] is not None:
                     return k
             return -1
 
         def first_obl(i: int) -> int:
-            """First oblique of ``i`` that is not a passive agent."""
-            return next((k for k in kids[i] if rel[k].split(":")[0] == "obl" and rel[k] != "obl:agent"), -1)
+            """First oblique of ``i`` that is neither a passive agent nor a circumstance."""
+            return next((k for k in kids[i] if rel[k].split(":")[0] == "obl" and rel[k] != "obl:agent"
+                         and case[k] not in cls["circumstance"]), -1)
 
         def first_nmod(i: int) -> int:
             if i < 0:
                 return -1
-            return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod" and rel[k] != "nmod:poss"), -1)
+            return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod" and rel[k] != "nmod:poss"
+                         and case[k] not in cls["circumstance"]), -1)
 
-        purpose = -1
-        for k in kids[v]:
-            if rel[k] in ("advcl", "xcomp") and mark[k] == "to" and obj[k] >= 0:
-                purpose = obj[k]
-                break
+        purpose = next((obj[k] for k in range(n) if controlled[k] and clause_head[k] == v and mark[k] == "to"
+                        and obj[k] >= 0), -1)
         candidates = [
             c["pp"], obj[v], iobj[v], npass[v] if passive[v] else -1, first_actor(v, "obl", place=False),
             first_actor(obj[v], "nmod"), first_actor(c["obj"], "nmod"),

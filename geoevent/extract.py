@@ -257,30 +257,38 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     is_conj = rel.eq("conj")
     is_xcomp = rel.eq("xcomp")
     is_advcl = rel.eq("advcl")
-    purpose = is_advcl & (mark == "to")
+    # "to" clauses: xcomp, advcl with "to", or an acl with "to" on the verb's object ("deployed
+    # troops to aid Russia"); clause_head is the verb each belongs to
+    to_clause = (is_advcl | rel.eq("acl")) & (mark == "to") & has_head
+    hh = head[np.maximum(head, 0)]
+    acl_on_obj = rel.eq("acl") & to_clause & rel.eq("obj")[np.maximum(head, 0)] & (hh >= 0)
+    to_clause &= ~rel.eq("acl") | acl_on_obj
+    clause_head = np.where(acl_on_obj, hh, head)
+    controlled = is_xcomp | to_clause
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
-        h = np.where(missing, head, 0)
+        h = np.where(missing, clause_head, 0)
         from_conj = missing & is_conj
-        from_xcomp = missing & is_xcomp
+        from_clause = missing & controlled
         new = np.full(n, -1, dtype=np.int64)
         new[from_conj] = subj[h[from_conj]]
-        ctrl_obj = from_xcomp & obj_control[h] & (obj[h] >= 0)
+        ctrl_obj = from_clause & obj_control[h] & (obj[h] >= 0)
         new[ctrl_obj] = obj[h[ctrl_obj]]
-        ctrl_subj = (from_xcomp & ~ctrl_obj) | (missing & purpose)
+        ctrl_subj = from_clause & ~ctrl_obj
         new[ctrl_subj] = subj[h[ctrl_subj]]
         subj = np.where(missing, new, subj)
 
     # 3. modality -----------------------------------------------------------------------------
     vb = best["v"].to_numpy()
-    hv = np.where(head[vb] >= 0, head[vb], vb)
+    in_clause = controlled[vb]
+    hv = np.where(in_clause, clause_head[vb], np.where(head[vb] >= 0, head[vb], vb))
     in_xcomp = is_xcomp[vb]
     intent_lut = lem.lut(classes["intent"])
     matrix_intent = intent_lut[lem.codes[hv]]
-    is_intent = (modal_int[vb] | (in_xcomp & matrix_intent)) & intent
+    is_intent = (modal_int[vb] | (in_clause & matrix_intent)) & intent
     drop = neg[vb] | modal_hyp[vb]
-    drop |= in_xcomp & lem.lut(classes["hypothetical"])[lem.codes[hv]]
-    drop |= in_xcomp & obj_control[hv]  # asked for or permitted, not done
+    drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]]
+    drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     drop |= in_xcomp & coded[hv] & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
     best = best.assign(intent=is_intent).loc[~drop]
@@ -297,13 +305,14 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     objg = best["obj_gid"].to_numpy()
     has_actor = w["actor_code"] != ""
     locative = _isin(case, classes["locative"])
-    obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative)
+    circumstance = _isin(case, classes["circumstance"])
+    obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative & ~circumstance & (case != ""))
     obl_place = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & locative)
-    nmod_actor = child(base.eq("nmod") & has_actor)
-    first_nmod = child(base.eq("nmod") & ~rel.eq("nmod:poss"))
-    first_obl = child(base.eq("obl") & ~rel.eq(_AGENT_REL))
-    purpose_idx = np.flatnonzero((is_advcl | is_xcomp) & (mark == "to") & has_head & (obj >= 0))
-    purpose_obj = _first_child(n, head[purpose_idx], obj[purpose_idx])
+    nmod_actor = child(base.eq("nmod") & has_actor & ~circumstance)
+    first_nmod = child(base.eq("nmod") & ~rel.eq("nmod:poss") & ~circumstance)
+    first_obl = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & ~circumstance)
+    purpose_idx = np.flatnonzero(((is_xcomp & (mark == "to")) | to_clause) & has_head & (obj >= 0))
+    purpose_obj = _first_child(n, clause_head[purpose_idx], obj[purpose_idx])
     o = obj[vb]
     candidates = (
         best["pp_gid"].to_numpy(),  # the pattern's preposition: "an attack on Ukraine"

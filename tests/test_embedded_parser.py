@@ -285,3 +285,12 @@ def test_name_as_subject_repairs_an_unknown_name_read_as_an_interjection() -> No
     assert embedded._name_as_subject(rows, ["Thanks", "fired", "rockets"], {("thanks", "INTJ"): "thanks"}) == rows
     with_subject = [rows[0], rows[1], ("they", "PRON", "PRP", "", 2, "nsubj")]
     assert embedded._name_as_subject(with_subject, ["Hezbollah", "fired", "they"]) == with_subject
+    # hung on a noun ("fired" read as a modifier of "rockets"): a compound name, then the clause is restored
+    on_noun = [
+        ("hezbollah", "INTJ", "UH", "", 3, "discourse"),
+        ("fire", "VERB", "VBN", "", 3, "amod"),
+        ("rocket", "NOUN", "NNS", "", 0, "root"),
+    ]
+    named = embedded._name_as_subject(on_noun, ["Hezbollah", "fired", "rockets"])
+    assert named[0] == ("Hezbollah", "PROPN", "NNP", "Number=Sing", 3, "compound")
+    assert [(r[4], r[5]) for r in embedded._restore_main_verb(named)] == [(2, "nsubj"), (0, "root"), (2, "obj")]

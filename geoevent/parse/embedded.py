@@ -352,8 +352,9 @@ def _name_as_subject(
     """Repair an unknown capitalized first word read as an interjection: "Hezbollah fired rockets".
 
     When the first word is capitalized, not a word the treebanks know (``known``: the lemma
-    lexicon), tagged INTJ/X/SYM, hangs on a verb, and that verb has no subject, the word becomes
-    a proper noun and the verb's ``nsubj``.
+    lexicon) and tagged INTJ/X/SYM as an interjection, it becomes a proper noun: the ``nsubj`` of
+    its head when that is a verb without a subject, else a ``compound`` of its head noun (so that
+    :func:`_restore_main_verb` can then read "Hezbollah fired rockets" as a clause).
     """
     if len(rows) < 3 or len(forms[0]) < 3 or not forms[0][:1].isupper():
         return rows
@@ -362,11 +363,15 @@ def _name_as_subject(
     lemma, upos, xpos, feat, head, deprel = rows[0]
     if upos not in ("INTJ", "X", "SYM") or deprel not in _INTERJECTION_RELS or head < 2:
         return rows
-    verb = head - 1
-    if rows[verb][1] != "VERB" or any(r[4] == head and r[5].startswith("nsubj") for r in rows):
+    head_upos = rows[head - 1][1]
+    if head_upos == "VERB" and not any(r[4] == head and r[5].startswith("nsubj") for r in rows):
+        rel = "nsubj"
+    elif head_upos in ("NOUN", "PROPN"):
+        rel = "compound"
+    else:
         return rows
     out = list(rows)
-    out[0] = (forms[0], "PROPN", "NNP", "Number=Sing", head, "nsubj")
+    out[0] = (forms[0], "PROPN", "NNP", "Number=Sing", head, rel)
     return out
 
 

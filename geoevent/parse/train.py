@@ -55,7 +55,7 @@ TAGGER_OPTIONS = (
 
 #: Parser options (Parsito: transition-based, neural network classifier, dynamic oracle).
 PARSER_OPTIONS = (
-    "iterations=4;embedding_upostag=20;embedding_feats=0;embedding_xpostag=20;embedding_form=50;"
+    "iterations=12;embedding_upostag=20;embedding_feats=0;embedding_xpostag=20;embedding_form=50;"
     "embedding_lemma=0;embedding_deprel=20;learning_rate=0.02;learning_rate_final=0.001;l2=0.5;"
     "hidden_layer=200;batch_size=10;transition_system=projective;transition_oracle=dynamic;"
     "structured_interval=0"
