@@ -241,7 +241,7 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
         "sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
         "quad_class", "goldstein", "event_date")]
     for col in str_cols:
-        ev[col] = ev[col].astype(object).where(ev[col].notna(), None)
+        ev[col] = pd.Series(ev[col].to_numpy(dtype=object, na_value=None), index=ev.index, dtype=object)
     ev["event_id"] = _event_ids(ev) if len(ev) else pd.Series([], dtype=object)
     ev = ev.sort_values(["doc_id", "sentence_idx", "verb_start", "source_start"], kind="stable")
     return ev[list(EVENT_COLUMNS)].reset_index(drop=True)

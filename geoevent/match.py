@@ -185,13 +185,16 @@ def _find_spans(norm: Cat, sid: np.ndarray, patterns: set[str], max_len: int) ->
             covered[hit] = True
             found.extend((int(i), 1, words[i]) for i in hit)
             continue
-        for start in cand.tolist():
+        cand = cand[~covered[cand]]
+        keys = words[cand]
+        for j in range(1, length):  # the candidate phrases, built column by column
+            keys = keys + " " + words[cand + j]
+        hit = pd.Series(keys, dtype=object).isin(patterns).to_numpy()
+        for start, key in zip(cand[hit].tolist(), keys[hit].tolist()):
             if covered[start : start + length].any():
                 continue
-            key = " ".join(words[start : start + length].tolist())
-            if key in patterns:
-                covered[start : start + length] = True
-                found.append((start, length, key))
+            covered[start : start + length] = True
+            found.append((start, length, key))
     return found
 
 

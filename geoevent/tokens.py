@@ -210,20 +210,31 @@ def sentence_texts(tokens: pd.DataFrame, doc_texts: Mapping[str, str] | None = N
     e_max = np.maximum.reduceat(ends, first)
     doc_ids = tokens["doc_id"].to_numpy(dtype=object)[first]
     words = tokens["text"].to_numpy(dtype=object)
+    # each word with the spaces before it, when words follow each other without overlapping
+    gap = starts - np.r_[0, ends[:-1]]
+    gap[first] = 0
+    in_order = np.logical_and.reduceat(gap >= 0, first)
+    sep = np.where(gap == 1, " ", "").astype(object)
+    wide = np.flatnonzero(gap > 1)
+    sep[wide] = [" " * g for g in gap[wide].tolist()]
+    pieces = (sep + words).tolist()
+    word_list = words.tolist()
     texts: list[str] = []
     for i, (doc_id, lo, hi) in enumerate(zip(doc_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist())):
         start, end = int(s_min[i]), int(e_max[i])
         if doc_texts is not None and doc_id in doc_texts and start >= 0:
             texts.append(doc_texts[doc_id][start:end])
-        elif start >= 0:
+        elif start >= 0 and in_order[i]:
+            texts.append("".join(pieces[lo:hi]))
+        elif start >= 0:  # overlapping words (the parts of a multi-word token share its span)
             parts, cursor = [], start
-            for w, ws, we in zip(words[lo:hi].tolist(), starts[lo:hi].tolist(), ends[lo:hi].tolist()):
+            for w, ws, we in zip(word_list[lo:hi], starts[lo:hi].tolist(), ends[lo:hi].tolist()):
                 if ws >= cursor:
                     parts.append(" " * (ws - cursor) + w)
                     cursor = we
             texts.append("".join(parts))
         else:
-            texts.append(" ".join(words[lo:hi].tolist()))
+            texts.append(" ".join(word_list[lo:hi]))
     return pd.DataFrame(
         {
             "doc_id": pd.Series(doc_ids, dtype=object),
