@@ -271,8 +271,11 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
 
     A word inside a name takes the name's actor. Any other word takes the country named by a
     modifier (amod, compound, nmod:poss, flat, or nmod with of/from/including/in) and the agent
-    its own word names, or the modifier's agent. ``actor_start``/``actor_end`` are the gids of
-    the first and last word of the actor's words.
+    its own word names, or the modifier's agent. A title before a name that only names a country
+    adds its agent ("Prime Minister Telemar"); a name coordinated with the modifier names a second
+    actor with the head's agent ("Russian and Chinese officials"), listed in ``modifier_conj``
+    (with its head in ``modifier_conj_head``) for the extract stage. ``actor_start``/``actor_end``
+    are the gids of the first and last word of the actor's words.
     """
     n = w.n
     code = np.full(n, "", dtype=object)
