@@ -232,6 +232,12 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                     og = -1
                 if og < 0:
                     continue
+            if p["has_pre"]:  # a word before the verb that depends on it or governs it
+                before = [k for k in kids[v] if k < v] + ([head[v]] if 0 <= head[v] < v else [])
+                found_pre = [k for k in before if p["pre_head"] in (lemma[k], norm[k])
+                             and all(any(lemma[d] == word for d in kids[k]) for word in p["pre_rest"])]
+                if not found_pre:
+                    continue
             pp = -1
             if p["prep"]:
                 def is_pp(k: int) -> bool:
@@ -239,7 +245,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 pp = first(v, is_pp)
                 if pp < 0 and og >= 0:
                     pp = first(og, is_pp)
-            score = 8 * p["has_particle"] + 4 * p["has_object"] + 2 * (pp >= 0) + form
+            score = 8 * p["has_particle"] + 4 * (p["has_object"] + p["has_pre"]) + 2 * (pp >= 0) + form
             if best is None or score > best[0]:
                 best = (score, p, og, pp, prt)
         if best is None:

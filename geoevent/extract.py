@@ -57,35 +57,42 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     """Verb patterns with one row per object alternative, ready to join.
 
     Columns: pattern_row, entry_id, verb, particle, obj_head, obj_pre (tuple of words), prep,
-    code, label, reverse_code, obj_prep, has_particle, has_object. ``obj_prep`` is the preposition
-    of an object required inside a prepositional phrase ("act (ON RESOLUTION)"), else "". ``verb`` is matched against both the
+    code, label, reverse_code, obj_prep, pre_head, pre_rest, has_particle, has_object, has_pre.
+    ``obj_prep`` is the preposition of an object required inside a prepositional phrase ("act
+    (ON RESOLUTION)"), else "". ``pre_head`` (with ``pre_rest``, its modifiers) is a word required
+    before the verb that depends on it or governs it ("wire tap", "{DEATH TOLL} rise"), else "". ``verb`` is matched against both the
     lemma and the word form, so PETRARCH's listed forms ("left") work; a form match wins a tie.
     """
     v = dictionaries.verbs.reset_index(drop=True)
     blank = pd.Series([""] * len(v), dtype=object)
     reverse = v["reverse_code"] if "reverse_code" in v.columns else blank
     obj_prep = v["object_prep"] if "object_prep" in v.columns else blank
+    pre = v["pre"] if "pre" in v.columns else blank
     rows = []
-    for i, (entry, verb, particle, obj, prep, code, label, rev, oprep) in enumerate(
+    for i, (entry, verb, particle, obj, prep, code, label, rev, oprep, before) in enumerate(
         zip(v["entry_id"], v["verb"], v["particle"], v["object"], v["prep"], v["code"], v["label"],
-            reverse.fillna(""), obj_prep.fillna(""))
+            reverse.fillna(""), obj_prep.fillna(""), pre.fillna(""))
     ):
         alts = [a.strip() for a in str(obj).split("|") if a.strip()] or [""]
+        pre_alts = [a.strip() for a in str(before).split("|") if a.strip()] or [""]
         for alt in alts:
             words = alt.lower().split()
-            rows.append(
-                (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
-                 tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev),
-                 str(oprep).lower() if words else "")
-            )
+            for pre_alt in pre_alts:
+                pw = pre_alt.lower().split()
+                rows.append(
+                    (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
+                     tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev),
+                     str(oprep).lower() if words else "", pw[-1] if pw else "", tuple(pw[:-1]))
+                )
     names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label",
-             "reverse_code", "obj_prep"]
+             "reverse_code", "obj_prep", "pre_head", "pre_rest"]
     out = pd.DataFrame(
         {name: pd.Series([r[i] for r in rows], dtype=np.int64 if i == 0 else object) for i, name in enumerate(names)}
     )
     out["alt_row"] = np.arange(len(out))
     out["has_particle"] = out["particle"] != ""
     out["has_object"] = out["obj_head"] != ""
+    out["has_pre"] = out["pre_head"] != ""
     return out
 
 
@@ -212,6 +219,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         bad = [i for i in multi.tolist() if not all((int(ogid[i]), word) in deps for word in pre[i])]
         objs = objs.drop(index=objs.index[bad])
     cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
+    cand = _require_pre(cand, w, vocab, lemma_key, norm_key)
     if len(cand) == 0:
         return _empty()
     # particle
@@ -235,7 +243,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
     cand["pp_gid"] = pp_gid
     cand["score"] = (
-        8 * cand["has_particle"].astype(int) + 4 * cand["has_object"].astype(int)
+        8 * cand["has_particle"].astype(int) + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int))
         + 2 * (cand["pp_gid"] >= 0).astype(int) + cand["form"].astype(int)
     )
     cand = cand.sort_values(["v", "score", "pattern_row"], ascending=[True, False, True], kind="stable")
@@ -355,6 +363,38 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         rev = rev.assign(source=rev["target"], target=rev["source"], code=rev["reverse_code"])
         out = pd.concat([out, rev], ignore_index=True)
     return out.drop(columns="reverse_code").reset_index(drop=True)
+
+
+def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.ndarray, norm_key: np.ndarray) -> pd.DataFrame:
+    """Keep patterns whose word before the verb is there: a dependent of the verb or its governor,
+    earlier in the sentence ("wire tapped", "the death toll rose", "said it attacked")."""
+    has_pre = cand["has_pre"].to_numpy()
+    if not has_pre.any():
+        return cand
+    head = w["head"]
+    gid = w["gid"]
+    dep = np.flatnonzero((head >= 0) & (gid < head))  # k before its head v: (v, k)
+    gov = np.flatnonzero((head >= 0) & (head < gid))  # v's governor k before v: (v, k)
+    v_side = np.r_[head[dep], gov]
+    k_side = np.r_[dep, head[gov]]
+    pairs = pd.concat(
+        [pd.DataFrame({"v": v_side, "pre_key": key[k_side], "pre_gid": k_side}) for key in (lemma_key, norm_key)],
+        ignore_index=True,
+    )
+    need = cand.loc[has_pre].assign(pre_key=vocab.get_indexer(cand.loc[has_pre, "pre_head"].to_numpy(dtype=object)))
+    met = need.merge(pairs.loc[pairs["pre_key"].to_numpy() >= 0], on=["v", "pre_key"], how="inner")
+    # a noun group: the earlier words must be dependents of the word found ("death" of "toll")
+    rest = met["pre_rest"].to_numpy(dtype=object)
+    multi = np.flatnonzero(np.array([len(r) > 0 for r in rest], dtype=bool))
+    if len(multi):
+        lemma = w["lemma"].values
+        pg = met["pre_gid"].to_numpy()
+        dep_idx = np.flatnonzero(np.isin(head, pg[multi]))
+        deps = set(zip(head[dep_idx].tolist(), lemma[dep_idx].tolist()))
+        bad = [i for i in multi.tolist() if not all((int(pg[i]), word) in deps for word in rest[i])]
+        met = met.drop(index=met.index[bad])
+    met = met.drop_duplicates(["v", "alt_row"]).drop(columns=["pre_key", "pre_gid"])
+    return pd.concat([cand.loc[~has_pre], met], ignore_index=True)
 
 
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:

@@ -246,3 +246,25 @@ def test_object_inside_a_prepositional_phrase(small_dicts):
 
 def test_coordinated_modifiers_name_one_actor_each(small_dicts):
     assert triples("modifier_conj", small_dicts) == {("RUSMIL", "190", "UKR"), ("IRNMIL", "190", "UKR")}
+
+
+def test_word_before_the_verb(small_dicts):
+    """PETRARCH's "WIRE_+TAP" and "- TANKS *": a word before the verb that depends on it."""
+    import attrs
+
+    extra = pd.DataFrame(
+        {"entry_id": ["x:1", "x:2"], "verb": ["tap", "roll"], "particle": ["", ""], "object": ["", ""],
+         "prep": ["", "into"], "code": ["170", "190"], "label": ["", ""], "pre": ["wire", "tanks|tank"]}
+    )
+    verbs = pd.concat([small_dicts.verbs.assign(pre=""), extra], ignore_index=True)
+    d = attrs.evolve(small_dicts, verbs=verbs)
+    cases = {
+        "wire": ("Russia/Russia/PROPN/3/nsubj wire/wire/NOUN/3/compound tapped/tap/VERB/0/root "
+                 "Iran/Iran/PROPN/3/obj ././PUNCT/3/punct", {("RUS", "170", "IRN")}),
+        "no_wire": ("Russia/Russia/PROPN/2/nsubj tapped/tap/VERB/0/root Iran/Iran/PROPN/2/obj ././PUNCT/2/punct", set()),
+        "tanks": ("Russian/Russian/ADJ/2/amod tanks/tank/NOUN/3/nsubj rolled/roll/VERB/0/root into/into/ADP/5/case "
+                  "Ukraine/Ukraine/PROPN/3/obl ././PUNCT/3/punct", {("RUS", "190", "UKR")}),
+    }
+    for name, (spec, expected) in cases.items():
+        ev = code_tokens(sentence(spec, doc_id=name), dictionaries=d, dates={name: D})
+        assert {(r.source_code, r.event_code, r.target_code) for r in ev.itertuples()} == expected, name

@@ -79,6 +79,7 @@ RENEW [051]
 - * ^ TIES  [060]
 - * TIES [xyz]
 - * BUDGET [---]
+- SAID WOULD *  [061]
 
 --- LEAVE [042:043] ---
 +GO_BY {+WENT_BY +GOES_BY}
@@ -183,11 +184,12 @@ def test_verbs_and_patterns(files):
     assert rows[("depart", "", "", "", "", "")] == ("042", "043")
     assert rows[("go", "by", "", "", "", "")] == ("042", "043")
     assert rows[("tap", "", "", "", "", "wire")] == ("042", "043")
-    assert rep.counts["patterns"] == 11
-    assert rep.counts["patterns_mapped"] == 7
+    assert rows[("restore", "", "", "", "", "recently")] == ("058", "")  # one word before the verb
+    assert rep.counts["patterns"] == 12
+    assert rep.counts["patterns_mapped"] == 8
     for reason in ("words_before_verb", "source_in_pattern", "skip_word_^", "bad_pattern_code"):
         assert rep.unmapped[reason] == 1, reason
-    assert rep.examples["words_before_verb"] == ["verbs.txt:21"]
+    assert rep.examples["words_before_verb"] == ["verbs.txt:26"]  # several separate words
 
 
 def test_duplicates_resolve_as_petrarch(tmp_path):

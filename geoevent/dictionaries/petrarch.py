@@ -12,8 +12,9 @@ reason (and a few ``file:line`` examples of each).
 The verbs table carries three columns beyond the contract (empty strings when unused):
 ``reverse_code`` (second code of a paired ``[042:043]`` entry: the event from the target back
 to the source), ``object_prep`` (the preposition in front of a required object given as a
-prepositional phrase, ``(TO PEACE)`` -> object ``peace``, object_prep ``to``) and ``pre`` (words
-that must directly precede the verb, from compound verbs such as ``WIRE_+TAP``).
+prepositional phrase, ``(TO PEACE)`` -> object ``peace``, object_prep ``to``) and ``pre`` (a word or
+noun group before the verb that must depend on it or govern it: compound verbs such as
+``WIRE_+TAP``, patterns such as ``- {DEATH TOLL} *``; ``|``-separated alternatives).
 """
 
 from __future__ import annotations
@@ -646,7 +647,7 @@ class _Synsets:
 
 
 def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str, str]:
-    """Map a pattern (text between '-' and the code) to particle/object/object_prep/prep."""
+    """Map a pattern (text between '-' and the code) to particle/object/object_prep/prep/pre."""
     items = _tokenize(body, path, lineno)
     stars = [i for i, it in enumerate(items) if it == ("sym", "*")]
     if len(stars) != 1:
@@ -661,6 +662,7 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
                 out += flat(it[2])
         return out
 
+    pre_words = []
     for it in flat(pre):
         if it == ("sym", "$"):
             continue
@@ -668,6 +670,10 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
             raise _Unmapped("target_before_verb")
         if it == ("sym", "%"):
             raise _Unmapped("reciprocal_%")
+        if it[0] not in ("w", "np"):
+            raise _Unmapped("words_before_verb")
+        pre_words.append(it)
+    if len(pre_words) > 1:  # "SAID WOULD NOT *": several separate words
         raise _Unmapped("words_before_verb")
     fl = flat(post)
     if ("sym", "$") in fl:
@@ -678,7 +684,10 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
         raise _Unmapped("skip_word_^")
     nouns = [it for it in post if it[0] in ("w", "np")]
     pps = [it for it in post if it[0] == "pp"]
-    out = {"particle": "", "object": "", "object_prep": "", "prep": ""}
+    out = {"particle": "", "object": "", "object_prep": "", "prep": "", "pre": ""}
+    if pre_words:  # one word or noun group before the verb: "TANKS *", "{DEATH TOLL} *", "&MILITARY *"
+        w = pre_words[0]
+        out["pre"] = "|".join(syn.expand_words([w[1]] if w[0] == "w" else w[1]))
     if nouns and nouns[0][0] == "w" and nouns[0][1].lower() in _PARTICLES and (
         len(nouns) > 1 or not nouns[0][1].startswith("&")
     ):
