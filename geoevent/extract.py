@@ -57,7 +57,8 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     """Verb patterns with one row per object alternative, ready to join.
 
     Columns: pattern_row, entry_id, verb, particle, obj_head, obj_pre (tuple of words), prep,
-    code, label, reverse_code, obj_prep, pre_head, pre_rest, has_particle, has_object, has_pre.
+    code, label, reverse_code, obj_prep, pre_head, pre_rest, has_particle, has_object, has_pre,
+    obj_multi, pre_multi (whether obj_pre / pre_rest hold words).
     ``obj_prep`` is the preposition of an object required inside a prepositional phrase ("act
     (ON RESOLUTION)"), else "". ``pre_head`` (with ``pre_rest``, its modifiers) is a word required
     before the verb that depends on it or governs it ("wire tap", "{DEATH TOLL} rise"), else "". ``verb`` is matched against both the
@@ -93,6 +94,8 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     out["has_particle"] = out["particle"] != ""
     out["has_object"] = out["obj_head"] != ""
     out["has_pre"] = out["pre_head"] != ""
+    out["obj_multi"] = out["obj_pre"].map(len).to_numpy() > 0
+    out["pre_multi"] = out["pre_rest"].map(len).to_numpy() > 0
     return out
 
 
@@ -211,7 +214,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     objs = objs.sort_values(["v", "rank", "obj_gid"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
     # multi-word objects: the earlier words must be dependents of the object's head
     pre = objs["obj_pre"].to_numpy(dtype=object)
-    multi = np.flatnonzero(np.array([len(p) > 0 for p in pre], dtype=bool))
+    multi = np.flatnonzero(objs["obj_multi"].to_numpy())
     if len(multi):
         ogid = objs["obj_gid"].to_numpy()
         dep_idx = np.flatnonzero(np.isin(head, ogid[multi]))
@@ -372,9 +375,11 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
     if not has_pre.any():
         return cand
     head = w["head"]
-    gid = w["gid"]
-    dep = np.flatnonzero((head >= 0) & (gid < head))  # k before its head v: (v, k)
-    gov = np.flatnonzero((head >= 0) & (head < gid))  # v's governor k before v: (v, k)
+    need_v = np.zeros(w.n, dtype=bool)
+    need_v[cand.loc[has_pre, "v"].to_numpy()] = True
+    dep = np.flatnonzero(need_v[np.maximum(head, 0)] & (head >= 0) & (w["gid"] < head))  # k before its head v
+    gov = np.flatnonzero(need_v)
+    gov = gov[(head[gov] >= 0) & (head[gov] < gov)]  # v's governor k, before v
     v_side = np.r_[head[dep], gov]
     k_side = np.r_[dep, head[gov]]
     pairs = pd.concat(
@@ -385,7 +390,7 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
     met = need.merge(pairs.loc[pairs["pre_key"].to_numpy() >= 0], on=["v", "pre_key"], how="inner")
     # a noun group: the earlier words must be dependents of the word found ("death" of "toll")
     rest = met["pre_rest"].to_numpy(dtype=object)
-    multi = np.flatnonzero(np.array([len(r) > 0 for r in rest], dtype=bool))
+    multi = np.flatnonzero(met["pre_multi"].to_numpy())
     if len(multi):
         lemma = w["lemma"].values
         pg = met["pre_gid"].to_numpy()
