@@ -115,9 +115,8 @@ def prepare(tokens: pd.DataFrame) -> Words:
     doc_id = tokens["doc_id"].to_numpy(dtype=object)
     sent_start = gid - (tok - 1)
     if n:
-        doc_codes = pd.factorize(doc_id)[0]
         new_sent = np.ones(n, dtype=bool)
-        new_sent[1:] = (doc_codes[1:] != doc_codes[:-1]) | (sent_idx[1:] != sent_idx[:-1])
+        new_sent[1:] = (doc_id[1:] != doc_id[:-1]) | (sent_idx[1:] != sent_idx[:-1])
         if not np.array_equal(new_sent, tok == 1):
             bad = int(np.flatnonzero(new_sent != (tok == 1))[0])
             raise TokenTableError(

@@ -140,7 +140,7 @@ def _sentence_lengths(df: pd.DataFrame) -> pd.Series:
     """Each word's sentence length (the largest tok_idx of its sentence)."""
     tok = df["tok_idx"].to_numpy(np.int64)
     sent = df["sent_idx"].to_numpy(np.int64)
-    doc = pd.factorize(df["doc_id"].to_numpy(dtype=object))[0]
+    doc = df["doc_id"].to_numpy(dtype=object)
     new = np.ones(len(df), dtype=bool)
     new[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
     if np.array_equal(new, tok == 1):  # the usual layout: words in order, numbered from 1
