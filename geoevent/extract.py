@@ -213,14 +213,10 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         )
     objs = objs.sort_values(["v", "rank", "obj_gid"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
     # multi-word objects: the earlier words must be dependents of the object's head
-    pre = objs["obj_pre"].to_numpy(dtype=object)
     multi = np.flatnonzero(objs["obj_multi"].to_numpy())
     if len(multi):
-        ogid = objs["obj_gid"].to_numpy()
-        dep_idx = np.flatnonzero(np.isin(head, ogid[multi]))
-        deps = set(zip(head[dep_idx].tolist(), lemma[dep_idx].tolist()))
-        bad = [i for i in multi.tolist() if not all((int(ogid[i]), word) in deps for word in pre[i])]
-        objs = objs.drop(index=objs.index[bad])
+        ok = _have_dependents(w, objs["obj_gid"].to_numpy()[multi], objs["obj_pre"].to_numpy(dtype=object)[multi])
+        objs = objs.drop(index=objs.index[multi[~ok]])
     cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
     cand = _require_pre(cand, w, vocab, lemma_key, norm_key)
     if len(cand) == 0:
@@ -368,6 +364,23 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     return out.drop(columns="reverse_code").reset_index(drop=True)
 
 
+def _have_dependents(w: Words, gids: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """For each word ``gids[i]``: are all lemmas in the tuple ``words[i]`` among its dependents?"""
+    lens = np.fromiter((len(t) for t in words), dtype=np.int64, count=len(words))
+    need = pd.DataFrame({
+        "i": np.repeat(np.arange(len(gids)), lens),
+        "g": np.repeat(gids, lens),
+        "word": np.array([x for t in words for x in t], dtype=object),
+    }).drop_duplicates()
+    head = w["head"]
+    dep = np.flatnonzero(np.isin(head, gids))
+    have = pd.DataFrame({"g": head[dep], "word": w["lemma"].values[dep]}).drop_duplicates()
+    found = need.merge(have, on=["g", "word"]).groupby("i").size()
+    distinct = need.groupby("i").size()
+    return found.reindex(np.arange(len(gids)), fill_value=0).to_numpy() >= distinct.reindex(
+        np.arange(len(gids)), fill_value=0).to_numpy()
+
+
 def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.ndarray, norm_key: np.ndarray) -> pd.DataFrame:
     """Keep patterns whose word before the verb is there: a dependent of the verb or its governor,
     earlier in the sentence ("wire tapped", "the death toll rose", "said it attacked")."""
@@ -389,15 +402,10 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
     need = cand.loc[has_pre].assign(pre_key=vocab.get_indexer(cand.loc[has_pre, "pre_head"].to_numpy(dtype=object)))
     met = need.merge(pairs.loc[pairs["pre_key"].to_numpy() >= 0], on=["v", "pre_key"], how="inner")
     # a noun group: the earlier words must be dependents of the word found ("death" of "toll")
-    rest = met["pre_rest"].to_numpy(dtype=object)
     multi = np.flatnonzero(met["pre_multi"].to_numpy())
     if len(multi):
-        lemma = w["lemma"].values
-        pg = met["pre_gid"].to_numpy()
-        dep_idx = np.flatnonzero(np.isin(head, pg[multi]))
-        deps = set(zip(head[dep_idx].tolist(), lemma[dep_idx].tolist()))
-        bad = [i for i in multi.tolist() if not all((int(pg[i]), word) in deps for word in rest[i])]
-        met = met.drop(index=met.index[bad])
+        ok = _have_dependents(w, met["pre_gid"].to_numpy()[multi], met["pre_rest"].to_numpy(dtype=object)[multi])
+        met = met.drop(index=met.index[multi[~ok]])
     met = met.drop_duplicates(["v", "alt_row"]).drop(columns=["pre_key", "pre_gid"])
     return pd.concat([cand.loc[~has_pre], met], ignore_index=True)
 
