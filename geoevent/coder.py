@@ -228,8 +228,7 @@ def _event_ids(ev: pd.DataFrame) -> list[str]:
 
 
 def _finish(ev: pd.DataFrame) -> pd.DataFrame:
-    """Canonical column order and dtypes of the events table."""
-    ev = ev.copy()
+    """Canonical column order and dtypes of the events table (``ev``, a fresh frame, is changed)."""
     for col in ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end"):
         ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32)
     ev["quad_class"] = ev["quad_class"].astype(np.int8)

@@ -328,7 +328,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     entry[heads] = entry[mods]
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
-    code[heads] = [c + a for c, a in zip(country[heads].tolist(), agent[heads].tolist())]
+    code[heads] = country[heads] + agent[heads]
     # coordinated modifiers name more actors: "Russian and Chinese officials" -> RUSGOV and CHNGOV;
     # the second name takes the head's agent and stands beside the head in coordination
     serves = np.full(n, -1, dtype=np.int64)
@@ -337,7 +337,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     ch = serves[head[np.maximum(cm, 0)]] if len(cm) else np.zeros(0, dtype=np.int64)
     cm, ch = cm[ch >= 0], ch[ch >= 0]
     agent[cm] = agent[ch]
-    code[cm] = [c + a for c, a in zip(country[cm].tolist(), agent[cm].tolist())]
+    code[cm] = country[cm] + agent[cm]
     a_start[cm] = np.minimum(a_start[cm], ch)
     a_end[cm] = np.maximum(a_end[cm], ch)
     # coordinated agent words share the country: "Danish media and government" -> DNKGOV too
@@ -350,7 +350,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     entry[conj] = entry[first_conj]
     a_start[conj] = conj
     a_end[conj] = conj
-    code[conj] = [c + a for c, a in zip(country[conj].tolist(), agent[conj].tolist())]
+    code[conj] = country[conj] + agent[conj]
     w.update(
         modifier_conj_head=ch, modifier_conj=cm,
         actor_direct=direct,
