@@ -199,7 +199,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     in_pp = verbs["obj_prep"].to_numpy(dtype=object) != ""
     objs = slots.merge(verbs.loc[has_obj_pattern & ~in_pp], on=["verb_key", "obj_key"], how="inner")
     if in_pp.any():  # objects inside a prepositional phrase of the verb: "acted on a resolution"
-        pp_words = np.flatnonzero(base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case != ""))
+        pp_words = np.flatnonzero(base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (w["case_key"] >= 0))
         pp_words = pp_words[np.isin(head[pp_words], vidx)]
         pp_slots = pd.concat(
             [pd.DataFrame({"v": head[pp_words], "obj_key": key, "obj_gid": pp_words, "rank": 3,
@@ -229,7 +229,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     cand["particle_gid"] = cand["particle_gid"].fillna(-1).astype(np.int64)
     cand = cand.loc[(~cand["has_particle"].to_numpy()) | (cand["particle_gid"].to_numpy() >= 0)].reset_index(drop=True)
     # prepositional target on the verb, else on the object
-    case_key = w["case_key"]
+    case_key = w["case_key"]  # the lemma code of each word's case marker, -1 for none
     obl_idx = np.flatnonzero(base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case_key >= 0))
     pp = pd.DataFrame({"attach": head[obl_idx], "prep_key": case_key[obl_idx], "pp_gid": gid[obl_idx]})
     pp = pp.drop_duplicates(["attach", "prep_key"])
@@ -311,9 +311,9 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     vb = best["v"].to_numpy()
     objg = best["obj_gid"].to_numpy()
     has_actor = w["actor_code"] != ""
-    locative = _isin(case, classes["locative"])
-    circumstance = _isin(case, classes["circumstance"])
-    obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative & ~circumstance & (case != ""))
+    locative = lem.lut(classes["locative"])[case_key]
+    circumstance = lem.lut(classes["circumstance"])[case_key]
+    obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative & ~circumstance & (case_key >= 0))
     obl_place = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & locative)
     nmod_actor = child(base.eq("nmod") & has_actor & ~circumstance)
     first_nmod = child(base.eq("nmod") & ~rel.eq("nmod:poss") & ~circumstance)
