@@ -418,10 +418,11 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     has_actor = w["actor_code"] != ""
     triples = triples.assign(_source=triples["source"])
     for side in ("source", "target"):
-        args = triples[side].unique()
-        members = pd.concat([pd.DataFrame({"arg": args, "member": args}), conj[conj["arg"].isin(args)]], ignore_index=True)
-        triples = triples.merge(members.rename(columns={"arg": side}), on=side, how="left")
-        triples[side] = triples.pop("member").fillna(triples[side]).astype(np.int64)
+        has = np.isin(triples[side].to_numpy(), conj["arg"].to_numpy())
+        if has.any():  # add a row per coordinated member
+            more = triples.loc[has].merge(conj.rename(columns={"arg": side}), on=side)
+            more[side] = more.pop("member").astype(np.int64)
+            triples = pd.concat([triples, more], ignore_index=True)
     # coordinated sources with no target act on each other: "Gondor and Osgiliath postponed
     # their meeting" -> GON-OSG and OSG-GON
     no_target = triples.loc[triples["target"].to_numpy() < 0]
