@@ -194,10 +194,22 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             elif controlled[i]:
                 new[i] = obj[h] if lemma[h] in cls["object_control"] and obj[h] >= 0 else subj[h]
         subj = new
+    reported = [rel[i] == "ccomp" and head[i] >= 0 and lemma[head[i]] in cls["reporting"] for i in range(n)]
+    for _ in range(2):  # a pronoun subject of a reported clause is the reporter
+        new = list(subj)
+        for i in range(n):
+            s = subj[i]
+            if (reported[i] and s >= 0 and lemma[s] in cls["personal"] and upos[s] == "PRON"
+                    and subj[head[i]] >= 0):
+                new[i] = subj[head[i]]
+        subj = new
 
     neg = [any(rel[k] in ("advmod", "det", "cc:preconj") and lemma[k] in cls["negation"] for k in kids[i]) for i in range(n)]
     modal_int = [any(rel[k] == "aux" and lemma[k] in cls["modal_intent"] for k in kids[i]) for i in range(n)]
     modal_hyp = [any(rel[k] == "aux" and lemma[k] in cls["modal_hypothetical"] for k in kids[i]) for i in range(n)]
+    for i in range(n):  # "Iran said it would retaliate": intent, not a hypothesis
+        if reported[i] and any(rel[k] == "aux" and lemma[k] in cls["modal_reported"] for k in kids[i]):
+            modal_hyp[i], modal_int[i] = False, True
 
     # patterns
     chosen: dict[int, dict[str, Any]] = {}

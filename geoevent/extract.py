@@ -157,6 +157,13 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     aux = rel.eq("aux") & has_head
     modal_int[head[aux & lem.isin(classes["modal_intent"])]] = True
     modal_hyp[head[aux & lem.isin(classes["modal_hypothetical"])]] = True
+    # a clause reported by "say", "indicate"...: "Iran said it would retaliate" states intent
+    reporting = lem.lut(classes["reporting"])
+    reported = rel.eq("ccomp") & has_head & reporting[lem.codes[np.maximum(head, 0)]]
+    said_would = head[aux & lem.isin(classes["modal_reported"])]
+    said_would = said_would[reported[said_would]]
+    modal_hyp[said_would] = False
+    modal_int[said_would] = True
     is_verbal = upos.isin(("VERB", "AUX"))
 
     # 1. patterns -------------------------------------------------------------------------
@@ -284,6 +291,16 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         ctrl_subj = from_clause & ~ctrl_obj
         new[ctrl_subj] = subj[h[ctrl_subj]]
         subj = np.where(missing, new, subj)
+
+    # a personal pronoun subject of a reported clause is the reporter: "Russia said it shot down ..."
+    personal = lem.lut(classes["personal"])
+    for _ in range(2):
+        has_subj = subj >= 0
+        pron = np.zeros(n, dtype=bool)
+        pron[has_subj] = personal[lem.codes[subj[has_subj]]] & is_pron[upos.codes[subj[has_subj]]]
+        take = np.flatnonzero(pron & reported)
+        take = take[subj[head[take]] >= 0]
+        subj[take] = subj[head[take]]
 
     # 3. modality -----------------------------------------------------------------------------
     vb = best["v"].to_numpy()

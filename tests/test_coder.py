@@ -65,6 +65,12 @@ SENTENCES = {
     "aid/aid/NOUN/2/obl to/to/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct",
     "modifier_conj": "Russian/Russian/ADJ/4/amod and/and/CCONJ/3/cc Iranian/Iranian/ADJ/1/conj troops/troop/NOUN/5/nsubj "
     "attacked/attack/VERB/0/root Ukraine/Ukraine/PROPN/5/obj ././PUNCT/5/punct",
+    "said_it": "Russia/Russia/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/4/nsubj attacked/attack/VERB/2/ccomp "
+    "Ukraine/Ukraine/PROPN/4/obj ././PUNCT/2/punct",
+    "said_would": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj would/would/AUX/5/aux "
+    "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
+    "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
+    "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
 
 
@@ -268,3 +274,13 @@ def test_word_before_the_verb(small_dicts):
     for name, (spec, expected) in cases.items():
         ev = code_tokens(sentence(spec, doc_id=name), dictionaries=d, dates={name: D})
         assert {(r.source_code, r.event_code, r.target_code) for r in ev.itertuples()} == expected, name
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_reporter(small_dicts):
+    assert triples("said_it", small_dicts) == {("RUS", "190", "UKR")}
+
+
+def test_would_in_a_reported_clause_states_intent(small_dicts):
+    assert triples("said_would", small_dicts, intent=False) == {("IRN", "190", "JPN")}
+    assert triples("said_would", small_dicts) == {("IRN", "138", "JPN")}  # intent to attack: 138
+    assert triples("said_could", small_dicts) == set()  # still hypothetical
