@@ -203,10 +203,13 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
     slots = pd.concat(slot_rows, ignore_index=True)
     slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
+    case_key = w["case_key"]  # the lemma code of each word's case marker, -1 for none
+    # obliques and nmods with a preposition: objects in a prepositional phrase, prepositional targets
+    with_case = base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case_key >= 0)
     in_pp = verbs["obj_prep"].to_numpy(dtype=object) != ""
     objs = slots.merge(verbs.loc[has_obj_pattern & ~in_pp], on=["verb_key", "obj_key"], how="inner")
     if in_pp.any():  # objects inside a prepositional phrase of the verb: "acted on a resolution"
-        pp_words = np.flatnonzero(base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (w["case_key"] >= 0))
+        pp_words = np.flatnonzero(with_case)
         pp_words = pp_words[np.isin(head[pp_words], vidx)]
         pp_slots = pd.concat(
             [pd.DataFrame({"v": head[pp_words], "obj_key": key, "obj_gid": pp_words, "rank": 3,
@@ -236,8 +239,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     cand["particle_gid"] = cand["particle_gid"].fillna(-1).astype(np.int64)
     cand = cand.loc[(~cand["has_particle"].to_numpy()) | (cand["particle_gid"].to_numpy() >= 0)].reset_index(drop=True)
     # prepositional target on the verb, else on the object
-    case_key = w["case_key"]  # the lemma code of each word's case marker, -1 for none
-    obl_idx = np.flatnonzero(base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case_key >= 0))
+    obl_idx = np.flatnonzero(with_case)
     pp = pd.DataFrame({"attach": head[obl_idx], "prep_key": case_key[obl_idx], "pp_gid": gid[obl_idx]})
     pp = pp.drop_duplicates(["attach", "prep_key"])
     cand["_k"] = np.arange(len(cand))

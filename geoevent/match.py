@@ -20,6 +20,7 @@ import pandas as pd
 
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import TokenTableError
+from geoevent.tokens import sentence_starts
 
 __all__ = ["ACTOR_FIELDS", "Cat", "Words", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
 
@@ -115,8 +116,7 @@ def prepare(tokens: pd.DataFrame) -> Words:
     doc_id = tokens["doc_id"].to_numpy(dtype=object)
     sent_start = gid - (tok - 1)
     if n:
-        new_sent = np.ones(n, dtype=bool)
-        new_sent[1:] = (doc_id[1:] != doc_id[:-1]) | (sent_idx[1:] != sent_idx[:-1])
+        new_sent = sentence_starts(doc_id, sent_idx)
         if not np.array_equal(new_sent, tok == 1):
             bad = int(np.flatnonzero(new_sent != (tok == 1))[0])
             raise TokenTableError(

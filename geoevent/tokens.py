@@ -136,13 +136,17 @@ def make_token_table(columns: Mapping[str, Sequence[Any] | np.ndarray]) -> pd.Da
     return df
 
 
+def sentence_starts(doc_id: np.ndarray, sent_idx: np.ndarray) -> np.ndarray:
+    """True where a row starts a new (doc_id, sent_idx) run: neighbours compared, nothing hashed."""
+    new = np.ones(len(doc_id), dtype=bool)
+    new[1:] = (doc_id[1:] != doc_id[:-1]) | (sent_idx[1:] != sent_idx[:-1])
+    return new
+
+
 def _sentence_lengths(df: pd.DataFrame) -> pd.Series:
     """Each word's sentence length (the largest tok_idx of its sentence)."""
     tok = df["tok_idx"].to_numpy(np.int64)
-    sent = df["sent_idx"].to_numpy(np.int64)
-    doc = df["doc_id"].to_numpy(dtype=object)
-    new = np.ones(len(df), dtype=bool)
-    new[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    new = sentence_starts(df["doc_id"].to_numpy(dtype=object), df["sent_idx"].to_numpy(np.int64))
     if np.array_equal(new, tok == 1):  # the usual layout: words in order, numbered from 1
         starts = np.flatnonzero(new)
         return pd.Series(np.repeat(np.maximum.reduceat(tok, starts), np.diff(np.r_[starts, len(df)])))
@@ -210,21 +214,24 @@ def sentence_texts(tokens: pd.DataFrame, doc_texts: Mapping[str, str] | None = N
     e_max = np.maximum.reduceat(ends, first)
     doc_ids = tokens["doc_id"].to_numpy(dtype=object)[first]
     words = tokens["text"].to_numpy(dtype=object)
-    # each word with the spaces before it, when words follow each other without overlapping
-    gap = starts - np.r_[0, ends[:-1]]
-    gap[first] = 0
-    in_order = np.logical_and.reduceat(gap >= 0, first)
-    sep = np.where(gap == 1, " ", "").astype(object)
-    wide = np.flatnonzero(gap > 1)
-    sep[wide] = [" " * g for g in gap[wide].tolist()]
-    pieces = (sep + words).tolist()
     word_list = words.tolist()
+    rebuild = s_min >= 0
+    if doc_texts is not None:
+        rebuild &= np.fromiter((d not in doc_texts for d in doc_ids.tolist()), dtype=bool, count=len(doc_ids))
+    if rebuild.any():  # each word with the spaces before it, when words do not overlap
+        gap = starts - np.r_[0, ends[:-1]]
+        gap[first] = 0
+        in_order = np.logical_and.reduceat(gap >= 0, first)
+        sep = np.where(gap == 1, " ", "").astype(object)
+        wide = np.flatnonzero(gap > 1)
+        sep[wide] = [" " * g for g in gap[wide].tolist()]
+        pieces = (sep + words).tolist()
     texts: list[str] = []
     for i, (doc_id, lo, hi) in enumerate(zip(doc_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist())):
         start, end = int(s_min[i]), int(e_max[i])
         if doc_texts is not None and doc_id in doc_texts and start >= 0:
             texts.append(doc_texts[doc_id][start:end])
-        elif start >= 0 and in_order[i]:
+        elif rebuild[i] and in_order[i]:
             texts.append("".join(pieces[lo:hi]))
         elif start >= 0:  # overlapping words (the parts of a multi-word token share its span)
             parts, cursor = [], start
