@@ -115,15 +115,18 @@ def _resolve_models(
     processors: tuple[str, ...],
     model_paths: Mapping[str, str],
     pretokenized: bool | None,
+    dir_paths: dict[str, list[str]] | str | None = None,
 ) -> dict[str, Any]:
-    """Find the model file of every processor that needs one.
+    """Find the model file of every processor that needs one (``dir_paths``: the directory's
+    resolution by :func:`_directory_model_paths`, when the caller already has it).
 
     Returns a dict with ``pretokenized`` (resolved), ``found`` {processor: path}, ``missing``
     [description], ``explicit`` (True when every needed model is given in ``model_paths``).
     """
     found: dict[str, str] = {}
     missing: list[str] = []
-    dir_paths = _directory_model_paths(model_dir, processors)  # {processor: [paths]} or error text
+    if dir_paths is None:  # {processor: [paths]} or error text
+        dir_paths = _directory_model_paths(model_dir, processors)
     tokenizer_available = False
     if "tokenize" in model_paths:
         tokenizer_available = Path(model_paths["tokenize"]).is_file()
@@ -288,10 +291,6 @@ class StanzaParser:
                 f"stanza parser: model_paths has unknown processors {', '.join(sorted(unknown))}; "
                 f"expected some of {', '.join(MODEL_PROCESSORS)}"
             )
-        # a folder of loose model files (no resources.json entries): take them by name
-        if not isinstance(_directory_model_paths(self.model_dir, self.processors), dict):
-            for proc, path in loose_model_files(self.model_dir).items():
-                self.model_paths.setdefault(proc, path)
         self._ner_optional = processors is None  # the default pipeline; NER asked for by name is required
         self._pretokenized_option = pretokenized
         self.use_gpu = use_gpu
@@ -334,7 +333,12 @@ class StanzaParser:
 
     def _resolve(self) -> dict[str, Any]:
         if self._resolved is None:
-            res = _resolve_models(self.model_dir, self.processors, self.model_paths, self._pretokenized_option)
+            dir_paths = _directory_model_paths(self.model_dir, self.processors)
+            if not isinstance(dir_paths, dict):  # a folder of loose model files: take them by name
+                for proc, path in loose_model_files(self.model_dir).items():
+                    self.model_paths.setdefault(proc, path)
+            res = _resolve_models(self.model_dir, self.processors, self.model_paths, self._pretokenized_option,
+                                  dir_paths=dir_paths)
             if self._ner_optional and "ner" in self.processors and "ner" not in res["found"]:
                 # NER is an extra: without its model the default pipeline runs without it (ner = "O")
                 self.processors = tuple(p for p in self.processors if p != "ner")
