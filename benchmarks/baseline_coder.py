@@ -82,7 +82,8 @@ def _role(rows: list[dict[str, Any]], date: dt.date | None) -> dict[str, Any] | 
     return sorted(ok, key=key)[0]
 
 
-def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | None, require_target: bool, intent: bool = True) -> list[dict]:
+def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | None, require_target: bool, intent: bool = True,
+                   negation: Mapping[str, str] | None = None) -> list[dict]:
     n = len(words)
     norm = [w["norm"] for w in words]
     lemma = [w["lemma_l"] for w in words]
@@ -271,7 +272,12 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         h = clause_head[v] if controlled[v] else (head[v] if head[v] >= 0 else v)
         in_x = rel[v] == "xcomp"
         is_intent = intent and (modal_int[v] or (controlled[v] and lemma[h] in cls["intent"]))
-        if neg[v] or modal_hyp[v]:
+        pat = c["p"]
+        if neg[v]:  # a negated act codes nothing, or its negation's code when a table gives one
+            if not negation or pat["code"] not in negation:
+                continue
+            pat = {**pat, "code": negation[pat["code"]], "reverse_code": negation.get(pat["reverse_code"], ""), "label": ""}
+        if modal_hyp[v]:
             continue
         if controlled[v] and (lemma[h] in cls["hypothetical"] or lemma[h] in cls["object_control"]):
             continue
@@ -279,7 +285,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         if rel[v] == "advcl" and mark[v] in cls["conditional"]:
             continue
-        code = c["p"]["code"]
+        code = pat["code"]
         if is_intent:
             code = lex.intent.get(code[:2], code)
         def first_actor(i: int, base_rel: str, place: bool | None = None) -> int:
@@ -308,6 +314,11 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod" and rel[k] != "nmod:poss"
                          and case[k] not in cls["circumstance"]), -1)
 
+        def ccomp_subject(i: int) -> int:
+            """The subject of the first that-clause of ``i``, when no pattern codes the clause."""
+            k = next((k for k in kids[i] if rel[k] == "ccomp"), -1)
+            return nsubj[k] if k >= 0 and not coded[k] else -1
+
         purpose = next((obj[k] for k in range(n) if controlled[k] and clause_head[k] == v and mark[k] == "to"
                         and obj[k] >= 0), -1)
         candidates = [
@@ -316,6 +327,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             first_actor(first_nmod(obj[v]), "nmod"),
             purpose if lemma[v] not in cls["object_control"] else -1,
             first_actor(first_obl(v), "nmod"),
+            ccomp_subject(v),
             first_actor(v, "obl", place=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
@@ -337,7 +349,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 continue
             if ta is not None and sa["code"] == ta["code"]:
                 continue
-            out.append({"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": c["p"], "prt": c["prt"]})
+            out.append({"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": pat, "prt": c["prt"]})
     # paired codes: the target does the reverse act to the source
     out += [
         {**e, "source": e["target"], "target": e["source"], "sa": e["ta"], "ta": e["sa"], "code": e["p"]["reverse_code"]}
@@ -355,6 +367,7 @@ def code_tokens_baseline(
     parser: str = "given",
     require_target: bool = True,
     intent: bool = True,
+    negation: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Code a token table one sentence at a time; same output as geoevent.coder.code_tokens."""
     d = dictionaries if dictionaries is not None else default_dictionaries()
@@ -367,7 +380,7 @@ def code_tokens_baseline(
     rows = []
     for (doc_id, sent_idx), part in df.groupby(["doc_id", "sent_idx"], sort=False):
         words = part.to_dict("records")
-        for e in _code_sentence(words, lex, day.get(doc_id), require_target, intent):
+        for e in _code_sentence(words, lex, day.get(doc_id), require_target, intent, negation):
             sa, ta, v = e["sa"], e["ta"], e["verb"]
             w = words
             verb_text = w[v]["text"] + (" " + w[e["prt"]]["text"] if e["prt"] >= 0 else "")

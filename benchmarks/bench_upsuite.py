@@ -71,7 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--petrarch-intent", action="store_true",
                     help="code promised acts ('will supply') as the act, as PETRARCH and this suite do, "
                          "instead of geoevent's default intent codes (03x/13x)")
+    ap.add_argument("--petrarch-negation", action="store_true",
+                    help="code negated verbs by the suite's PETRARCH coding ontology ('did not clash' -> 050), "
+                         "instead of geoevent's default (a negated verb codes nothing)")
+    ap.add_argument("--petrarch", action="store_true", help="both --petrarch-intent and --petrarch-negation")
     args = ap.parse_args(argv)
+    if args.petrarch:
+        args.petrarch_intent = args.petrarch_negation = True
 
     if not args.suite.exists():
         sys.exit(f"bench_upsuite: suite not found at {args.suite} (the ../shared folder is needed)")
@@ -91,8 +97,18 @@ def main(argv: list[str] | None = None) -> int:
     tokens = suite.scored_tokens()
     dates = {d: suite.dates[d] for d in suite.scored_ids}
     t0 = time.perf_counter()
-    opts = {"intent": not args.petrarch_intent}
-    print(f"coding rules: intent={'off (PETRARCH convention)' if args.petrarch_intent else 'on (geoevent default)'}")
+    opts: dict = {"intent": not args.petrarch_intent}
+    negation_note = "none (a negated verb codes nothing)"
+    if args.petrarch_negation:
+        from geoevent.dictionaries.petrarch import load_pico_negation
+
+        ontology = sorted(args.suite.parent.glob("*Coding_Ontology*.txt"))
+        if not ontology:
+            sys.exit(f"bench_upsuite: no *Coding_Ontology*.txt beside {args.suite}")
+        opts["negation"] = load_pico_negation(ontology[0])
+        negation_note = f"{len(opts['negation'])} pairs from {ontology[0].name}"
+    print(f"coding rules: intent={'off (PETRARCH convention)' if args.petrarch_intent else 'on (geoevent default)'}; "
+          f"negation: {negation_note}")
     events = code_tokens(tokens, dictionaries=dictionaries, dates=dates, **opts)
     t_code = time.perf_counter() - t0
     result = score(suite, events, null_rule=args.null_rule)

@@ -78,6 +78,7 @@ def code_tokens(
     parser: str = "given",
     require_target: bool = True,
     intent: bool = True,
+    negation: Mapping[str, str] | None = None,
     chunk_sentences: int = CHUNK_SENTENCES,
 ) -> pd.DataFrame:
     """Code a token table; one row per event with the columns of :data:`geoevent.EVENT_SCHEMA`.
@@ -85,7 +86,10 @@ def code_tokens(
     ``dates`` maps doc_id to the document date, which picks each person's role and fills
     ``event_date``. ``doc_texts`` (doc_id -> text) gives exact sentence texts; without it they
     are rebuilt from the words. ``require_target=False`` keeps events with no target actor;
-    ``intent=False`` codes promised acts ("will supply") as the act, as PETRARCH does.
+    ``intent=False`` codes promised acts ("will supply") as the act, as PETRARCH does. Negated
+    verbs code nothing, unless ``negation`` maps their code to another ({"110": "050"}:
+    "did not clash" is coded as cooperation, PETRARCH's convention; see
+    :func:`geoevent.dictionaries.petrarch.load_pico_negation`).
     """
     d = dictionaries if dictionaries is not None else default_dictionaries()
     tokens = validate_token_table(tokens)
@@ -99,7 +103,7 @@ def code_tokens(
     parts = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         if hi > lo:
-            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target, intent))
+            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target, intent, negation))
     return _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
 
 
@@ -112,11 +116,12 @@ def _code_chunk(
     parser: str,
     require_target: bool,
     intent: bool = True,
+    negation: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     w = prepare(tokens)
     mentions = match_actors(w, d, dates)
     w = resolve_actors(w, mentions, d)
-    triples = extract_triples(w, verbs, require_target=require_target, intent=intent)
+    triples = extract_triples(w, verbs, require_target=require_target, intent=intent, negation=negation)
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]
@@ -256,6 +261,8 @@ def code_documents(
     parser: str = "embedded",
     dictionaries: Dictionaries | None = None,
     require_target: bool = True,
+    intent: bool = True,
+    negation: Mapping[str, str] | None = None,
     progress: bool = False,
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
@@ -264,7 +271,8 @@ def code_documents(
 
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
-    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs.
+    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``require_target``,
+    ``intent`` and ``negation`` are the coding rules of :func:`code_tokens`.
     """
     from geoevent.parse import get_parser
 
@@ -299,14 +307,15 @@ def code_documents(
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
     parts: list[pd.DataFrame] = []
+    rules = {"require_target": require_target, "intent": intent, "negation": negation}
     for lo in range(0, len(ids), batch_docs):
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:
-            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, require_target))
+            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules))
         except Exception:  # isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
-                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, require_target))
+                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules))
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
         if bar is not None:
@@ -318,7 +327,9 @@ def code_documents(
     return out
 
 
-def _parse_and_code(backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], require_target: bool) -> pd.DataFrame:
+def _parse_and_code(
+    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: dict[str, Any]
+) -> pd.DataFrame:
     for doc_id, text in zip(ids, texts):
         if not isinstance(text, str):
             raise InputError(f"document {doc_id!r}: text is {type(text).__name__}, not str")
@@ -329,7 +340,7 @@ def _parse_and_code(backend: Any, ids: list[str], texts: list[Any], d: Dictionar
         dates={k: dates.get(k) for k in ids},
         doc_texts=dict(zip(ids, texts)),
         parser=backend.name,
-        require_target=require_target,
+        **rules,
     )
 
 

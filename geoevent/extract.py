@@ -21,6 +21,7 @@ codebook lookup. The rules, each a vectorized step:
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib import resources
 
 import numpy as np
@@ -117,10 +118,20 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ("verb", "source", "target", "particle_gid") else object) for c in cols})
 
 
-def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = True, intent: bool = True) -> pd.DataFrame:
+def extract_triples(
+    w: Words,
+    verbs: pd.DataFrame,
+    *,
+    require_target: bool = True,
+    intent: bool = True,
+    negation: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Candidate triples: verb, source and target gids (target -1 when none), code, pattern id.
 
     ``intent=False`` codes promised acts ("will supply") as the act itself, as PETRARCH does.
+    A negated verb codes nothing, unless ``negation`` maps its code to the code of the negated
+    act ({"110": "050"}: "did not clash" is cooperation, PETRARCH's convention; see
+    :func:`geoevent.dictionaries.petrarch.load_pico_negation`).
     """
     n = w.n
     if n == 0 or len(verbs) == 0:
@@ -312,7 +323,19 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     intent_lut = lem.lut(classes["intent"])
     matrix_intent = intent_lut[lem.codes[hv]]
     is_intent = (modal_int[vb] | (in_clause & matrix_intent)) & intent
-    drop = neg[vb] | modal_hyp[vb]
+    codes = best["code"].to_numpy(dtype=object).copy()
+    negated = neg[vb]
+    recoded = np.zeros(len(vb), dtype=bool)
+    if negation and negated.any():
+        neg_codes = np.array([negation.get(c, "") for c in codes.tolist()], dtype=object)
+        recoded = negated & (neg_codes != "")
+        codes[recoded] = neg_codes[recoded]
+        rev = best["reverse_code"].to_numpy(dtype=object).copy()
+        rev[recoded] = [negation.get(c, "") for c in rev[recoded].tolist()]
+        label = best["label"].to_numpy(dtype=object).copy()
+        label[recoded] = ""  # the codebook's label of the new code
+        best = best.assign(code=codes, reverse_code=rev, label=label)
+    drop = (negated & ~recoded) | modal_hyp[vb]
     drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]]
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     drop |= in_xcomp & coded[hv] & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
@@ -339,6 +362,11 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
     first_obl = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & ~circumstance)
     purpose_idx = np.flatnonzero(((is_xcomp & (mark == "to")) | to_clause) & has_head & (obj >= 0))
     purpose_obj = _first_child(n, clause_head[purpose_idx], obj[purpose_idx])
+    # the subject of an uncoded that-clause: "allowed that Mordor isn't a pleasant place"
+    ccomp = child(rel.eq("ccomp"))
+    has_ccomp = ccomp >= 0
+    ccomp_subj = np.full(n, -1, dtype=np.int64)
+    ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]])
     o = obj[vb]
     candidates = (
         best["pp_gid"].to_numpy(),  # the pattern's preposition: "an attack on Ukraine"
@@ -353,6 +381,7 @@ def extract_triples(w: Words, verbs: pd.DataFrame, *, require_target: bool = Tru
         np.where(~obj_control[vb], purpose_obj[vb], -1),  # "deployed troops to aid Russia"
         # inside an oblique: "pledged 500 million euros in military aid to Ukraine"
         np.where(first_obl[vb] >= 0, nmod_actor[np.maximum(first_obl[vb], 0)], -1),
+        ccomp_subj[vb],
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)

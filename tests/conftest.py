@@ -89,6 +89,7 @@ def small_dictionaries() -> Dictionaries:
             ("v:10", "urge", "", "", "", "020", ""),
             ("v:11", "hit", "", "", "", "190", ""),
             ("v:12", "shoot", "down", "", "", "190", ""),
+            ("v:13", "warn", "", "", "", "130", ""),
         ],
         columns=list(VERB_COLUMNS),
     )

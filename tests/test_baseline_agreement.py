@@ -19,6 +19,15 @@ def test_baseline_agrees_on_the_rule_sentences(small_dicts):
     pd.testing.assert_frame_equal(fast, slow)
 
 
+def test_baseline_agrees_with_a_negation_table(small_dicts):
+    tokens = pd.concat([sentence(spec, doc_id=name) for name, spec in SENTENCES.items()], ignore_index=True)
+    negation = {"111": "051", "190": "050"}
+    fast = code_tokens(tokens, dictionaries=small_dicts, dates={}, negation=negation)
+    slow = code_tokens_baseline(tokens, dictionaries=small_dicts, dates={}, negation=negation)
+    assert "051" in set(fast["event_code"])
+    pd.testing.assert_frame_equal(fast, slow)
+
+
 def test_baseline_agrees_without_required_targets(small_dicts):
     tokens = pd.concat([sentence(spec, doc_id=name) for name, spec in SENTENCES.items()], ignore_index=True)
     fast = code_tokens(tokens, dictionaries=small_dicts, dates={}, require_target=False)
@@ -27,14 +36,15 @@ def test_baseline_agrees_without_required_targets(small_dicts):
 
 
 def test_baseline_agrees_on_the_universalpetrarch_suite():
-    from geoevent.dictionaries.petrarch import load_petrarch
+    from geoevent.dictionaries.petrarch import load_petrarch, load_pico_negation
     from geoevent.validation import load_upsuite
     from tests.conftest import shared_path
 
     suite = load_upsuite(shared_path("suites", "universalpetrarch", "PETR_Validate_records_2_02.xml"))
     d = load_petrarch(**suite.dictionary_kwargs())
     tokens = suite.scored_tokens()
-    for kwargs in ({}, {"intent": False, "require_target": False}):
+    negation = load_pico_negation(shared_path("suites", "universalpetrarch", "PETR_Validate_Internal_Coding_Ontology_1_01.txt"))
+    for kwargs in ({}, {"intent": False, "require_target": False}, {"intent": False, "negation": negation}):
         fast = code_tokens(tokens, dictionaries=d, dates=suite.dates, **kwargs)
         slow = code_tokens_baseline(tokens, dictionaries=d, dates=suite.dates, **kwargs)
         assert len(fast) > 100

@@ -69,6 +69,10 @@ SENTENCES = {
     "Ukraine/Ukraine/PROPN/4/obj ././PUNCT/2/punct",
     "said_would": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj would/would/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
+    "warned_that": "Japan/Japan/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark Russia/Russia/PROPN/7/nsubj "
+    "is/be/AUX/7/cop a/a/DET/7/det threat/threat/NOUN/2/ccomp ././PUNCT/2/punct",
+    "warned_attack": "Japan/Japan/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/5/mark Russia/Russia/PROPN/5/nsubj "
+    "attacked/attack/VERB/2/ccomp Ukraine/Ukraine/PROPN/5/obj ././PUNCT/2/punct",
     "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
@@ -284,3 +288,17 @@ def test_would_in_a_reported_clause_states_intent(small_dicts):
     assert triples("said_would", small_dicts, intent=False) == {("IRN", "190", "JPN")}
     assert triples("said_would", small_dicts) == {("IRN", "138", "JPN")}  # intent to attack: 138
     assert triples("said_could", small_dicts) == set()  # still hypothetical
+
+
+def test_subject_of_an_uncoded_that_clause_is_the_target(small_dicts):
+    assert triples("warned_that", small_dicts) == {("JPN", "130", "RUS")}
+
+
+def test_subject_of_a_coded_that_clause_is_not_the_target(small_dicts):
+    assert triples("warned_attack", small_dicts) == {("RUS", "190", "UKR")}
+
+
+def test_negation_table_recodes_negated_verbs(small_dicts):
+    assert triples("negated", small_dicts, negation={"111": "051"}) == {("RUS", "051", "IRN")}
+    assert triples("negated", small_dicts, negation={"190": "050"}) == set()  # no pair for 111: nothing
+    assert triples("biden", small_dicts, negation={"111": "051"}) == {("USAGOV", "111", "RUS")}  # not negated

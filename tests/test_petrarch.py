@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geoevent.dictionaries.petrarch import (
+    load_pico_negation,
     EXTRA_VERB_COLUMNS,
     _gaps,
     clear_petrarch_cache,
@@ -324,3 +325,36 @@ def test_validation_suite_dictionaries_load():
     v = d.verbs
     assert ((v["verb"] == "condemn") & (v["object"] == "attack") & (v["prep"] == "by") & (v["code"] == "112")).any()
     assert rep.counts["patterns_mapped"] > 200
+
+
+PICO = """# PICO excerpt -->
+010:0x1000#Make Public Statement
+011:0x1000-0xFFFF
+050:0x0080#DiplomaticCoop
+057:0x0087
+060:0x0070
+110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove
+121:-0xFFFF+0x0070
+170:0x10086#0x0087+0xFFFF#0x9000#Coerce
+---:0
+"""
+
+
+def test_pico_negation_pairs(tmp_path):
+    path = tmp_path / "pico.txt"
+    path.write_text(PICO, encoding="utf-8")
+    assert load_pico_negation(path) == {"010": "011", "060": "121", "110": "050", "170": "057"}
+
+
+@pytest.mark.parametrize("bad", ["110 0x1007f", "abc:0x10", "110:Disapprove"])
+def test_pico_malformed_line_names_file_and_line(tmp_path, bad):
+    path = tmp_path / "pico.txt"
+    path.write_text("010:0x1000\n" + bad + "\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"pico.txt:2"):
+        load_pico_negation(path)
+
+
+def test_pico_negation_of_the_suite_ontology():
+    path = shared_path("suites", "universalpetrarch", "PETR_Validate_Internal_Coding_Ontology_1_01.txt")
+    table = load_pico_negation(path)
+    assert table["110"] == "050" and table["170"] == "057" and table["010"] == "011"

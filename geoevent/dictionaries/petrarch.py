@@ -45,6 +45,7 @@ __all__ = [
     "clear_petrarch_cache",
     "load_petrarch",
     "load_petrarch_with_report",
+    "load_pico_negation",
 ]
 
 PathArg = str | PathLike[str]
@@ -886,3 +887,55 @@ def _verb_row(path: Path, lineno: int, v: _Verb, mapped: dict[str, str], code: s
     }
 
 
+
+
+#: PICO values of negated events differ from the plain event's value by this amount
+#: ("110: 0xFFFF+0x0080": disapprove = not diplomatic cooperation, 050).
+_PICO_NEGATION = 0xFFFF
+_HEX_TERM_RE = re.compile(r"[+-]?\s*0x[0-9a-fA-F]+")
+_PICO_VALUE_RE = re.compile(r"^\s*[+-]?\s*0x[0-9a-fA-F]+(\s*[+-]\s*0x[0-9a-fA-F]+)*\s*$")
+
+
+def _pico_value(expr: str) -> int | None:
+    """``"-0xFFFF+0x0070"`` -> its integer value; None when ``expr`` is not a sum of hex terms."""
+    if not _PICO_VALUE_RE.match(expr):
+        return None
+    return sum(int(t.replace(" ", ""), 16) for t in _HEX_TERM_RE.findall(expr))
+
+
+def load_pico_negation(path: PathArg) -> dict[str, str]:
+    """Negation pairs from a PETRARCH Internal Coding Ontology (PICO) file.
+
+    Each line reads ``CODE:VALUE[#ALTERNATIVE...][#LABEL]`` with values as sums of hex terms. In
+    PICO a negated event is the event's value minus 0xFFFF, so ``110: 0xFFFF+0x0080`` makes "did
+    not disapprove" (110) diplomatic cooperation (050), and ``170: 0x0087+0xFFFF`` makes "did not
+    coerce" 057. Returns {code: code of its negation} for every code whose negated value is the
+    value of another code; pass it to ``code_tokens(..., negation=...)`` to code negated verbs
+    the PETRARCH way instead of dropping them.
+    """
+    p = Path(path)
+    value_of: dict[str, int] = {}
+    code_of: dict[int, str] = {}
+    try:
+        text = p.read_text(encoding="utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(str(p), 0, f"not UTF-8 text ({exc.reason})") from None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith(("#", "<!")):
+            continue  # '#' starts comments only at the start of a line: it also separates values
+        code, sep, rest = line.strip().partition(":")
+        if code.strip() == "---":  # PETRARCH's "no event" code
+            continue
+        if not sep or not code.isdigit():
+            raise DictionaryError(str(p), lineno, f"expected CODE:VALUE, got {line.strip()!r}")
+        values = [v for v in (_pico_value(x) for x in rest.split("#")) if v is not None]
+        if not values:
+            raise DictionaryError(str(p), lineno, f"no hex value for code {code}")
+        value_of.setdefault(code, values[0])
+        for v in values:
+            code_of.setdefault(v, code)
+    return {
+        code: code_of[v - _PICO_NEGATION]
+        for code, v in value_of.items()
+        if v - _PICO_NEGATION in code_of and code_of[v - _PICO_NEGATION] != code
+    }
