@@ -328,13 +328,23 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             purpose if lemma[v] not in cls["object_control"] else -1,
             first_actor(first_obl(v), "nmod"),
             ccomp_subject(v),
+            first_actor(ccomp_subject(v), "nmod"),
             first_actor(v, "obl", place=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
         if subj[v] < 0:
             continue
-        sources = sorted([subj[v]] + [k for k in kids[subj[v]] if rel[k] == "conj"] + mod_conj[subj[v]])
-        targets = sorted([target] + ([k for k in kids[target] if rel[k] == "conj"] + mod_conj[target] if target >= 0 else []))
+        def members(x: int) -> list[int]:
+            """Words coordinated with ``x``, also through a list read as apposition + conjuncts."""
+            out = [k for k in kids[x] if rel[k] == "conj"] + mod_conj[x]
+            for a in kids[x]:
+                conj_a = [k for k in kids[a] if rel[k] == "conj"]
+                if rel[a] == "appos" and conj_a:
+                    out += [a] + conj_a
+            return out
+
+        sources = sorted([subj[v]] + members(subj[v]))
+        targets = sorted([target] + (members(target) if target >= 0 else []))
         pairs = [(s, t) for s in sources for t in targets]
         if target < 0:
             group = [s for s in sources if resolved[s] is not None]

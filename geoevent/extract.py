@@ -382,6 +382,8 @@ def extract_triples(
         # inside an oblique: "pledged 500 million euros in military aid to Ukraine"
         np.where(first_obl[vb] >= 0, nmod_actor[np.maximum(first_obl[vb], 0)], -1),
         ccomp_subj[vb],
+        # "said that an embargo against Mordor would not work"
+        np.where(ccomp_subj[vb] >= 0, nmod_actor[np.maximum(ccomp_subj[vb], 0)], -1),
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
@@ -459,10 +461,22 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
 
 
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
-    """One triple per coordinated source and target ("South Korea and Japan ...")."""
+    """One triple per coordinated source and target ("South Korea and Japan ...").
+
+    A list read as an apposition with conjuncts ("Mordor, the Shire, Arnor and Bree": Shire
+    appos of Mordor, Arnor and Bree conj of Shire) counts as one coordination.
+    """
     head = w["head"]
-    idx = np.flatnonzero(w["rel"].eq("conj") & (head >= 0))
-    conj = pd.DataFrame({"arg": np.r_[head[idx], w["modifier_conj_head"]], "member": np.r_[w["gid"][idx], w["modifier_conj"]]})
+    rel = w["rel"]
+    idx = np.flatnonzero(rel.eq("conj") & (head >= 0))
+    has_conj = np.zeros(w.n, dtype=bool)
+    has_conj[head[idx]] = True
+    lists = np.flatnonzero(rel.eq("appos") & (head >= 0) & has_conj)  # appositions heading a list
+    in_list = idx[np.isin(head[idx], lists)]
+    conj = pd.DataFrame({
+        "arg": np.r_[head[idx], w["modifier_conj_head"], head[lists], head[head[in_list]]],
+        "member": np.r_[w["gid"][idx], w["modifier_conj"], lists, in_list],
+    })
     has_actor = w["actor_code"] != ""
     triples = triples.assign(_source=triples["source"])
     for side in ("source", "target"):

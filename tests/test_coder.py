@@ -73,6 +73,11 @@ SENTENCES = {
     "is/be/AUX/7/cop a/a/DET/7/det threat/threat/NOUN/2/ccomp ././PUNCT/2/punct",
     "warned_attack": "Japan/Japan/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/5/mark Russia/Russia/PROPN/5/nsubj "
     "attacked/attack/VERB/2/ccomp Ukraine/Ukraine/PROPN/5/obj ././PUNCT/2/punct",
+    "appos_list": "Russia/Russia/PROPN/6/nsubj ,/,/PUNCT/3/punct Japan/Japan/PROPN/1/appos and/and/CCONJ/5/cc "
+    "Iran/Iran/PROPN/3/conj condemned/condemn/VERB/0/root Ukraine/Ukraine/PROPN/6/obj ././PUNCT/6/punct",
+    "warned_embargo": "Japan/Japan/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/9/mark an/a/DET/5/det "
+    "embargo/embargo/NOUN/9/nsubj on/on/ADP/7/case Russia/Russia/PROPN/5/nmod would/would/AUX/9/aux "
+    "fail/fail/VERB/2/ccomp ././PUNCT/2/punct",
     "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
@@ -302,3 +307,11 @@ def test_negation_table_recodes_negated_verbs(small_dicts):
     assert triples("negated", small_dicts, negation={"111": "051"}) == {("RUS", "051", "IRN")}
     assert triples("negated", small_dicts, negation={"190": "050"}) == set()  # no pair for 111: nothing
     assert triples("biden", small_dicts, negation={"111": "051"}) == {("USAGOV", "111", "RUS")}  # not negated
+
+
+def test_a_list_read_as_apposition_is_a_coordination(small_dicts):
+    assert triples("appos_list", small_dicts) == {("RUS", "111", "UKR"), ("JPN", "111", "UKR"), ("IRN", "111", "UKR")}
+
+
+def test_actor_named_in_the_subject_of_an_uncoded_that_clause(small_dicts):
+    assert triples("warned_embargo", small_dicts) == {("JPN", "130", "RUS")}

@@ -32,6 +32,8 @@ ARNOR_  [ARN]
 GONDOR [GON]   # a comment
 ITHILEN_MILITARY [ITHMIL]
 UNITED_NATIONS [IGOUNO]
+THE_SHIRE  [FRO/BIL/SAM]
+NASGUL  [+++]
 GOLLUM  # dated roles
 +SMEAGOL
 \t[HOB < 950601]
@@ -128,6 +130,8 @@ def test_actor_names_synonyms_and_codes(files):
     assert (a.loc["ithilen military", "country"], a.loc["ithilen military", "agent"]) == ("ITH", "MIL")
     assert (a.loc["united nations", "country"], a.loc["united nations", "kind"]) == ("IGO", "igo")
     assert a.loc["arnor", "entry_id"] == "actors.txt:2"
+    # "/"-joined codes stay whole; "+++" is PETRARCH's unidentified actor
+    assert a.loc["the shire", "code"] == "FRO/BIL/SAM" and a.loc["nasgul", "code"] == "+++"
     # brackets and possessives are split off as a parser splits them
     assert a.loc["cox 's bazar", "code"] == "BGD" and a.loc["samoa ( american )", "code"] == "BGD"
 

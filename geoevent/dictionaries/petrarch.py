@@ -73,7 +73,9 @@ _EXAMPLES_PER_REASON = 5
 
 _CODE_RE = re.compile(r"^(?:\d{2,4}|---)$")
 _DATE_RE = re.compile(r"^\s*(?:([<>])\s*(\d+)|(\d+)\s*-\s*(\d+))\s*$")
-_ACTOR_CODE_RE = re.compile(r"^[A-Z0-9]{3,}$|^---$|^---[A-Z]{3}$")
+#: Actor codes: CAMEO-style letters and digits, "/"-joined alternatives kept whole (the
+#: validation suite's FRO/BIL/SAM), "---" (no actor) and "+++" (PETRARCH's unidentified actor).
+_ACTOR_CODE_RE = re.compile(r"^[A-Z0-9]{3,}(?:/[A-Z0-9]{3,})*$|^---$|^---[A-Z]{3}$|^\+\+\+$")
 _VERB_WORD_RE = re.compile(r"^\+?[A-Z][A-Z0-9'.\-]*(?:_\+?[A-Z0-9'.\-]*)*$")
 
 
