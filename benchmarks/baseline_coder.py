@@ -117,7 +117,9 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
     for i in range(n):
         agent_word[i] = lex.agents_single.get(norm[i]) or lex.agents_single.get(lemma[i]) or ""
     for start, length, key in _longest(norm, lex.agents_multi, 8):
-        agent_word[start + length - 1] = lex.agents_multi[key]
+        last = start + length - 1  # the agent goes to the phrase's head word
+        top = next((g for g in range(start, last + 1) if not start <= head[g] <= last), last)
+        agent_word[top] = lex.agents_multi[key]
     direct = [a is not None for a in actor]
     for t in range(n):  # a title in front of a country-level name adds its agent
         h = head[t]
@@ -192,6 +194,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 continue
             if rel[i] == "conj":
                 new[i] = subj[h]
+            elif rel[i] == "xcomp" and passive[h] and npass[h] >= 0:  # "X was seen to break in"
+                new[i] = npass[h]
             elif controlled[i]:
                 new[i] = obj[h] if lemma[h] in cls["object_control"] and obj[h] >= 0 else subj[h]
         subj = new
@@ -241,14 +245,14 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                         if slot >= 0 and (lemma[slot] == p["obj_head"] or norm[slot] == p["obj_head"]):
                             og = slot
                             break
-                if og >= 0 and p["obj_pre"] and not all(any(lemma[k] == w for k in kids[og]) for w in p["obj_pre"]):
+                if og >= 0 and p["obj_pre"] and not all(any(w in (lemma[k], norm[k]) for k in kids[og]) for w in p["obj_pre"]):
                     og = -1
                 if og < 0:
                     continue
             if p["has_pre"]:  # a word before the verb that depends on it or governs it
                 before = [k for k in kids[v] if k < v] + ([head[v]] if 0 <= head[v] < v else [])
                 found_pre = [k for k in before if p["pre_head"] in (lemma[k], norm[k])
-                             and all(any(lemma[d] == word for d in kids[k]) for word in p["pre_rest"])]
+                             and all(any(word in (lemma[d], norm[d]) for d in kids[k]) for word in p["pre_rest"])]
                 if not found_pre:
                     continue
             pp = -1
@@ -258,7 +262,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 pp = first(v, is_pp)
                 if pp < 0 and og >= 0:
                     pp = first(og, is_pp)
-            score = 8 * p["has_particle"] + 4 * (p["has_object"] + p["has_pre"]) + 2 * (pp >= 0) + form
+            score = (8 * p["has_particle"] + 4 * (p["has_object"] + p["has_pre"]) + 2 * (pp >= 0) + form
+                     - (bool(p["prep"]) and pp < 0))
             if best is None or score > best[0]:
                 best = (score, p, og, pp, prt)
         if best is None:
@@ -314,6 +319,14 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod" and rel[k] != "nmod:poss"
                          and case[k] not in cls["circumstance"]), -1)
 
+        def acl_actor(x: int) -> int:
+            """An actor in an oblique of the first clause modifying ``x`` ("memos sent by Bree")."""
+            a = next((k for k in kids[x] if rel[k].split(":")[0] == "acl" and upos[k] == "VERB"), -1) if x >= 0 else -1
+            if a < 0:
+                return -1
+            return next((k for k in kids[a] if rel[k].split(":")[0] == "obl" and case[k] not in cls["circumstance"]
+                         and resolved[k] is not None), -1)
+
         def ccomp_subject(i: int) -> int:
             """The subject of the first that-clause of ``i``, when no pattern codes the clause."""
             k = next((k for k in kids[i] if rel[k] == "ccomp"), -1)
@@ -329,6 +342,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             first_actor(first_obl(v), "nmod"),
             ccomp_subject(v),
             first_actor(ccomp_subject(v), "nmod"),
+            acl_actor(obj[v]),
+            acl_actor(first_obl(v)),
             first_actor(v, "obl", place=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)

@@ -264,6 +264,8 @@ def extract_triples(
     cand["score"] = (
         8 * cand["has_particle"].astype(int) + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int))
         + 2 * (cand["pp_gid"] >= 0).astype(int) + cand["form"].astype(int)
+        # a pattern whose preposition is missing ranks below the same pattern without one
+        - ((cand["prep"].to_numpy(dtype=object) != "") & (cand["pp_gid"] < 0)).astype(int)
     )
     cand = cand.sort_values(["v", "score", "pattern_row"], ascending=[True, False, True], kind="stable")
     best = cand.drop_duplicates("v", keep="first")
@@ -303,6 +305,9 @@ def extract_triples(
         new[ctrl_obj] = obj[h[ctrl_obj]]
         ctrl_subj = from_clause & ~ctrl_obj
         new[ctrl_subj] = subj[h[ctrl_subj]]
+        # raising from a passive: "Gollum was seen to break into the parade" (Gollum breaks in)
+        raised = from_clause & is_xcomp & passive[h] & (nsubj_pass[h] >= 0)
+        new[raised] = nsubj_pass[h[raised]]
         subj = np.where(missing, new, subj)
 
     # a personal pronoun subject of a reported clause is the reporter: "Russia said it shot down ..."
@@ -367,6 +372,12 @@ def extract_triples(
     has_ccomp = ccomp >= 0
     ccomp_subj = np.full(n, -1, dtype=np.int64)
     ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]])
+    # an actor in an oblique of a clause modifying the object: "memos sent by Bree",
+    # "roads leading into Mordor"
+    acl = child(base.eq("acl") & upos.eq("VERB"))
+    acl_actor = np.full(n, -1, dtype=np.int64)
+    has_acl = acl >= 0
+    acl_actor[has_acl] = child(base.eq("obl") & has_actor & ~circumstance)[acl[has_acl]]
     o = obj[vb]
     candidates = (
         best["pp_gid"].to_numpy(),  # the pattern's preposition: "an attack on Ukraine"
@@ -384,6 +395,8 @@ def extract_triples(
         ccomp_subj[vb],
         # "said that an embargo against Mordor would not work"
         np.where(ccomp_subj[vb] >= 0, nmod_actor[np.maximum(ccomp_subj[vb], 0)], -1),
+        np.where(o >= 0, acl_actor[np.maximum(o, 0)], -1),
+        np.where(first_obl[vb] >= 0, acl_actor[np.maximum(first_obl[vb], 0)], -1),
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
@@ -415,7 +428,7 @@ def extract_triples(
 
 
 def _have_dependents(w: Words, gids: np.ndarray, words: np.ndarray) -> np.ndarray:
-    """For each word ``gids[i]``: are all lemmas in the tuple ``words[i]`` among its dependents?"""
+    """For each word ``gids[i]``: are all words in the tuple ``words[i]`` among its dependents (by lemma or form)?"""
     lens = np.fromiter((len(t) for t in words), dtype=np.int64, count=len(words))
     need = pd.DataFrame({
         "i": np.repeat(np.arange(len(gids)), lens),
@@ -424,7 +437,9 @@ def _have_dependents(w: Words, gids: np.ndarray, words: np.ndarray) -> np.ndarra
     }).drop_duplicates()
     head = w["head"]
     dep = np.flatnonzero(np.isin(head, gids))
-    have = pd.DataFrame({"g": head[dep], "word": w["lemma"].values[dep]}).drop_duplicates()
+    # a dependent counts by lemma or by form ("improved relations": lemma "improve")
+    have = pd.DataFrame({"g": np.r_[head[dep], head[dep]],
+                         "word": np.r_[w["lemma"].values[dep], w["norm"].values[dep]]}).drop_duplicates()
     found = need.merge(have, on=["g", "word"]).groupby("i").size()
     distinct = need.groupby("i").size()
     return found.reindex(np.arange(len(gids)), fill_value=0).to_numpy() >= distinct.reindex(

@@ -260,9 +260,19 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> np.ndarray:
     if len(multi):
         spans = _find_spans(w["norm"], w["sid"], set(multi["pattern"]), _MAX_PATTERN_WORDS)
         by_pattern = dict(zip(multi["pattern"], multi["agent"]))
+        head = w["head"]
         for start, length, key in spans:
-            out[start + length - 1] = by_pattern[key]  # the head of "prime minister" is "minister"
+            out[_span_head(head, start, start + length - 1)] = by_pattern[key]
     return out
+
+
+def _span_head(head: np.ndarray, first: int, last: int) -> int:
+    """The word of ``first..last`` whose head lies outside the span ("minister" of "prime minister",
+    "ministry" of "ministry of silly walks"); the last word when the parse gives none."""
+    for g in range(first, last + 1):
+        if not first <= head[g] <= last:
+            return g
+    return last
 
 
 def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries) -> Words:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pandas as pd
 import pytest
 
@@ -78,6 +79,16 @@ SENTENCES = {
     "warned_embargo": "Japan/Japan/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/9/mark an/a/DET/5/det "
     "embargo/embargo/NOUN/9/nsubj on/on/ADP/7/case Russia/Russia/PROPN/5/nmod would/would/AUX/9/aux "
     "fail/fail/VERB/2/ccomp ././PUNCT/2/punct",
+    "seen_to": "Russia/Russia/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass seen/see/VERB/0/root to/to/PART/5/mark "
+    "attack/attack/VERB/3/xcomp Japan/Japan/PROPN/5/obj ././PUNCT/3/punct",
+    "sent_by": "Russia/Russia/PROPN/2/nsubj condemned/condemn/VERB/0/root convoys/convoy/NOUN/2/obj sent/send/VERB/3/acl "
+    "by/by/ADP/6/case Iran/Iran/PROPN/4/obl:agent ././PUNCT/2/punct",
+    "assault_against": "Russia/Russia/PROPN/2/nsubj launched/launch/VERB/0/root an/a/DET/4/det assault/assault/NOUN/2/obj "
+    "against/against/ADP/6/case Japan/Japan/PROPN/4/nmod ././PUNCT/2/punct",
+    "ministry_of": "The/the/DET/3/det Russian/Russian/ADJ/3/amod ministry/ministry/NOUN/6/nsubj of/of/ADP/5/case "
+    "defence/defence/NOUN/3/nmod condemned/condemn/VERB/0/root Japan/Japan/PROPN/6/obj ././PUNCT/6/punct",
+    "improved": "Russia/Russia/PROPN/2/nsubj abandoned/abandon/VERB/0/root improved/improve/VERB/4/amod "
+    "relations/relation/NOUN/2/obj with/with/ADP/6/case Japan/Japan/PROPN/4/nmod ././PUNCT/2/punct",
     "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
@@ -315,3 +326,31 @@ def test_a_list_read_as_apposition_is_a_coordination(small_dicts):
 
 def test_actor_named_in_the_subject_of_an_uncoded_that_clause(small_dicts):
     assert triples("warned_embargo", small_dicts) == {("JPN", "130", "RUS")}
+
+
+def test_passive_matrix_raises_its_subject_into_the_clause(small_dicts):
+    assert triples("seen_to", small_dicts) == {("RUS", "190", "JPN")}
+
+
+def test_actor_in_a_clause_modifying_the_object(small_dicts):
+    assert triples("sent_by", small_dicts) == {("RUS", "111", "IRN")}
+
+
+def test_pattern_with_a_missing_preposition_ranks_below_one_without(small_dicts):
+    extra = pd.DataFrame([("v:x", "launch", "", "assault", "", "195", "")], columns=small_dicts.verbs.columns)
+    d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
+    assert triples("assault_against", d) == {("RUS", "195", "JPN")}  # no "on": the plain pattern
+    assert triples("assault_on", d) == {("RUS", "190", "UKR")}  # "on" found: the pattern with it
+    assert triples("assault_against", small_dicts) == {("RUS", "190", "JPN")}  # the only pattern still codes
+
+
+def test_multi_word_agent_belongs_to_its_head_word(small_dicts):
+    extra = pd.DataFrame([("a:x", "ministry of defence", "MIL", "noun")], columns=small_dicts.agents.columns)
+    d = attrs.evolve(small_dicts, agents=pd.concat([small_dicts.agents, extra], ignore_index=True))
+    assert triples("ministry_of", d) == {("RUSMIL", "111", "JPN")}
+
+
+def test_object_modifier_matches_by_form_or_lemma(small_dicts):
+    extra = pd.DataFrame([("v:y", "abandon", "", "improved relations", "", "1952", "")], columns=small_dicts.verbs.columns)
+    d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
+    assert triples("improved", d) == {("RUS", "1952", "JPN")}  # "improved" has the lemma "improve"
