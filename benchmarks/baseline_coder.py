@@ -145,7 +145,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         m = sorted(mods, key=lambda k: (abs(k - h), k))[0]
         a = actor[m]
-        agent = agent_word[h] or a["agent"]
+        title = next((agent_word[k] for k in kids[h] if rel[k] in _TITLE_RELS and agent_word[k] and not direct[k]), "")
+        agent = agent_word[h] or title or a["agent"]
         resolved[h] = {**a, "agent": agent, "code": a["country"] + agent, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
         for k in kids[m]:  # "Russian and Chinese officials": the second name takes the agent too
             b = actor[k]
@@ -153,6 +154,16 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 resolved[k] = {**b, "agent": agent, "code": b["country"] + agent,
                                "a_start": min(b["a_start"], h), "a_end": max(b["a_end"], h)}
                 mod_conj[h].append(k)
+
+    resolved_by_mods = list(resolved)
+    for h in range(n):  # a name with no actor of its own takes its title's: "Arnor President Umbardacil"
+        if resolved_by_mods[h] is not None:
+            continue
+        t = next((k for k in kids[h] if rel[k] in _TITLE_RELS and agent_word[k] and not direct[k]
+                  and resolved_by_mods[k] is not None), -1)
+        if t >= 0:
+            a = resolved_by_mods[t]
+            resolved[h] = {**a, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
 
     for x in range(n):
         h = head[x]
@@ -351,10 +362,11 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         def members(x: int) -> list[int]:
             """Words coordinated with ``x``, also through a list read as apposition + conjuncts."""
-            out = [k for k in kids[x] if rel[k] == "conj"] + mod_conj[x]
+            conj_x = [k for k in kids[x] if rel[k] == "conj"]
+            out = conj_x + mod_conj[x]
             for a in kids[x]:
                 conj_a = [k for k in kids[a] if rel[k] == "conj"]
-                if rel[a] == "appos" and conj_a:
+                if rel[a] == "appos" and (conj_a or conj_x):
                     out += [a] + conj_a
             return out
 

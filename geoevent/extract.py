@@ -478,15 +478,19 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     """One triple per coordinated source and target ("South Korea and Japan ...").
 
-    A list read as an apposition with conjuncts ("Mordor, the Shire, Arnor and Bree": Shire
-    appos of Mordor, Arnor and Bree conj of Shire) counts as one coordination.
+    A list read as apposition and conjuncts ("Mordor, the Shire, Arnor and Bree": Shire appos of
+    Mordor, Arnor and Bree conj of Shire; or an apposition beside conjuncts of its head) counts as
+    one coordination.
     """
     head = w["head"]
     rel = w["rel"]
     idx = np.flatnonzero(rel.eq("conj") & (head >= 0))
     has_conj = np.zeros(w.n, dtype=bool)
     has_conj[head[idx]] = True
-    lists = np.flatnonzero(rel.eq("appos") & (head >= 0) & has_conj)  # appositions heading a list
+    # appositions in a list: with conjuncts of their own, or beside conjuncts of their head
+    # ("Evil Mordor, the awful Arnor, and good Gondor")
+    appos = rel.eq("appos") & (head >= 0)
+    lists = np.flatnonzero(appos & (has_conj | has_conj[np.maximum(head, 0)]))
     in_list = idx[np.isin(head[idx], lists)]
     conj = pd.DataFrame({
         "arg": np.r_[head[idx], w["modifier_conj_head"], head[lists], head[head[in_list]]],

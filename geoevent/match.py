@@ -320,6 +320,11 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
             a_start[named] = min(a_start[h], t)
             a_end[named] = max(a_end[h], t)
 
+    # titles of words that are not names themselves: "Gondor's Prime Minister Falastur" -> GOV
+    title_words = np.flatnonzero(rel.isin(_TITLE_RELS) & (head >= 0) & (agent_word != "") & ~direct)
+    title_agent = np.full(n, "", dtype=object)
+    title_agent[head[title_words][::-1]] = agent_word[title_words][::-1]  # the first title wins
+
     # modifiers that name a country for their head word
     is_mod = rel.isin(_MODIFIER_RELS) & (head >= 0)
     is_mod &= ~rel.eq("nmod") | pd.Series(w["case"], dtype=object).isin(_NMOD_CASES).to_numpy()
@@ -334,11 +339,18 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     first = np.r_[True, heads[1:] != heads[:-1]] if len(heads) else np.zeros(0, bool)
     mods, heads = mods[first], heads[first]
     country[heads] = country[mods]
-    agent[heads] = np.where(agent_word[heads] != "", agent_word[heads], agent[mods])
+    agent[heads] = np.where(agent_word[heads] != "", agent_word[heads],
+                            np.where(title_agent[heads] != "", title_agent[heads], agent[mods]))
     entry[heads] = entry[mods]
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
     code[heads] = country[heads] + agent[heads]
+    # a name with no actor of its own takes its title's: "Arnor President Umbardacil" -> ARNGOV
+    named = title_words[(code[title_words] != "") & (code[head[title_words]] == "")][::-1]  # the first title wins
+    by = head[named]
+    country[by], agent[by], entry[by], code[by] = country[named], agent[named], entry[named], code[named]
+    a_start[by] = np.minimum(a_start[named], by)
+    a_end[by] = np.maximum(a_end[named], by)
     # coordinated modifiers name more actors: "Russian and Chinese officials" -> RUSGOV and CHNGOV;
     # the second name takes the head's agent and stands beside the head in coordination
     serves = np.full(n, -1, dtype=np.int64)

@@ -89,6 +89,12 @@ SENTENCES = {
     "defence/defence/NOUN/3/nmod condemned/condemn/VERB/0/root Japan/Japan/PROPN/6/obj ././PUNCT/6/punct",
     "improved": "Russia/Russia/PROPN/2/nsubj abandoned/abandon/VERB/0/root improved/improve/VERB/4/amod "
     "relations/relation/NOUN/2/obj with/with/ADP/6/case Japan/Japan/PROPN/4/nmod ././PUNCT/2/punct",
+    "title_poss": "Russia/Russia/PROPN/4/nmod:poss 's/'s/PART/1/case Minister/minister/NOUN/4/compound "
+    "Volkov/Volkov/PROPN/5/nsubj condemned/condemn/VERB/0/root Japan/Japan/PROPN/5/obj ././PUNCT/5/punct",
+    "title_chain": "Russia/Russia/PROPN/2/compound Minister/minister/NOUN/3/compound Volkov/Volkov/PROPN/4/nsubj "
+    "condemned/condemn/VERB/0/root Japan/Japan/PROPN/4/obj ././PUNCT/4/punct",
+    "appos_beside_conj": "Russia/Russia/PROPN/7/nsubj ,/,/PUNCT/3/punct Japan/Japan/PROPN/1/appos ,/,/PUNCT/6/punct "
+    "and/and/CCONJ/6/cc Iran/Iran/PROPN/1/conj condemned/condemn/VERB/0/root Ukraine/Ukraine/PROPN/7/obj ././PUNCT/7/punct",
     "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
@@ -354,3 +360,12 @@ def test_object_modifier_matches_by_form_or_lemma(small_dicts):
     extra = pd.DataFrame([("v:y", "abandon", "", "improved relations", "", "1952", "")], columns=small_dicts.verbs.columns)
     d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
     assert triples("improved", d) == {("RUS", "1952", "JPN")}  # "improved" has the lemma "improve"
+
+
+@pytest.mark.parametrize("name", ["title_poss", "title_chain"])
+def test_a_title_gives_its_agent_to_an_unknown_name(small_dicts, name):
+    assert triples(name, small_dicts) == {("RUSGOV", "111", "JPN")}
+
+
+def test_an_apposition_beside_conjuncts_is_a_list_member(small_dicts):
+    assert triples("appos_beside_conj", small_dicts) == {("RUS", "111", "UKR"), ("JPN", "111", "UKR"), ("IRN", "111", "UKR")}
