@@ -139,7 +139,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         mods = [
             k for k in kids[h]
-            if rel[k] in _MOD_RELS and (rel[k] != "nmod" or case[k] in _NMOD_CASES) and direct[k] and actor[k]["country"]
+            if rel[k] in _MOD_RELS and (rel[k] != "nmod" or case[k] in _NMOD_CASES) and direct[k]
         ]
         if not mods:
             continue
@@ -147,7 +147,10 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         a = actor[m]
         title = next((agent_word[k] for k in kids[h] if rel[k] in _TITLE_RELS and agent_word[k] and not direct[k]), "")
         agent = agent_word[h] or title or a["agent"]
-        resolved[h] = {**a, "agent": agent, "code": a["country"] + agent, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
+        resolved[h] = {**a, "agent": agent, "code": (a["country"] or a["code"]) + agent,
+                       "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
+        if not a["country"]:
+            continue
         for k in kids[m]:  # "Russian and Chinese officials": the second name takes the agent too
             b = actor[k]
             if rel[k] == "conj" and b is not None and b["country"] and not b["agent"]:

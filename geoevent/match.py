@@ -328,7 +328,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     # modifiers that name a country for their head word
     is_mod = rel.isin(_MODIFIER_RELS) & (head >= 0)
     is_mod &= ~rel.eq("nmod") | pd.Series(w["case"], dtype=object).isin(_NMOD_CASES).to_numpy()
-    is_mod &= direct & (country != "")
+    is_mod &= direct
     mods = np.flatnonzero(is_mod)
     heads = head[mods]
     keep = ~direct[heads]  # a name keeps its own actor
@@ -338,13 +338,14 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     mods, heads = mods[order], heads[order]
     first = np.r_[True, heads[1:] != heads[:-1]] if len(heads) else np.zeros(0, bool)
     mods, heads = mods[first], heads[first]
+    base_code = np.where(country[mods] != "", country[mods], code[mods])  # a region or group: its code
     country[heads] = country[mods]
     agent[heads] = np.where(agent_word[heads] != "", agent_word[heads],
                             np.where(title_agent[heads] != "", title_agent[heads], agent[mods]))
     entry[heads] = entry[mods]
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
-    code[heads] = country[heads] + agent[heads]
+    code[heads] = base_code + agent[heads]
     # a name with no actor of its own takes its title's: "Arnor President Umbardacil" -> ARNGOV
     named = title_words[(code[title_words] != "") & (code[head[title_words]] == "")][::-1]  # the first title wins
     by = head[named]
@@ -354,7 +355,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     # coordinated modifiers name more actors: "Russian and Chinese officials" -> RUSGOV and CHNGOV;
     # the second name takes the head's agent and stands beside the head in coordination
     serves = np.full(n, -1, dtype=np.int64)
-    serves[mods] = heads
+    serves[mods[country[mods] != ""]] = heads[country[mods] != ""]
     cm = np.flatnonzero(rel.eq("conj") & (head >= 0) & direct & (country != "") & (agent == ""))
     ch = serves[head[np.maximum(cm, 0)]] if len(cm) else np.zeros(0, dtype=np.int64)
     cm, ch = cm[ch >= 0], ch[ch >= 0]

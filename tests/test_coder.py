@@ -95,6 +95,8 @@ SENTENCES = {
     "condemned/condemn/VERB/0/root Japan/Japan/PROPN/4/obj ././PUNCT/4/punct",
     "appos_beside_conj": "Russia/Russia/PROPN/7/nsubj ,/,/PUNCT/3/punct Japan/Japan/PROPN/1/appos ,/,/PUNCT/6/punct "
     "and/and/CCONJ/6/cc Iran/Iran/PROPN/1/conj condemned/condemn/VERB/0/root Ukraine/Ukraine/PROPN/7/obj ././PUNCT/7/punct",
+    "european": "European/European/ADJ/2/amod officials/official/NOUN/3/nsubj condemned/condemn/VERB/0/root "
+    "Russia/Russia/PROPN/3/obj ././PUNCT/3/punct",
     "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
@@ -369,3 +371,10 @@ def test_a_title_gives_its_agent_to_an_unknown_name(small_dicts, name):
 
 def test_an_apposition_beside_conjuncts_is_a_list_member(small_dicts):
     assert triples("appos_beside_conj", small_dicts) == {("RUS", "111", "UKR"), ("JPN", "111", "UKR"), ("IRN", "111", "UKR")}
+
+
+def test_an_agent_word_joins_the_code_of_an_actor_without_a_country(small_dicts):
+    extra = pd.DataFrame([("t:x", "european", "EUR", "", "", "region", pd.NaT, pd.NaT, "Europe")],
+                         columns=small_dicts.actors.columns)
+    d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
+    assert triples("european", d) == {("EURGOV", "111", "RUS")}
