@@ -153,9 +153,10 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         for k in kids[m]:  # "Russian and Chinese officials": the second name takes the agent too
             b = actor[k]
-            if rel[k] == "conj" and b is not None and b["country"] and not b["agent"]:
-                resolved[k] = {**b, "agent": agent, "code": b["country"] + agent,
-                               "a_start": min(b["a_start"], h), "a_end": max(b["a_end"], h)}
+            if rel[k] == "conj" and b is not None and not b["agent"]:
+                if b["country"]:  # a name without a country stays itself ("ministry of Gondor and the Nasgul")
+                    resolved[k] = {**b, "agent": agent, "code": b["country"] + agent,
+                                   "a_start": min(b["a_start"], h), "a_end": max(b["a_end"], h)}
                 mod_conj[h].append(k)
 
     resolved_by_mods = list(resolved)

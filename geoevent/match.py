@@ -279,10 +279,13 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     """Give every word the actor it denotes; adds the :data:`ACTOR_FIELDS` arrays to ``w``.
 
     A word inside a name takes the name's actor. Any other word takes the country named by a
-    modifier (amod, compound, nmod:poss, flat, or nmod with of/from/including/in) and the agent
-    its own word names, or the modifier's agent. A title before a name that only names a country
-    adds its agent ("Prime Minister Telemar"); a name coordinated with the modifier names a second
-    actor with the head's agent ("Russian and Chinese officials"), listed in ``modifier_conj``
+    modifier (amod, compound, nmod:poss, flat, or nmod with of/from/including/in; a modifier
+    without a country, such as a region, gives its code: "European officials" -> EURGOV) and the
+    agent its own word names, else the agent of its title, else the modifier's agent. A title
+    before a name that only names a country adds its agent ("Prime Minister Telemar"), and a
+    name with no actor takes its title's ("Arnor President Umbardacil" -> ARNGOV); a name coordinated with the modifier names a second
+    actor with the head's agent ("Russian and Chinese officials"; a name without a country keeps
+    its own code: "the ministry of Gondor and the Nasgul"), listed in ``modifier_conj``
     (with its head in ``modifier_conj_head``) for the extract stage. ``actor_start``/``actor_end``
     are the gids of the first and last word of the actor's words.
     """
@@ -356,13 +359,15 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     # the second name takes the head's agent and stands beside the head in coordination
     serves = np.full(n, -1, dtype=np.int64)
     serves[mods[country[mods] != ""]] = heads[country[mods] != ""]
-    cm = np.flatnonzero(rel.eq("conj") & (head >= 0) & direct & (country != "") & (agent == ""))
+    cm = np.flatnonzero(rel.eq("conj") & (head >= 0) & direct & (agent == ""))
     ch = serves[head[np.maximum(cm, 0)]] if len(cm) else np.zeros(0, dtype=np.int64)
     cm, ch = cm[ch >= 0], ch[ch >= 0]
-    agent[cm] = agent[ch]
-    code[cm] = country[cm] + agent[cm]
-    a_start[cm] = np.minimum(a_start[cm], ch)
-    a_end[cm] = np.maximum(a_end[cm], ch)
+    # a name without a country stays itself: "the ministry of Gondor and the Nasgul"
+    takes = country[cm] != ""
+    agent[cm[takes]] = agent[ch[takes]]
+    code[cm[takes]] = country[cm[takes]] + agent[cm[takes]]
+    a_start[cm[takes]] = np.minimum(a_start[cm[takes]], ch[takes])
+    a_end[cm[takes]] = np.maximum(a_end[cm[takes]], ch[takes])
     # coordinated agent words share the country: "Danish media and government" -> DNKGOV too
     conj = np.flatnonzero(rel.eq("conj") & (head >= 0) & (code == "") & (agent_word != ""))
     first_conj = head[conj]

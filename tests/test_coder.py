@@ -97,6 +97,8 @@ SENTENCES = {
     "and/and/CCONJ/6/cc Iran/Iran/PROPN/1/conj condemned/condemn/VERB/0/root Ukraine/Ukraine/PROPN/7/obj ././PUNCT/7/punct",
     "european": "European/European/ADJ/2/amod officials/official/NOUN/3/nsubj condemned/condemn/VERB/0/root "
     "Russia/Russia/PROPN/3/obj ././PUNCT/3/punct",
+    "officials_and_group": "Officials/official/NOUN/6/nsubj of/of/ADP/3/case Russia/Russia/PROPN/1/nmod and/and/CCONJ/5/cc "
+    "Hamas/Hamas/PROPN/3/conj condemned/condemn/VERB/0/root Japan/Japan/PROPN/6/obj ././PUNCT/6/punct",
     "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
@@ -378,3 +380,9 @@ def test_an_agent_word_joins_the_code_of_an_actor_without_a_country(small_dicts)
                          columns=small_dicts.actors.columns)
     d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
     assert triples("european", d) == {("EURGOV", "111", "RUS")}
+
+
+def test_a_coordinated_name_without_a_country_stays_itself(small_dicts):
+    extra = pd.DataFrame([("t:y", "hamas", "HMS", "", "", "group", pd.NaT, pd.NaT, "Hamas")], columns=small_dicts.actors.columns)
+    d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
+    assert triples("officials_and_group", d) == {("RUSGOV", "111", "JPN"), ("HMS", "111", "JPN")}
