@@ -48,3 +48,13 @@ def test_a_failing_document_does_not_lose_the_others() -> None:
     assert seen == ["b"] and [p[0] for p in events.attrs["problems"]] == ["b"]
     assert set(events["doc_id"]) == {"a", "c"}
     assert set(zip(events["doc_id"], events["label"])) == {("a", "attack"), ("c", "condemn")}
+
+
+def test_coding_rules_reach_the_notebook_api() -> None:
+    text = "Russia did not condemn Iran."
+    assert geoevent.code(text, date=DATE) == []
+    (event,) = geoevent.code(text, date=DATE, negation={"111": "051"})
+    assert (event.source.code, event.code, event.target.code) == ("RUS", "051", "IRN")
+    promised = "Russia will attack Iran."
+    assert {e.code for e in geoevent.code(promised, date=DATE)} == {"138"}
+    assert {e.code for e in geoevent.code(promised, date=DATE, intent=False)} == {"190"}
