@@ -83,6 +83,8 @@ RENEW [051]
 - * TIES [xyz]
 - * BUDGET [---]
 - SAID WOULD *  [061]
+- * PURCHASE (OF FIGHTERS)  [062]
+- * MEMOS (ON &TIETYPES) (FROM)  [063]
 
 --- LEAVE [042:043] ---
 +GO_BY {+WENT_BY +GOES_BY}
@@ -190,8 +192,12 @@ def test_verbs_and_patterns(files):
     assert rows[("go", "by", "", "", "", "")] == ("042", "043")
     assert rows[("tap", "", "", "", "", "wire")] == ("042", "043")
     assert rows[("restore", "", "", "", "", "recently")] == ("058", "")  # one word before the verb
-    assert rep.counts["patterns"] == 12
-    assert rep.counts["patterns_mapped"] == 8
+    # an object with a prepositional phrase: the phrase's words must be dependents of the object
+    assert rows[("restore", "", "fighters purchase|fighter purchase", "", "", "")] == ("062", "")
+    memos = "military memos|economic memos|military memo|economic memo"
+    assert rows[("restore", "", memos, "from", "", "")] == ("063", "")
+    assert rep.counts["patterns"] == 14
+    assert rep.counts["patterns_mapped"] == 10
     for reason in ("words_before_verb", "source_in_pattern", "skip_word_^", "bad_pattern_code"):
         assert rep.unmapped[reason] == 1, reason
     assert rep.examples["words_before_verb"] == ["verbs.txt:26"]  # several separate words

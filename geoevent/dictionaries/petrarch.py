@@ -698,26 +698,36 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
         nouns = nouns[1:]
     if len(nouns) > 1:
         raise _Unmapped("several_objects")
-    if len(pps) > 1:
+    if any(p[1].startswith("&") for p in pps):
+        raise _Unmapped("synset_as_preposition")
+
+    def words_of(it: tuple) -> list[str]:
+        return [it[1]] if it[0] == "w" else it[1]
+
+    full = [p for p in pps if [x for x in p[2] if x != ("sym", "+")]]  # (OF FIGHTERS)
+    bare = [p for p in pps if p not in full]  # (FROM): where the target is
+    if len(full) > 1 or len(bare) > 1:
         raise _Unmapped("several_prep_phrases")
-    if nouns:
-        n = nouns[0]
-        out["object"] = "|".join(syn.expand_words([n[1]] if n[0] == "w" else n[1]))
-    if pps:
-        _, prep, inner = pps[0]
-        if prep.startswith("&"):
-            raise _Unmapped("synset_as_preposition")
-        content = [it for it in inner if it != ("sym", "+")]
-        if content:
-            if nouns:
-                raise _Unmapped("object_and_prep_object")
-            if len(content) > 1 or content[0][0] not in ("w", "np"):
-                raise _Unmapped("several_objects")
-            c = content[0]
-            out["object"] = "|".join(syn.expand_words([c[1]] if c[0] == "w" else c[1]))
-            out["object_prep"] = prep.lower()
+    if bare:
+        out["prep"] = bare[0][1].lower()
+    if full:
+        content = [x for x in full[0][2] if x != ("sym", "+")]
+        if len(content) > 1 or content[0][0] not in ("w", "np"):
+            raise _Unmapped("several_objects")
+        if nouns:
+            # "PURCHASE (OF FIGHTERS)": the object, with the phrase's words among its dependents
+            # (an object alternative lists required dependents before its head word)
+            n_alts = [a.split() for a in syn.expand_words(words_of(nouns[0]))]
+            c_alts = [a.split() for a in syn.expand_words(words_of(content[0]))]
+            if len(n_alts) * len(c_alts) > _MAX_ALTERNATIVES:
+                raise _Unmapped("too_many_alternatives")
+            alts = [" ".join(n[:-1] + c + n[-1:]) for n in n_alts for c in c_alts]
+            out["object"] = "|".join(dict.fromkeys(alts))
         else:
-            out["prep"] = prep.lower()
+            out["object"] = "|".join(syn.expand_words(words_of(content[0])))
+            out["object_prep"] = full[0][1].lower()
+    elif nouns:
+        out["object"] = "|".join(syn.expand_words(words_of(nouns[0])))
     return out
 
 
