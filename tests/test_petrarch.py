@@ -85,6 +85,7 @@ RENEW [051]
 - SAID WOULD *  [061]
 - * PURCHASE (OF FIGHTERS)  [062]
 - * MEMOS (ON &TIETYPES) (FROM)  [063]
+- * EID (AT ^) (WITH +)  [064]
 
 --- LEAVE [042:043] ---
 +GO_BY {+WENT_BY +GOES_BY}
@@ -196,8 +197,9 @@ def test_verbs_and_patterns(files):
     assert rows[("restore", "", "fighters purchase|fighter purchase", "", "", "")] == ("062", "")
     memos = "military memos|economic memos|military memo|economic memo"
     assert rows[("restore", "", memos, "from", "", "")] == ("063", "")
-    assert rep.counts["patterns"] == 14
-    assert rep.counts["patterns_mapped"] == 10
+    assert rows[("restore", "", "eid", "with", "", "")] == ("064", "")  # "(AT ^)": any phrase, not required
+    assert rep.counts["patterns"] == 15
+    assert rep.counts["patterns_mapped"] == 11
     for reason in ("words_before_verb", "source_in_pattern", "skip_word_^", "bad_pattern_code"):
         assert rep.unmapped[reason] == 1, reason
     assert rep.examples["words_before_verb"] == ["verbs.txt:26"]  # several separate words

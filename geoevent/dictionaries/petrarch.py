@@ -678,6 +678,8 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
         pre_words.append(it)
     if len(pre_words) > 1:  # "SAID WOULD NOT *": several separate words
         raise _Unmapped("words_before_verb")
+    # a phrase of skipped words only, "(AT ^)": any such phrase; it is not required
+    post = [it for it in post if not (it[0] == "pp" and it[2] and all(x == ("sym", "^") for x in it[2]))]
     fl = flat(post)
     if ("sym", "$") in fl:
         raise _Unmapped("source_in_pattern")
