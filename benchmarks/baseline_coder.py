@@ -277,8 +277,12 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 pp = first(v, is_pp)
                 if pp < 0 and og >= 0:
                     pp = first(og, is_pp)
-            score = (8 * p["has_particle"] + 4 * (p["has_object"] + p["has_pre"]) + 2 * (pp >= 0) + form
-                     - (bool(p["prep"]) and pp < 0))
+            if p["reciprocal"]:  # coordinated subjects acting on each other
+                s0 = by_agent[v] if passive[v] else nsubj[v]
+                if s0 < 0 or not any(rel[k] == "conj" for k in kids[s0]):
+                    continue
+            score = (8 * p["has_particle"] + 4 * (p["has_object"] + p["has_pre"] + p["reciprocal"]) + 2 * (pp >= 0)
+                     + form - (bool(p["prep"]) and pp < 0))
             if best is None or score > best[0]:
                 best = (score, p, og, pp, prt)
         if best is None:

@@ -59,7 +59,8 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
 
     Columns: pattern_row, entry_id, verb, particle, obj_head, obj_pre (tuple of words), prep,
     code, label, reverse_code, obj_prep, pre_head, pre_rest, has_particle, has_object, has_pre,
-    obj_multi, pre_multi (whether obj_pre / pre_rest hold words).
+    obj_multi, pre_multi (whether obj_pre / pre_rest hold words), reciprocal (the pattern applies
+    only to coordinated subjects acting on each other: "Gondor and Osgiliath downplayed ...").
     ``obj_prep`` is the preposition of an object required inside a prepositional phrase ("act
     (ON RESOLUTION)"), else "". ``pre_head`` (with ``pre_rest``, its modifiers) is a word required
     before the verb that depends on it or governs it ("wire tap", "{DEATH TOLL} rise"), else "". ``verb`` is matched against both the
@@ -97,6 +98,8 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     out["has_pre"] = out["pre_head"] != ""
     out["obj_multi"] = out["obj_pre"].map(len).to_numpy() > 0
     out["pre_multi"] = out["pre_rest"].map(len).to_numpy() > 0
+    recip = v["reciprocal"].fillna("").astype(str) if "reciprocal" in v.columns else blank
+    out["reciprocal"] = (recip.to_numpy(dtype=object) != "")[out["pattern_row"].to_numpy()]
     return out
 
 
@@ -240,6 +243,12 @@ def extract_triples(
         objs = objs.drop(index=objs.index[multi[~ok]])
     cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
     cand = _require_pre(cand, w, vocab, lemma_key, norm_key)
+    # reciprocal patterns need a coordinated subject ("Gondor and Osgiliath downplayed ...")
+    has_conj = np.zeros(n, dtype=bool)
+    has_conj[head[rel.eq("conj") & has_head]] = True
+    subj0 = np.where(passive, by_agent, nsubj)
+    coord_subj = (subj0 >= 0) & has_conj[np.maximum(subj0, 0)]
+    cand = cand.loc[~cand["reciprocal"].to_numpy(dtype=bool) | coord_subj[cand["v"].to_numpy()]]
     if len(cand) == 0:
         return _empty()
     # particle
@@ -262,7 +271,8 @@ def extract_triples(
     pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
     cand["pp_gid"] = pp_gid
     cand["score"] = (
-        8 * cand["has_particle"].astype(int) + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int))
+        8 * cand["has_particle"].astype(int)
+        + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
         + 2 * (cand["pp_gid"] >= 0).astype(int) + cand["form"].astype(int)
         # a pattern whose preposition is missing ranks below the same pattern without one
         - ((cand["prep"].to_numpy(dtype=object) != "") & (cand["pp_gid"] < 0)).astype(int)

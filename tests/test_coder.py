@@ -386,3 +386,11 @@ def test_a_coordinated_name_without_a_country_stays_itself(small_dicts):
     extra = pd.DataFrame([("t:y", "hamas", "HMS", "", "", "group", pd.NaT, pd.NaT, "Hamas")], columns=small_dicts.actors.columns)
     d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
     assert triples("officials_and_group", d) == {("RUSGOV", "111", "JPN"), ("HMS", "111", "JPN")}
+
+
+def test_reciprocal_pattern_needs_coordinated_subjects(small_dicts):
+    extra = pd.DataFrame([("v:r", "hold", "", "talks", "", "036", "", "yes")],
+                         columns=[*small_dicts.verbs.columns, "reciprocal"])
+    d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
+    assert triples("reciprocal", d) == {("RUS", "036", "JPN"), ("JPN", "036", "RUS")}
+    assert triples("talks", d) == {("RUS", "040", "JPN")}  # one subject: the plain pattern

@@ -86,6 +86,7 @@ RENEW [051]
 - * PURCHASE (OF FIGHTERS)  [062]
 - * MEMOS (ON &TIETYPES) (FROM)  [063]
 - * EID (AT ^) (WITH +)  [064]
+- % * TALKS  [065]
 
 --- LEAVE [042:043] ---
 +GO_BY {+WENT_BY +GOES_BY}
@@ -198,8 +199,10 @@ def test_verbs_and_patterns(files):
     memos = "military memos|economic memos|military memo|economic memo"
     assert rows[("restore", "", memos, "from", "", "")] == ("063", "")
     assert rows[("restore", "", "eid", "with", "", "")] == ("064", "")  # "(AT ^)": any phrase, not required
-    assert rep.counts["patterns"] == 15
-    assert rep.counts["patterns_mapped"] == 11
+    recip = v.loc[v["code"] == "065"]
+    assert recip["reciprocal"].tolist() == ["yes", "yes"] and set(v.loc[v["code"] == "054", "reciprocal"]) == {""}
+    assert rep.counts["patterns"] == 16
+    assert rep.counts["patterns_mapped"] == 12
     for reason in ("words_before_verb", "source_in_pattern", "skip_word_^", "bad_pattern_code"):
         assert rep.unmapped[reason] == 1, reason
     assert rep.examples["words_before_verb"] == ["verbs.txt:26"]  # several separate words

@@ -9,12 +9,14 @@ Patterns that cannot be expressed in the tables are counted, never silently drop
 :func:`load_petrarch_with_report` to get a :class:`PetrarchLoadReport` with the counts per
 reason (and a few ``file:line`` examples of each).
 
-The verbs table carries three columns beyond the contract (empty strings when unused):
+The verbs table carries four columns beyond the contract (empty strings when unused):
 ``reverse_code`` (second code of a paired ``[042:043]`` entry: the event from the target back
 to the source), ``object_prep`` (the preposition in front of a required object given as a
 prepositional phrase, ``(TO PEACE)`` -> object ``peace``, object_prep ``to``) and ``pre`` (a word or
 noun group before the verb that must depend on it or govern it: compound verbs such as
-``WIRE_+TAP``, patterns such as ``- {DEATH TOLL} *``; ``|``-separated alternatives).
+``WIRE_+TAP``, patterns such as ``- {DEATH TOLL} *``; ``|``-separated alternatives) and
+``reciprocal`` ("yes" for ``- % *`` patterns: they apply when coordinated subjects act on each
+other, "Gondor and Osgiliath downplayed their meeting").
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ __all__ = [
 PathArg = str | PathLike[str]
 
 #: Columns the PETRARCH reader adds to the verbs table beyond the contract.
-EXTRA_VERB_COLUMNS: tuple[str, ...] = ("reverse_code", "object_prep", "pre")
+EXTRA_VERB_COLUMNS: tuple[str, ...] = ("reverse_code", "object_prep", "pre", "reciprocal")
 
 #: Adverbial particles: a word after the verb from this set is a particle (compound:prt).
 _PARTICLES = frozenset(
@@ -666,13 +668,15 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
         return out
 
     pre_words = []
+    reciprocal = ""
     for it in flat(pre):
         if it == ("sym", "$"):
             continue
         if it == ("sym", "+"):
             raise _Unmapped("target_before_verb")
-        if it == ("sym", "%"):
-            raise _Unmapped("reciprocal_%")
+        if it == ("sym", "%"):  # "- % *": coordinated subjects acting on each other
+            reciprocal = "yes"
+            continue
         if it[0] not in ("w", "np"):
             raise _Unmapped("words_before_verb")
         pre_words.append(it)
@@ -689,7 +693,7 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
         raise _Unmapped("skip_word_^")
     nouns = [it for it in post if it[0] in ("w", "np")]
     pps = [it for it in post if it[0] == "pp"]
-    out = {"particle": "", "object": "", "object_prep": "", "prep": "", "pre": ""}
+    out = {"particle": "", "object": "", "object_prep": "", "prep": "", "pre": "", "reciprocal": reciprocal}
     if pre_words:  # one word or noun group before the verb: "TANKS *", "{DEATH TOLL} *", "&MILITARY *"
         w = pre_words[0]
         out["pre"] = "|".join(syn.expand_words([w[1]] if w[0] == "w" else w[1]))
@@ -861,11 +865,11 @@ def _read_verbs(path: Path, report: PetrarchLoadReport, strict: bool) -> list[di
     report.counts["synsets"] = len(syn.members)
     report.counts["patterns"] = n_patterns
     report.counts["patterns_mapped"] = n_mapped
-    # one row per (verb, particle, object, prep, object_prep, pre), as PETRARCH-2 stores them:
+    # one row per (verb, particle, object, prep, object_prep, pre, reciprocal), as PETRARCH-2 stores them:
     # for a bare verb the first entry wins, for a pattern the last one (it overwrites)
     uniq: dict[tuple, dict] = {}
     for r in rows:
-        k = (r["verb"], r["particle"], r["object"], r["prep"], r["object_prep"], r["pre"])
+        k = (r["verb"], r["particle"], r["object"], r["prep"], r["object_prep"], r["pre"], r["reciprocal"])
         if k in uniq:
             report.counts["duplicate_verb_rows"] = report.counts.get("duplicate_verb_rows", 0) + 1
             if r["_pattern"]:
@@ -878,7 +882,7 @@ def _read_verbs(path: Path, report: PetrarchLoadReport, strict: bool) -> list[di
 
 
 def _verb_row(path: Path, lineno: int, v: _Verb, mapped: dict[str, str], code: str, reverse: str) -> dict | None:
-    row = {"particle": v.particle, "object": v.obj, "prep": v.prep, "object_prep": "", "pre": v.pre}
+    row = {"particle": v.particle, "object": v.obj, "prep": v.prep, "object_prep": "", "pre": v.pre, "reciprocal": ""}
     for k, val in mapped.items():
         if not val:
             continue
@@ -898,6 +902,7 @@ def _verb_row(path: Path, lineno: int, v: _Verb, mapped: dict[str, str], code: s
         "reverse_code": reverse,
         "object_prep": row["object_prep"],
         "pre": row["pre"],
+        "reciprocal": row["reciprocal"],
     }
 
 
