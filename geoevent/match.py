@@ -259,20 +259,23 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> np.ndarray:
     multi = agents.loc[agents["pattern"].str.contains(" ", regex=False)]
     if len(multi):
         spans = _find_spans(w["norm"], w["sid"], set(multi["pattern"]), _MAX_PATTERN_WORDS)
-        by_pattern = dict(zip(multi["pattern"], multi["agent"]))
-        head = w["head"]
-        for start, length, key in spans:
-            out[_span_head(head, start, start + length - 1)] = by_pattern[key]
+        if spans:
+            by_pattern = dict(zip(multi["pattern"], multi["agent"]))
+            start = np.fromiter((sp[0] for sp in spans), dtype=np.int64, count=len(spans))
+            last = start + np.fromiter((sp[1] for sp in spans), dtype=np.int64, count=len(spans)) - 1
+            out[_span_heads(w["head"], start, last)] = [by_pattern[sp[2]] for sp in spans]
     return out
 
 
-def _span_head(head: np.ndarray, first: int, last: int) -> int:
-    """The word of ``first..last`` whose head lies outside the span ("minister" of "prime minister",
-    "ministry" of "ministry of silly walks"); the last word when the parse gives none."""
-    for g in range(first, last + 1):
-        if not first <= head[g] <= last:
-            return g
-    return last
+def _span_heads(head: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Per span ``first[i]..last[i]``, the first word whose head lies outside the span ("minister"
+    of "prime minister", "ministry" of "ministry of silly walks"); the last word when none does."""
+    width = int((last - first).max(initial=0)) + 1
+    g = first[:, None] + np.arange(width)[None, :]
+    inside = g <= last[:, None]
+    h = head[np.minimum(g, len(head) - 1)]
+    outside = inside & ((h < first[:, None]) | (h > last[:, None]))
+    return np.where(outside.any(axis=1), first + outside.argmax(axis=1), last)
 
 
 def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries) -> Words:

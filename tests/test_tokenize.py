@@ -71,6 +71,10 @@ def test_words(text: str, expected: list[str]) -> None:
         ("Headline One\n\nBody text here.\nAnother line", 3),
         ("It ended. 2024 was hard.", 2),
         ("He said “no.” Next day he left.", 2),
+        ("no i am not lying. i flew here last night.", 2),  # web text: lower-case sentence starts
+        ("Is it over? maybe not.", 2),
+        ("I think... maybe not.", 1),  # an ellipsis before a lower-case word
+        ("The deal was approx. two billion.", 1),  # an abbreviation
     ],
 )
 def test_sentences(text: str, n_sents: int) -> None:

@@ -129,9 +129,11 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
         boundary = False
         if kind == "term" or (kind in ("abbr", "word") and text[e - 1] == "."):
             # closing quotes/brackets glued to the terminator belong to this sentence
+            quoted = False  # '"Why?" he asked.': a quote after the terminator
             while i < n and words[i][0] == cur[-1][1] and text[words[i][0]] in _CLOSERS and words[i][1] - words[i][0] == 1:
                 cur.append(words[i][:2])
                 i += 1
+                quoted = True
             if i >= n:
                 boundary = True
             else:
@@ -143,6 +145,9 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
                     gap = ns > cur[-1][1]
                     boundary = (
                         (first.isalpha() and not first.islower())  # upper case or caseless script
+                        # web text starts sentences in lower case too ("no i am not lying. i flew
+                        # here"); an ellipsis before a lower-case word does not end a sentence
+                        or (first.islower() and gap and not quoted and not text[s:e].startswith(("..", "…")))
                         or first.isdigit()
                         or (gap and first in _OPENERS)
                         or (not first.isalnum() and first not in ",;:)]}%" and gap and nkind != "term")
