@@ -154,18 +154,40 @@ def prepare(tokens: pd.DataFrame) -> Words:
     return w
 
 
-def _find_spans(norm: Cat, sid: np.ndarray, patterns: set[str], max_len: int) -> list[tuple[int, int, str]]:
-    """Longest, leftmost non-overlapping matches of ``patterns`` within sentences.
+_PatternIndex = tuple[frozenset, frozenset, int]
+_pattern_cache: dict[int, tuple[pd.DataFrame, _PatternIndex]] = {}
 
-    Returns (start_gid, length, pattern). Only runs of words that occur in some pattern are
-    examined, so the cost is proportional to the dictionary words present in the text.
+
+def _pattern_index(frame: pd.DataFrame, multi_word_only: bool = False) -> _PatternIndex:
+    """(patterns, their words, longest pattern in words) of a dictionary table, computed once per table."""
+    key = id(frame) * 2 + multi_word_only
+    hit = _pattern_cache.get(key)
+    if hit is None or hit[0] is not frame:
+        pats = [p for p in frame["pattern"].tolist() if not multi_word_only or " " in p]
+        patterns = frozenset(pats)
+        vocab = frozenset(w for p in patterns for w in p.split(" "))
+        max_len = max((p.count(" ") + 1 for p in patterns), default=0)
+        if len(_pattern_cache) > 16:
+            _pattern_cache.clear()
+        hit = (frame, (patterns, vocab, max_len))
+        _pattern_cache[key] = hit
+    return hit[1]
+
+
+def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Longest, leftmost non-overlapping matches of the patterns of ``index`` within sentences.
+
+    Returns arrays (start_gid, length, pattern). Only runs of words that occur in some pattern
+    are examined, so the cost is proportional to the dictionary words present in the text.
     """
+    patterns, vocab, _ = index
     n = len(norm)
+    none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object))
     if n == 0 or not patterns:
-        return []
-    in_vocab = norm.isin({w for p in patterns for w in p.split(" ")})
+        return none
+    in_vocab = norm.isin(vocab)
     if not in_vocab.any():
-        return []
+        return none
     idx = np.arange(n)
     # next position that breaks a run: a word outside the vocabulary or a sentence boundary
     brk = np.where(in_vocab, n, idx)
@@ -176,25 +198,33 @@ def _find_spans(norm: Cat, sid: np.ndarray, patterns: set[str], max_len: int) ->
     run = np.minimum(next_break[cand_all], sent_end_of + 1) - cand_all
     words = norm.values
     covered = np.zeros(n, dtype=bool)
-    found: list[tuple[int, int, str]] = []
+    starts: list[np.ndarray] = []
+    lengths: list[np.ndarray] = []
+    keys_found: list[np.ndarray] = []
     for length in range(min(max_len, int(run.max(initial=0))), 0, -1):
         cand = cand_all[run >= length]
-        if length == 1:
-            hit = cand[~covered[cand] & pd.Series(words[cand], dtype=object).isin(patterns).to_numpy()]
-            covered[hit] = True
-            found.extend((int(i), 1, words[i]) for i in hit)
-            continue
         cand = cand[~covered[cand]]
         keys = words[cand]
         for j in range(1, length):  # the candidate phrases, built column by column
             keys = keys + " " + words[cand + j]
         hit = pd.Series(keys, dtype=object).isin(patterns).to_numpy()
-        for start, key in zip(cand[hit].tolist(), keys[hit].tolist()):
-            if covered[start : start + length].any():
-                continue
-            covered[start : start + length] = True
-            found.append((start, length, key))
-    return found
+        hit_start, hit_key = cand[hit], keys[hit]
+        if length > 1 and len(hit_start):  # overlapping hits of one length: leftmost first
+            ok = np.ones(len(hit_start), dtype=bool)
+            for k, start in enumerate(hit_start.tolist()):
+                if covered[start : start + length].any():
+                    ok[k] = False
+                else:
+                    covered[start : start + length] = True
+            hit_start, hit_key = hit_start[ok], hit_key[ok]
+        else:
+            covered[hit_start] = True
+        starts.append(hit_start)
+        lengths.append(np.full(len(hit_start), length, dtype=np.int64))
+        keys_found.append(hit_key)
+    if not starts:
+        return none
+    return np.concatenate(starts), np.concatenate(lengths), np.concatenate(keys_found)
 
 
 def _pick_roles(rows: pd.DataFrame, dates: pd.Series) -> pd.DataFrame:
@@ -226,17 +256,16 @@ def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.da
     empty = pd.DataFrame({c: [] for c in _MENTION_COLUMNS})
     if w.n == 0 or len(actors) == 0:
         return empty
-    patterns = set(actors["pattern"].tolist())
-    max_len = min(_MAX_PATTERN_WORDS, max(p.count(" ") + 1 for p in patterns))
-    spans = _find_spans(w["norm"], w["sid"], patterns, max_len)
-    if not spans:
+    index = _pattern_index(actors)
+    start, length, key = _find_spans(w["norm"], w["sid"], index, min(_MAX_PATTERN_WORDS, index[2]))
+    if not len(start):
         return empty
-    m = pd.DataFrame(spans, columns=["start_gid", "length", "pattern"])
+    m = pd.DataFrame({"start_gid": start, "length": length, "pattern": key})
     m["mention"] = np.arange(len(m))
-    m["doc_id"] = w["doc_id"][m["start_gid"].to_numpy()]
+    m["doc_id"] = w["doc_id"][start]
     table = actors.assign(_order=np.arange(len(actors)))
     rows = m.merge(table, on="pattern", how="inner")
-    doc_dates = rows["doc_id"].map(lambda d: dates.get(d))
+    doc_dates = rows["doc_id"].map(dict(dates)).astype(object).where(lambda x: x.notna(), None)
     rows = _pick_roles(rows, doc_dates)
     rows["end_gid"] = rows["start_gid"] + rows["length"] - 1
     return rows.sort_values("start_gid")[_MENTION_COLUMNS].reset_index(drop=True)
@@ -256,14 +285,13 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> np.ndarray:
         hit = per_unique[cat.codes]
         mask = pd.notna(hit) & (out == "")
         out[mask] = hit[mask]
-    multi = agents.loc[agents["pattern"].str.contains(" ", regex=False)]
-    if len(multi):
-        spans = _find_spans(w["norm"], w["sid"], set(multi["pattern"]), _MAX_PATTERN_WORDS)
-        if spans:
+    index = _pattern_index(agents, multi_word_only=True)
+    if index[0]:
+        start, length, key = _find_spans(w["norm"], w["sid"], index, _MAX_PATTERN_WORDS)
+        if len(start):
+            multi = agents.loc[agents["pattern"].str.contains(" ", regex=False)]
             by_pattern = dict(zip(multi["pattern"], multi["agent"]))
-            start = np.fromiter((sp[0] for sp in spans), dtype=np.int64, count=len(spans))
-            last = start + np.fromiter((sp[1] for sp in spans), dtype=np.int64, count=len(spans)) - 1
-            out[_span_heads(w["head"], start, last)] = [by_pattern[sp[2]] for sp in spans]
+            out[_span_heads(w["head"], start, start + length - 1)] = [by_pattern[k] for k in key.tolist()]
     return out
 
 
