@@ -264,8 +264,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                     og = -1
                 if og < 0:
                     continue
-            if p["has_pre"]:  # a word before the verb that depends on it or governs it
-                before = [k for k in kids[v] if k < v] + ([head[v]] if 0 <= head[v] < v else [])
+            if p["has_pre"]:  # a word before the verb that depends on it, not an adverb
+                before = [k for k in kids[v] if k < v and upos[k] != "ADV"]
                 found_pre = [k for k in before if p["pre_head"] in (lemma[k], norm[k])
                              and all(any(word in (lemma[d], norm[d]) for d in kids[k]) for word in p["pre_rest"])]
                 if not found_pre:

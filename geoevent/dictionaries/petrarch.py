@@ -13,7 +13,7 @@ The verbs table carries four columns beyond the contract (empty strings when unu
 ``reverse_code`` (second code of a paired ``[042:043]`` entry: the event from the target back
 to the source), ``object_prep`` (the preposition in front of a required object given as a
 prepositional phrase, ``(TO PEACE)`` -> object ``peace``, object_prep ``to``) and ``pre`` (a word or
-noun group before the verb that must depend on it or govern it: compound verbs such as
+noun group before the verb that must depend on it: compound verbs such as
 ``WIRE_+TAP``, patterns such as ``- {DEATH TOLL} *``; ``|``-separated alternatives) and
 ``reciprocal`` ("yes" for ``- % *`` patterns: they apply when coordinated subjects act on each
 other, "Gondor and Osgiliath downplayed their meeting").
