@@ -10,12 +10,14 @@ codebook lookup. The rules, each a vectorized step:
 2. **Arguments.** Source = nsubj (active) or the "by" agent (passive); target = the pattern's
    prepositional object ("on Ukraine", on the verb or on the object), else the direct or indirect
    object, else the passive subject, else the object of a "to" purpose clause ("deployed troops
-   to aid Russia"). Verbs without a subject inherit it: conjuncts from the first verb, "to"
-   clauses from their controller ("urged Y to talk": Y), relative clauses from the noun.
+   to aid Russia"), and further late slots (docs/architecture.md lists them all). Verbs without
+   a subject inherit it: conjuncts from the first verb, "to" clauses from their controller
+   ("urged Y to talk": Y; "X was seen to break in": X), relative clauses from the noun.
    Coordinated actors give one triple each ("South Korea and Japan condemned ...").
 3. **Modality.** Negated, hypothetical ("could", "tried to", "if ...") and merely permitted or
    requested acts ("authorized Ukraine to strike": the strike) are dropped; promised acts
-   ("will supply", "pledged to send") are recoded as intent (03x/13x, see data/rules).
+   ("will supply", "pledged to send") are recoded as intent (03x/13x, see data/rules). Optional
+   PETRARCH conventions: ``intent=False`` and a ``negation`` table that recodes negated acts.
 """
 
 from __future__ import annotations
