@@ -246,12 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="accuracy, speed and memory of the embedded parser")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--model-dir", type=Path, default=None, help="weights directory (default: package data)")
-    ap.add_argument("--beam", type=int, default=None, help="parser beam size (default: the parser's default)")
     ap.add_argument("--repeat", type=int, default=3, help="speed runs (best is reported)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     args = ap.parse_args(argv)
 
-    from geoevent.parse.embedded import PARSER_FILE, TAGGER_FILE, EmbeddedParser
+    from geoevent.parse.embedded import MODEL_FILE, VOCAB_FILE, EmbeddedParser
 
     ud = args.shared / "ud"
     ewt = [ud / "UD_English-EWT" / "en_ewt-ud-test.conllu"]
@@ -260,15 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     kw: dict[str, object] = {}
     if args.model_dir:
         kw["model_dir"] = args.model_dir
-    if args.beam:
-        kw["beam"] = args.beam
     parser = EmbeddedParser(**kw)
     t0 = time.perf_counter()
     parser.annotate([["Load", "."]])
     load_s = time.perf_counter() - t0
-    results: dict[str, object] = {"model_files": [str(parser.model_dir / TAGGER_FILE), str(parser.model_dir / PARSER_FILE)],
+    results: dict[str, object] = {"model_files": [str(parser.model_dir / MODEL_FILE), str(parser.model_dir / VOCAB_FILE)],
                                   "model_mb": sum(p.stat().st_size for p in parser.model_dir.iterdir() if p.is_file()) / 1e6,
-                                  "load_s": load_s, "beam": parser.beam}
+                                  "load_s": load_s}
     for name, paths in (("EWT test", ewt), ("GUM-wikimedia test", gum)):
         docs = read_gold(paths)
         for mode, fn in (("raw", system_raw), ("gold", system_gold_tok)):
@@ -289,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     results["peak_rss_mb"] = peak
     print(f"speed: {len(sent_texts)} EWT test sentences ({len(table)} words) in {best:.3f}s = "
           f"{len(sent_texts) / best:.0f} sentences/s, {len(table) / best:.0f} words/s (best of {args.repeat})")
-    print(f"model: {results['model_mb']:.1f} MB, loaded in {load_s:.2f}s; beam {parser.beam}; peak RSS {peak:.0f} MB")
+    print(f"model: {results['model_mb']:.1f} MB, loaded in {load_s:.2f}s; peak RSS {peak:.0f} MB")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

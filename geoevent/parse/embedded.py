@@ -1,17 +1,17 @@
-"""The embedded default parser: our rule tokenizer, a UDPipe 1 tagger and parser, table lemmas.
+"""The embedded default parser: our rule tokenizer, our neural tagger and parser, table lemmas.
 
-The weights (``geoevent/data/models/``: ``tagger.udpipe``, ``parser.udpipe``, ``lemmas.tsv``,
-``feats.tsv``) are
-trained from UD English-EWT and the GUM Wikimedia documents by :mod:`geoevent.parse.train` and ship
-inside the package. They are loaded lazily, once per process, through :mod:`importlib.resources`.
+The weights (``geoevent/data/models/``: ``parser.npz`` and ``parser.json``, ``lemmas.tsv``,
+``feats.tsv``) are trained from UD English-EWT and the GUM Wikimedia documents by
+:mod:`geoevent.parse.train` and ship inside the package. They are loaded lazily, once per
+process, from the package data (:mod:`importlib.resources`).
 
 Text is split into sentences and words by :func:`geoevent.parse.tokenize.tokenize` (so offsets
-always point into the input text); the words of many sentences are passed to UDPipe in one call
-("horizontal" input, CoNLL-U output) to be tagged (UPOS+XPOS), and the tagger's CoNLL-U output
-to the parser (greedy decoding by default, see :data:`BEAM`). Lemmas come from a (form, UPOS)
-lexicon plus suffix rules learned from the treebanks (:class:`Lemmatizer`); morphological
-features from a (UPOS, XPOS[, form]) table learned likewise. ``nmod`` attached to a predicate is
-relabelled ``obl`` (UD v2), as :func:`geoevent.tokens.map_deprel` does.
+always point into the input text); the words of many sentences go to the neural model in one
+call (:class:`geoevent.parse.biaffine.BiaffineModel`: a BiLSTM with UPOS and XPOS taggers and a
+biaffine dependency parser, run with numpy). Lemmas come from a (form, UPOS) lexicon plus suffix
+rules learned from the treebanks (:class:`Lemmatizer`); morphological features from a
+(UPOS, XPOS[, form]) table learned likewise. ``nmod`` attached to a predicate is relabelled
+``obl`` (UD v2), as :func:`geoevent.tokens.map_deprel` does.
 """
 
 from __future__ import annotations
@@ -33,28 +33,24 @@ __all__ = [
     "FEATS_FILE",
     "LEMMA_FILE",
     "MODEL_FILE",
-    "PARSER_FILE",
-    "TAGGER_FILE",
     "TRAIN_COMMAND",
+    "VOCAB_FILE",
     "EmbeddedParser",
     "Lemmatizer",
     "describe",
     "get_parser",
 ]
 
-TAGGER_FILE = "tagger.udpipe"
-PARSER_FILE = "parser.udpipe"
-#: The file whose presence means "weights installed".
-MODEL_FILE = TAGGER_FILE
+#: The neural tagger and parser: weights (numpy arrays) and vocabularies with hyperparameters.
+MODEL_FILE = "parser.npz"
+VOCAB_FILE = "parser.json"
 FEATS_FILE = "feats.tsv"
 LEMMA_FILE = "lemmas.tsv"
 TRAIN_COMMAND = "python -m geoevent.parse.train --shared ../shared --out geoevent/data/models"
 
 _FORM_FEATS_UPOS = frozenset({"PRON", "DET", "AUX"})
 
-#: Parser beam size (1 = greedy; UDPipe's own default is 5).
-BEAM = 1
-#: Sentences handed to UDPipe per call.
+#: Sentences handed to the neural model per call (bounds memory; larger batches run faster).
 BATCH_SENTENCES = 512
 
 
@@ -170,46 +166,39 @@ def _default_model_dir() -> Path:
 
 
 class EmbeddedParser:
-    """Tokenizer + UDPipe tagger/lemmatizer/parser; see the module docstring."""
+    """Tokenizer + neural tagger/parser + table lemmas and features; see the module docstring."""
 
     name = "embedded"
 
-    def __init__(self, *, model_dir: str | Path | None = None, beam: int = BEAM) -> None:
+    def __init__(self, *, model_dir: str | Path | None = None) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else _default_model_dir()
-        self._models: list[Any] = []
-        self._tag_pipeline: Any = None
-        self._pipeline: Any = None
+        self._model: Any = None
         self._feats: dict[tuple[str, str, str], str] = {}
         self._lemmatizer = Lemmatizer({}, {})
-        self.beam = beam
         self._lock = threading.Lock()
 
     # -- loading -----------------------------------------------------------------------------
     def _load(self) -> None:
         """Load the weights once; raise ParserUnavailableError naming the path when missing."""
-        if self._pipeline is not None:
+        if self._model is not None:
             return
         with self._lock:
-            if self._pipeline is not None:
+            if self._model is not None:
                 return
-            for name in (TAGGER_FILE, PARSER_FILE):
+            for name in (MODEL_FILE, VOCAB_FILE):
                 if not (self.model_dir / name).is_file():
                     raise ParserUnavailableError(
                         f"embedded parser weights not found at {self.model_dir / name}; "
                         f"train them with: {TRAIN_COMMAND}"
                     )
+            from geoevent.parse.biaffine import BiaffineModel
+
             try:
-                from ufal.udpipe import Model, Pipeline
-            except ImportError as exc:  # pragma: no cover - dependency of the package
-                raise ParserUnavailableError(f"the embedded parser needs ufal.udpipe ({exc})") from None
-            models = []
-            for name in (TAGGER_FILE, PARSER_FILE):
-                m = Model.load(str(self.model_dir / name))
-                if m is None:
-                    raise ParserUnavailableError(
-                        f"{self.model_dir / name}: not a valid UDPipe model; retrain with: {TRAIN_COMMAND}"
-                    )
-                models.append(m)
+                model = BiaffineModel(self.model_dir / MODEL_FILE, self.model_dir / VOCAB_FILE)
+            except (OSError, ValueError, KeyError) as exc:
+                raise ParserUnavailableError(
+                    f"{self.model_dir / MODEL_FILE}: cannot load the parser weights ({exc}); retrain with: {TRAIN_COMMAND}"
+                ) from None
             feats: dict[tuple[str, str, str], str] = {}
             fpath = self.model_dir / FEATS_FILE
             if fpath.is_file():
@@ -219,43 +208,34 @@ class EmbeddedParser:
                         feats[(parts[0], parts[1], parts[2])] = "" if parts[3] == "_" else parts[3]
             self._feats = feats
             self._lemmatizer = Lemmatizer.load(self.model_dir / LEMMA_FILE)
-            self._models = models
-            self._tag_pipeline = Pipeline(models[0], "horizontal", Pipeline.DEFAULT, Pipeline.NONE, "conllu")
-            self._pipeline = Pipeline(models[1], "conllu", Pipeline.NONE, f"beam_search={int(self.beam)}", "conllu")
+            self._model = model
 
     # -- tagging and parsing of given words ----------------------------------------------------
     def annotate(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, str, str, str, int, str]]]:
         """Tag, lemmatize and parse pre-tokenized sentences.
 
-        Returns, per sentence and word, ``(lemma, upos, xpos, feats, head, deprel)``. Words must
-        not contain whitespace; empty sentences give empty lists.
+        Returns, per sentence and word, ``(lemma, upos, xpos, feats, head, deprel)``; empty
+        sentences give empty lists.
         """
         self._load()
-        from ufal.udpipe import ProcessingError
+        from geoevent.parse.biaffine import one_blas_thread
 
         out: list[list[tuple[str, str, str, str, int, str]]] = [[] for _ in sentences]
         idx = [i for i, s in enumerate(sentences) if len(s)]
-        feats = self._feats
+        with one_blas_thread():
+            self._annotate_batches(sentences, idx, out)
+        return out
+
+    def _annotate_batches(self, sentences: Sequence[Sequence[str]], idx: list[int],
+                          out: list[list[tuple[str, str, str, str, int, str]]]) -> None:
         for b in range(0, len(idx), BATCH_SENTENCES):
             chunk = idx[b : b + BATCH_SENTENCES]
-            text = "\n".join(" ".join(sentences[i]) for i in chunk) + "\n"
-            err = ProcessingError()
-            tagged = self._tag_pipeline.process(text, err)
-            if err.occurred():
-                raise InputError(f"embedded parser failed: {err.message}")
-            conllu = self._pipeline.process(tagged, err)
-            if err.occurred():
-                raise InputError(f"embedded parser failed: {err.message}")
-            sent_rows = _read_conllu_rows(conllu, feats, self._lemmatizer)
-            if len(sent_rows) != len(chunk):
-                raise InputError(f"embedded parser returned {len(sent_rows)} sentences for {len(chunk)}")
-            for i, rows in zip(chunk, sent_rows):
-                if len(rows) != len(sentences[i]):
-                    raise InputError(
-                        f"embedded parser returned {len(rows)} words for a sentence of {len(sentences[i])}"
-                    )
-                out[i] = rows
-        return out
+            words = [list(sentences[i]) for i in chunk]
+            upos, xpos, heads, rels = self._model.parse(words)
+            for i, ws, u, x, h, r in zip(chunk, words, upos, xpos, heads, rels):
+                if not (len(u) == len(x) == len(h) == len(r) == len(ws)):
+                    raise InputError(f"embedded parser returned {len(h)} words for a sentence of {len(ws)}")
+                out[i] = _finish_rows(ws, u, x, h, r, self._feats, self._lemmatizer)
 
     # -- the backend API -------------------------------------------------------------------------
     def parse(self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -304,43 +284,20 @@ class EmbeddedParser:
         return make_token_table(cols)
 
 
-def _read_conllu_rows(
-    conllu: str, feats: dict[tuple[str, str, str], str], lemmatizer: Lemmatizer
-) -> list[list[tuple[str, str, str, str, int, str]]]:
-    """Rows (lemma, upos, xpos, feats, head, deprel) per sentence of UDPipe's CoNLL-U output."""
-    sents: list[list[tuple[str, str, str, str, int, str]]] = []
-    cur: list[tuple[str, str, str, str, int, str]] = []
-    sent_forms: list[list[str]] = []
-    cur_forms: list[str] = []
-    for line in conllu.split("\n"):
-        if not line:
-            if cur:
-                sents.append(cur)
-                sent_forms.append(cur_forms)
-                cur, cur_forms = [], []
-            continue
-        if line[0] == "#":
-            continue
-        f = line.split("\t")
-        if len(f) < 8 or not f[0].isdigit():
-            continue  # multi-word token ranges or empty nodes (not produced for our input)
-        upos = f[3]
-        xpos = "" if f[4] == "_" else f[4]
-        if f[5] != "_":
-            feat = f[5]
-        elif upos in _FORM_FEATS_UPOS:
-            feat = feats.get((upos, xpos, f[1].lower()), feats.get((upos, xpos, ""), ""))
+def _finish_rows(
+    forms: Sequence[str], upos: Sequence[str], xpos: Sequence[str], heads: Sequence[int], rels: Sequence[str],
+    feats: dict[tuple[str, str, str], str], lemmatizer: Lemmatizer,
+) -> list[tuple[str, str, str, str, int, str]]:
+    """Rows (lemma, upos, xpos, feats, head, deprel) of one sentence, with lemmas, features and repairs."""
+    rows: list[tuple[str, str, str, str, int, str]] = []
+    for form, u, x, h, r in zip(forms, upos, xpos, heads, rels):
+        if u in _FORM_FEATS_UPOS:
+            feat = feats.get((u, x, form.lower()), feats.get((u, x, ""), ""))
         else:
-            feat = feats.get((upos, xpos, ""), "")
-        lemma = lemmatizer(f[1], upos) if f[2] == "_" and f[1] != "_" else f[2]
-        cur.append((lemma, upos, xpos, feat, int(f[6]) if f[6].isdigit() else 0, f[7]))
-        cur_forms.append(f[1])
-    if cur:
-        sents.append(cur)
-        sent_forms.append(cur_forms)
+            feat = feats.get((u, x, ""), "")
+        rows.append((lemmatizer(form, u), u, x, feat, int(h), r))
     known = lemmatizer.lexicon
-    return [_v2_consistent(_up_to_quantity(_restore_main_verb(_name_as_subject(rows, forms, known))))
-            for rows, forms in zip(sents, sent_forms)]
+    return _v2_consistent(_up_to_quantity(_restore_main_verb(_name_as_subject(rows, list(forms), known))))
 
 
 _INTERJECTION_RELS = frozenset({"discourse", "vocative", "dep"})
@@ -409,7 +366,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 def _restore_main_verb(rows: list[tuple[str, str, str, str, int, str]]) -> list[tuple[str, str, str, str, int, str]]:
     """Repair a clause the tagger read as a noun phrase: "Georgian police arrested opposition leaders".
 
-    Greedy decoding sometimes tags a past-tense main verb as a participle (VBN) and hangs it as an
+    The tagger sometimes tags a past-tense main verb as a participle (VBN) and hangs it as an
     ``amod``/``acl`` under a noun root. When the sentence has no finite verb at all, no auxiliary on
     that participle, and a nominal before it, the participle becomes the finite root: the nearest
     nominal before it its ``nsubj``, the old root its ``obj`` (or, when the old root came first,

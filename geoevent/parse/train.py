@@ -1,15 +1,14 @@
-"""Train the embedded parser's weights (UDPipe 1 tagger and parser, lemma and feature tables).
+"""Train the embedded parser's weights: the neural tagger and parser, the lemma and feature tables.
 
 Usage (from the repository root)::
 
     python -m geoevent.parse.train --shared ../shared --out geoevent/data/models
 
 Training data: UD_English-EWT train plus the GUM-wikimedia documents listed in ``files.train``.
-Held-out data (for the parser's model selection): EWT dev. The tokenizer component is not trained:
-geoevent tokenizes with its own rules (:mod:`geoevent.parse.tokenize`) and feeds words to UDPipe.
-Repeated tagger trainings here gave identical per-iteration accuracies (UDPipe seeds its own
-generator). Lemmas and features are tables learned from the same data (no UDPipe lemmatizer).
-Stage files (tagger.udpipe, parser.udpipe) are retrained unless ``--reuse`` is given.
+Held-out data (model selection): EWT dev. The tokenizer is not trained: geoevent tokenizes with
+its own rules (:mod:`geoevent.parse.tokenize`). The tagger and parser are one network
+(:mod:`geoevent.parse.train_biaffine`, which needs torch; inference needs numpy only). Lemmas
+and features are tables learned from the same data.
 """
 
 from __future__ import annotations
@@ -23,10 +22,6 @@ from pathlib import Path
 __all__ = [
     "FEATS_FILE",
     "LEMMA_FILE",
-    "PARSER_FILE",
-    "PARSER_OPTIONS",
-    "TAGGER_FILE",
-    "TAGGER_OPTIONS",
     "feats_table",
     "lemma_tables",
     "load_training_text",
@@ -36,31 +31,7 @@ __all__ = [
     "write_lemma_table",
 ]
 
-#: File names of the shipped UDPipe models (tagger: UPOS+XPOS; parser: trained on gold tags).
-TAGGER_FILE = "tagger.udpipe"
-PARSER_FILE = "parser.udpipe"
-#: File name of the lemma lexicon and suffix rules.
-LEMMA_FILE = "lemmas.tsv"
-#: File name of the (UPOS, XPOS) -> most frequent FEATS table.
-FEATS_FILE = "feats.tsv"
-
-#: Tagger options: one model predicting UPOS+XPOS (UDPipe 1 option syntax); lemmas and features
-#: come from tables learned from the same data (see lemma_tables, feats_table).
-TAGGER_OPTIONS = (
-    "models=1;"
-    "templates_1=tagger;guesser_suffix_rules_1=4;guesser_enrich_dictionary_1=2;guesser_prefixes_max_1=0;"
-    "use_lemma_1=0;use_xpostag_1=1;use_feats_1=0;provide_lemma_1=0;provide_xpostag_1=1;provide_feats_1=0;"
-    "prune_features_1=0;iterations_1=3"
-)
-
-#: Parser options (Parsito: transition-based, neural network classifier, dynamic oracle).
-PARSER_OPTIONS = (
-    "iterations=12;embedding_upostag=20;embedding_feats=0;embedding_xpostag=20;embedding_form=50;"
-    "embedding_lemma=0;embedding_deprel=20;learning_rate=0.02;learning_rate_final=0.001;l2=0.5;"
-    "hidden_layer=200;batch_size=10;transition_system=projective;transition_oracle=dynamic;"
-    "structured_interval=0"
-)
-
+from geoevent.parse.embedded import FEATS_FILE, LEMMA_FILE
 
 def _gum_files(gum_dir: Path, split: str) -> list[Path]:
     """The GUM-wikimedia CoNLL-U files of ``split`` that exist in ``gum_dir``."""
@@ -154,72 +125,22 @@ def write_lemma_table(conllu: str, path: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def _read_conllu(text: str):  # -> ufal.udpipe.Sentences
-    """Read CoNLL-U text into UDPipe sentences."""
-    from ufal.udpipe import InputFormat, ProcessingError, Sentence, Sentences
+def train(shared: Path, out: Path, *, epochs: int | None = None, log=None) -> Path:
+    """Train the tagger and parser and write the lemma and feature tables into ``out``.
 
-    fmt = InputFormat.newConlluInputFormat()
-    fmt.setText(text)
-    sents = Sentences()
-    err = ProcessingError()
-    s = Sentence()
-    while fmt.nextSentence(s, err):
-        sents.push_back(s)
-        s = Sentence()
-    if err.occurred():
-        raise ValueError(f"cannot read CoNLL-U: {err.message}")
-    return sents
-
-
-def _udpipe_train(train_sents, dev_sents, tagger: str, parser: str) -> bytes:
-    from ufal.udpipe import ProcessingError, Trainer
-
-    err = ProcessingError()
-    model = Trainer.train("morphodita_parsito", train_sents, dev_sents, "none", tagger, parser, err)
-    if err.occurred() or not model:
-        raise RuntimeError(f"UDPipe training failed: {err.message}")
-    return model if isinstance(model, bytes) else model.encode("latin-1")
-
-
-def train(
-    shared: Path,
-    out: Path,
-    *,
-    tagger_options: str = TAGGER_OPTIONS,
-    parser_options: str = PARSER_OPTIONS,
-    work: Path | None = None,
-    reuse: bool = False,
-) -> Path:
-    """Train and write TAGGER_FILE, PARSER_FILE, FEATS_FILE and LEMMA_FILE into ``out``.
-
-    Two UDPipe stages, each saved under ``work`` (default: ``out``): the tagger alone, then the
-    parser alone on gold tags. With ``reuse``, a stage whose file already exists in ``work`` is
-    not retrained. Returns the tagger's path.
+    Returns the path of the network's weights. ``epochs`` overrides the training length (a short
+    run for tests); ``log`` receives progress lines (default: standard error).
     """
-    from ufal.udpipe import Model
+    from geoevent.parse.train_biaffine import train_model
 
-    work = work or out
-    work.mkdir(parents=True, exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
-    train_text = load_training_text(training_files(shared, "train"))
-    train_sents = _read_conllu(train_text)
-    dev_sents = _read_conllu(load_training_text(training_files(shared, "dev")[:1]))
-    tagger_path = work / TAGGER_FILE
-    parser_path = work / PARSER_FILE
-    if not (reuse and tagger_path.is_file()):
-        tagger_path.write_bytes(_udpipe_train(train_sents, dev_sents, tagger_options, "none"))
-    if not (reuse and parser_path.is_file()):
-        parser_path.write_bytes(_udpipe_train(train_sents, dev_sents, "none", parser_options))
-    path = out / TAGGER_FILE
-    for stage in (tagger_path, parser_path):
-        if Model.load(str(stage)) is None:
-            raise RuntimeError(f"{stage}: trained model does not load")
-        if stage.parent != out:
-            (out / stage.name).write_bytes(stage.read_bytes())
+    train_files = training_files(shared, "train")
+    train_text = load_training_text(train_files)
     table = feats_table(train_text)
     (out / FEATS_FILE).write_text("".join(f"{u}\t{x}\t{w}\t{f}\n" for (u, x, w), f in table.items()), encoding="utf-8")
     write_lemma_table(train_text, out / LEMMA_FILE)
-    return path
+    dev_files = training_files(shared, "dev")[:1]  # EWT dev
+    return train_model(train_files, dev_files, out, epochs=epochs, log=log)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,12 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data directory")
     ap.add_argument("--out", type=Path, default=Path("geoevent/data/models"), help="output directory")
-    ap.add_argument("--tagger", default=TAGGER_OPTIONS, help="UDPipe tagger options")
-    ap.add_argument("--parser", default=PARSER_OPTIONS, help="UDPipe parser options")
-    ap.add_argument("--reuse", action="store_true", help="keep stage files already in --out")
+    ap.add_argument("--epochs", type=int, default=None, help="training epochs (default: the shipped model's)")
     args = ap.parse_args(argv)
     t0 = time.time()
-    path = train(args.shared, args.out, tagger_options=args.tagger, parser_options=args.parser, reuse=args.reuse)
+    path = train(args.shared, args.out, epochs=args.epochs)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s", file=sys.stderr)
     return 0
 
