@@ -16,7 +16,7 @@ import pandas as pd
 from geoevent.coder import _as_date, _finish, _with_codebook, attach_sentences, default_dictionaries
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.extract import compile_verbs, intent_codes, verb_classes
-from geoevent.match import normalize_words
+from geoevent.match import normalize_words, pattern_phrases
 from geoevent.tokens import sentence_texts, validate_token_table
 
 __all__ = ["code_tokens_baseline"]
@@ -30,16 +30,22 @@ class _Lexicon:
     """Dictionaries as Python dicts for per-sentence lookups."""
 
     def __init__(self, d: Dictionaries) -> None:
-        self.actors: dict[str, list[dict[str, Any]]] = {}
+        self.actors: dict[str, list[dict[str, Any]]] = {}  # phrase -> rows (see match.pattern_phrases)
         for order, row in enumerate(d.actors.to_dict("records")):
             row["_order"] = order
             self.actors.setdefault(row["pattern"], []).append(row)
+        for pattern, rows in list(self.actors.items()):
+            for phrase in pattern_phrases(pattern)[1:]:
+                self.actors.setdefault(phrase, rows)
         self.max_len = max((p.count(" ") + 1 for p in self.actors), default=1)
         self.agents_single = {}
         self.agents_multi = {}
         for row in d.agents.to_dict("records"):
             target = self.agents_multi if " " in row["pattern"] else self.agents_single
             target[row["pattern"]] = row["agent"]
+        for pattern, agent in list(self.agents_single.items()) + list(self.agents_multi.items()):
+            for phrase in pattern_phrases(pattern)[1:]:
+                self.agents_multi.setdefault(phrase, agent)
         self.verbs: dict[str, list[dict[str, Any]]] = {}
         for row in compile_verbs(d).to_dict("records"):
             self.verbs.setdefault(row["verb"], []).append(row)

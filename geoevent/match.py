@@ -20,6 +20,7 @@ import pandas as pd
 
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import TokenTableError
+from geoevent.parse.tokenize import split_hyphens
 from geoevent.tokens import sentence_starts
 
 __all__ = ["ACTOR_FIELDS", "Cat", "Words", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
@@ -154,33 +155,45 @@ def prepare(tokens: pd.DataFrame) -> Words:
     return w
 
 
-_PatternIndex = tuple[frozenset, frozenset, int]
+#: (phrase -> dictionary pattern, the phrases, words of the phrases, longest phrase in words)
+_PatternIndex = tuple[dict, frozenset, frozenset, int]
 _pattern_cache: dict[int, tuple[pd.DataFrame, _PatternIndex]] = {}
 
 
+def pattern_phrases(pattern: str) -> list[str]:
+    """The word sequences a dictionary pattern matches: as written, and with its hyphenated words
+    split as the tokenizer splits them ("guinea-bissau" and "guinea - bissau")."""
+    split = " ".join(p for w in pattern.split(" ") for p in split_hyphens(w))
+    return [pattern] if split == pattern else [pattern, split]
+
+
 def _pattern_index(frame: pd.DataFrame, multi_word_only: bool = False) -> _PatternIndex:
-    """(patterns, their words, longest pattern in words) of a dictionary table, computed once per table."""
+    """Phrases of a dictionary table's patterns (see :func:`pattern_phrases`), mapped to their
+    pattern, with their words and the longest phrase's length; computed once per table."""
     key = id(frame) * 2 + multi_word_only
     hit = _pattern_cache.get(key)
     if hit is None or hit[0] is not frame:
-        pats = [p for p in frame["pattern"].tolist() if not multi_word_only or " " in p]
-        patterns = frozenset(pats)
-        vocab = frozenset(w for p in patterns for w in p.split(" "))
-        max_len = max((p.count(" ") + 1 for p in patterns), default=0)
+        phrases: dict[str, str] = {}
+        for p in frame["pattern"].tolist():
+            for phrase in pattern_phrases(p):
+                if not multi_word_only or " " in phrase:
+                    phrases.setdefault(phrase, p)
+        vocab = frozenset(w for p in phrases for w in p.split(" "))
+        max_len = max((p.count(" ") + 1 for p in phrases), default=0)
         if len(_pattern_cache) > 16:
             _pattern_cache.clear()
-        hit = (frame, (patterns, vocab, max_len))
+        hit = (frame, (phrases, frozenset(phrases), vocab, max_len))
         _pattern_cache[key] = hit
     return hit[1]
 
 
 def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Longest, leftmost non-overlapping matches of the patterns of ``index`` within sentences.
+    """Longest, leftmost non-overlapping matches of the phrases of ``index`` within sentences.
 
-    Returns arrays (start_gid, length, pattern). Only runs of words that occur in some pattern
-    are examined, so the cost is proportional to the dictionary words present in the text.
+    Returns arrays (start_gid, length, dictionary pattern). Only runs of words that occur in some
+    phrase are examined, so the cost is proportional to the dictionary words present in the text.
     """
-    patterns, vocab, _ = index
+    pattern_of_phrase, patterns, vocab, _ = index
     n = len(norm)
     none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object))
     if n == 0 or not patterns:
@@ -224,7 +237,9 @@ def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) 
         keys_found.append(hit_key)
     if not starts:
         return none
-    return np.concatenate(starts), np.concatenate(lengths), np.concatenate(keys_found)
+    found = np.concatenate(keys_found)
+    pattern_of = np.array([pattern_of_phrase[k] for k in found.tolist()], dtype=object)
+    return np.concatenate(starts), np.concatenate(lengths), pattern_of
 
 
 def _pick_roles(rows: pd.DataFrame, dates: pd.Series) -> pd.DataFrame:
@@ -257,7 +272,7 @@ def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.da
     if w.n == 0 or len(actors) == 0:
         return empty
     index = _pattern_index(actors)
-    start, length, key = _find_spans(w["norm"], w["sid"], index, min(_MAX_PATTERN_WORDS, index[2]))
+    start, length, key = _find_spans(w["norm"], w["sid"], index, min(_MAX_PATTERN_WORDS, index[3]))
     if not len(start):
         return empty
     m = pd.DataFrame({"start_gid": start, "length": length, "pattern": key})
@@ -288,9 +303,8 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> np.ndarray:
     index = _pattern_index(agents, multi_word_only=True)
     if index[0]:
         start, length, key = _find_spans(w["norm"], w["sid"], index, _MAX_PATTERN_WORDS)
-        if len(start):
-            multi = agents.loc[agents["pattern"].str.contains(" ", regex=False)]
-            by_pattern = dict(zip(multi["pattern"], multi["agent"]))
+        if len(start):  # patterns of several words, or hyphenated ones split by the tokenizer
+            by_pattern = dict(zip(agents["pattern"], agents["agent"]))
             out[_span_heads(w["head"], start, start + length - 1)] = [by_pattern[k] for k in key.tolist()]
     return out
 

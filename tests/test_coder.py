@@ -99,6 +99,10 @@ SENTENCES = {
     "Russia/Russia/PROPN/3/obj ././PUNCT/3/punct",
     "officials_and_group": "Officials/official/NOUN/6/nsubj of/of/ADP/3/case Russia/Russia/PROPN/1/nmod and/and/CCONJ/5/cc "
     "Hamas/Hamas/PROPN/3/conj condemned/condemn/VERB/0/root Japan/Japan/PROPN/6/obj ././PUNCT/6/punct",
+    "hyphen_split": "Guinea/Guinea/PROPN/3/compound -/-/PUNCT/3/punct Bissau/Bissau/PROPN/4/nsubj "
+    "condemned/condemn/VERB/0/root Russia/Russia/PROPN/4/obj ././PUNCT/4/punct",
+    "hyphen_whole": "Guinea-Bissau/Guinea-Bissau/PROPN/2/nsubj condemned/condemn/VERB/0/root Russia/Russia/PROPN/2/obj "
+    "././PUNCT/2/punct",
     "said_could": "Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/nsubj could/could/AUX/5/aux "
     "attack/attack/VERB/2/ccomp Japan/Japan/PROPN/5/obj ././PUNCT/2/punct",
 }
@@ -398,3 +402,11 @@ def test_reciprocal_pattern_needs_coordinated_subjects(small_dicts):
     d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
     assert triples("reciprocal", d) == {("RUS", "036", "JPN"), ("JPN", "036", "RUS")}
     assert triples("talks", d) == {("RUS", "040", "JPN")}  # one subject: the plain pattern
+
+
+@pytest.mark.parametrize("name", ["hyphen_split", "hyphen_whole"])
+def test_hyphenated_names_match_split_or_whole(small_dicts, name):
+    extra = pd.DataFrame([("t:g", "guinea-bissau", "GNB", "GNB", "", "country", pd.NaT, pd.NaT, "Guinea-Bissau")],
+                         columns=small_dicts.actors.columns)
+    d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
+    assert triples(name, d) == {("GNB", "111", "RUS")}

@@ -39,7 +39,8 @@ def flat(text: str) -> list[str]:
         ("a 3.5% rise", ["a", "3.5", "%", "rise"]),
         ("U.S.-supplied missiles", ["U.S.-supplied", "missiles"]),
         ("the 1,000-day-old conflict", ["the", "1,000-day-old", "conflict"]),
-        ("the Asia-Pacific summit", ["the", "Asia-Pacific", "summit"]),
+        ("the Asia-Pacific summit", ["the", "Asia", "-", "Pacific", "summit"]),  # hyphens split as in EWT/GUM
+        ("al-Qaeda e-mail counter-terrorism 646-2600", ["al", "-", "Qaeda", "e-mail", "counter-terrorism", "646-2600"]),
         ("allies' views", ["allies", "'", "views"]),
         ("O'Brien said", ["O'Brien", "said"]),
         ("(ATACMs),", ["(", "ATACMs", ")", ","]),

@@ -97,10 +97,52 @@ def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[tu
                 out.append((s, k, "word"))
                 out.append((k, e, "word"))
                 continue
-            _add_word(out, s, e)
+            piece = s
+            for h in _hyphen_cuts(text, s, e):  # "al-Qaeda" -> al - Qaeda, as EWT and GUM
+                _add_word(out, piece, h)
+                out.append((h, h + 1, "word"))
+                piece = h + 1
+            _add_word(out, piece, e)
         else:
             out.append((s, e, kind))
     return out
+
+
+_HYPHEN = re.compile(r"(?<=[^\W_])[-‑](?=[^\W_])")
+#: Prefixes that stay joined to their word, as in the treebanks ("counter-terrorism", "re-elect").
+_HYPHEN_PREFIXES = frozenset(
+    "anti co counter cross ex inter intra mid multi non over post pre pro re self semi sub super "
+    "trans ultra under vice".split()
+)
+
+
+def _hyphen_cuts(text: str, s: int, e: int) -> list[int]:
+    """Positions of the hyphens that split the word ``text[s:e]``, as the treebanks do:
+    between letters ("al-Qaeda", "Saudi-led"), not in words with digits ("01-Feb-02", "646-2600")
+    nor after a one-letter part or a prefix ("e-mail", "counter-terrorism")."""
+    if not any(ch in "-‑" for ch in text[s:e]) or any(ch.isdigit() for ch in text[s:e]):
+        return []
+    cuts: list[int] = []
+    piece = s
+    for h in _HYPHEN.finditer(text, s, e):
+        left = text[piece : h.start()].lower()
+        if len(left) > 1 and left not in _HYPHEN_PREFIXES:
+            cuts.append(h.start())
+            piece = h.end()
+    return cuts
+
+
+def split_hyphens(word: str) -> list[str]:
+    """The pieces the tokenizer makes of one word: "guinea-bissau" -> ["guinea", "-", "bissau"].
+
+    Dictionary patterns are split the same way, so names written with hyphens still match.
+    """
+    out: list[str] = []
+    piece = 0
+    for h in _hyphen_cuts(word, 0, len(word)):
+        out += [word[piece:h], word[h]]
+        piece = h + 1
+    return out + [word[piece:]]
 
 
 def _add_word(out: list[tuple[int, int, str]], s: int, e: int) -> None:
