@@ -7,7 +7,9 @@ span into the text, following the conventions of UD English-EWT where they matte
   ``don't`` -> ``do`` ``n't``, ``can't`` -> ``ca`` ``n't``, ``cannot`` -> ``can`` ``not``;
 * abbreviations keep their period: ``U.S.``, ``U.N.``, ``e.g.``, ``Gen.``, ``Mr.``, ``No. 5``;
 * numbers keep their separators (``12,000``, ``3.5``, ``10:30``); ``$`` and ``%`` are words;
-* hyphenated words stay whole (``U.S.-supplied``, ``1,000-day-old``, ``Asia-Pacific``);
+* a hyphen between letters is a word of its own, as in EWT and GUM (``al-Qaeda`` -> ``al`` ``-``
+  ``Qaeda``), except in words with digits (``1,000-day-old``), after one letter (``e-mail``) or a
+  prefix (``counter-terrorism``), and after a period (``U.S.-supplied``);
 * quotes (straight and curly) and other punctuation are words of their own.
 
 Sentences end at ``.``, ``!``, ``?`` (and runs of them, ``…``) followed by a word starting with
