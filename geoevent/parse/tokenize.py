@@ -13,7 +13,9 @@ span into the text, following the conventions of UD English-EWT where they matte
 * quotes (straight and curly) and other punctuation are words of their own.
 
 Sentences end at ``.``, ``!``, ``?`` (and runs of them, ``…``) followed by a word starting with
-an upper-case (or caseless-script) letter, a digit, an opening quote or the end of the line;
+an upper-case (or caseless-script) letter, a digit, an opening quote or the end of the line, or
+after a space by a lower-case word (web text: "no i am not lying. i flew here"; not after an
+ellipsis or a closing quote: '"Why?" he asked');
 closing quotes and brackets right after the terminator belong to the ending sentence. A line
 break always ends a sentence (headlines have no final period). Sentences longer than :data:`MAX_SENT_WORDS` words are cut, and words longer than
 :data:`MAX_WORD_CHARS` characters are cut, so the parser downstream stays bounded. Control and
