@@ -374,9 +374,6 @@ class BiaffineModel:
             cell = ifo[..., :H] * z[..., 3 * H:]
             if t:
                 cell += ifo[..., H:2 * H] * c[:, :n]
-            # a cell the input gate no longer feeds decays geometrically into subnormal floats,
-            # which make every later step many times slower (e.g. one word repeated 250 times)
-            np.copyto(cell, 0.0, where=np.abs(cell) < 1e-30)
             c = cell
             h = np.tanh(c)
             h *= ifo[..., 2 * H:]
