@@ -108,6 +108,13 @@ SENTENCES = {
 }
 
 
+def plus(dicts, table: str, *rows: tuple, columns: list[str] | None = None):
+    """``dicts`` with ``rows`` appended to one of its tables (columns: the table's, by default)."""
+    frame = getattr(dicts, table)
+    extra = pd.DataFrame(list(rows), columns=columns or list(frame.columns))
+    return attrs.evolve(dicts, **{table: pd.concat([frame, extra], ignore_index=True)})
+
+
 def triples(name: str, dicts, *, date: str | None = D, **kw) -> set[tuple]:
     tokens = sentence(SENTENCES[name], doc_id=name)
     ev = code_tokens(tokens, dictionaries=dicts, dates={name: date}, **kw)
@@ -355,22 +362,19 @@ def test_actor_in_a_clause_modifying_the_object(small_dicts):
 
 
 def test_pattern_with_a_missing_preposition_ranks_below_one_without(small_dicts):
-    extra = pd.DataFrame([("v:x", "launch", "", "assault", "", "195", "")], columns=small_dicts.verbs.columns)
-    d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
+    d = plus(small_dicts, "verbs", ("v:x", "launch", "", "assault", "", "195", ""))
     assert triples("assault_against", d) == {("RUS", "195", "JPN")}  # no "on": the plain pattern
     assert triples("assault_on", d) == {("RUS", "190", "UKR")}  # "on" found: the pattern with it
     assert triples("assault_against", small_dicts) == {("RUS", "190", "JPN")}  # the only pattern still codes
 
 
 def test_multi_word_agent_belongs_to_its_head_word(small_dicts):
-    extra = pd.DataFrame([("a:x", "ministry of defence", "MIL", "noun")], columns=small_dicts.agents.columns)
-    d = attrs.evolve(small_dicts, agents=pd.concat([small_dicts.agents, extra], ignore_index=True))
+    d = plus(small_dicts, "agents", ("a:x", "ministry of defence", "MIL", "noun"))
     assert triples("ministry_of", d) == {("RUSMIL", "111", "JPN")}
 
 
 def test_object_modifier_matches_by_form_or_lemma(small_dicts):
-    extra = pd.DataFrame([("v:y", "abandon", "", "improved relations", "", "1952", "")], columns=small_dicts.verbs.columns)
-    d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
+    d = plus(small_dicts, "verbs", ("v:y", "abandon", "", "improved relations", "", "1952", ""))
     assert triples("improved", d) == {("RUS", "1952", "JPN")}  # "improved" has the lemma "improve"
 
 
@@ -384,29 +388,24 @@ def test_an_apposition_beside_conjuncts_is_a_list_member(small_dicts):
 
 
 def test_an_agent_word_joins_the_code_of_an_actor_without_a_country(small_dicts):
-    extra = pd.DataFrame([("t:x", "european", "EUR", "", "", "region", pd.NaT, pd.NaT, "Europe")],
-                         columns=small_dicts.actors.columns)
-    d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
+    d = plus(small_dicts, "actors", ("t:x", "european", "EUR", "", "", "region", pd.NaT, pd.NaT, "Europe"))
     assert triples("european", d) == {("EURGOV", "111", "RUS")}
 
 
 def test_a_coordinated_name_without_a_country_stays_itself(small_dicts):
-    extra = pd.DataFrame([("t:y", "hamas", "HMS", "", "", "group", pd.NaT, pd.NaT, "Hamas")], columns=small_dicts.actors.columns)
-    d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
+    d = plus(small_dicts, "actors", ("t:y", "hamas", "HMS", "", "", "group", pd.NaT, pd.NaT, "Hamas"))
     assert triples("officials_and_group", d) == {("RUSGOV", "111", "JPN"), ("HMS", "111", "JPN")}
 
 
 def test_reciprocal_pattern_needs_coordinated_subjects(small_dicts):
-    extra = pd.DataFrame([("v:r", "hold", "", "talks", "", "036", "", "yes")],
-                         columns=[*small_dicts.verbs.columns, "reciprocal"])
-    d = attrs.evolve(small_dicts, verbs=pd.concat([small_dicts.verbs, extra], ignore_index=True))
+    d = plus(small_dicts, "verbs", ("v:r", "hold", "", "talks", "", "036", "", "yes"),
+             columns=[*small_dicts.verbs.columns, "reciprocal"])
     assert triples("reciprocal", d) == {("RUS", "036", "JPN"), ("JPN", "036", "RUS")}
     assert triples("talks", d) == {("RUS", "040", "JPN")}  # one subject: the plain pattern
 
 
 @pytest.mark.parametrize("name", ["hyphen_split", "hyphen_whole"])
 def test_hyphenated_names_match_split_or_whole(small_dicts, name):
-    extra = pd.DataFrame([("t:g", "guinea-bissau", "GNB", "GNB", "", "country", pd.NaT, pd.NaT, "Guinea-Bissau")],
-                         columns=small_dicts.actors.columns)
-    d = attrs.evolve(small_dicts, actors=pd.concat([small_dicts.actors, extra], ignore_index=True))
+    d = plus(small_dicts, "actors",
+             ("t:g", "guinea-bissau", "GNB", "GNB", "", "country", pd.NaT, pd.NaT, "Guinea-Bissau"))
     assert triples(name, d) == {("GNB", "111", "RUS")}
