@@ -255,7 +255,7 @@ def quick_tree(scores: np.ndarray) -> np.ndarray:
 # -- the parser ----------------------------------------------------------------------------------
 
 
-def one_blas_thread() -> Any:
+def _one_blas_thread() -> Any:
     """A context limiting BLAS to one thread (threadpoolctl), or a no-op when that is unavailable.
 
     :meth:`BiaffineModel.parse` runs hundreds of small matrix products (the LSTM steps); extra
@@ -382,7 +382,14 @@ class BiaffineModel:
 
     # -- API -------------------------------------------------------------------------------------
     def parse(self, words: list[list[str]]) -> tuple[list[list[str]], list[list[str]], list[list[int]], list[list[str]]]:
-        """UPOS, XPOS, heads (1-based, 0 = root) and UD relations for each word of each sentence."""
+        """UPOS, XPOS, heads (1-based, 0 = root) and UD relations for each word of each sentence.
+
+        BLAS runs on one thread meanwhile (see :func:`_one_blas_thread`).
+        """
+        with _one_blas_thread():
+            return self._parse(words)
+
+    def _parse(self, words: list[list[str]]) -> tuple[list[list[str]], list[list[str]], list[list[int]], list[list[str]]]:
         n_sent = len(words)
         upos_out: list[list[str]] = [[] for _ in range(n_sent)]
         xpos_out: list[list[str]] = [[] for _ in range(n_sent)]

@@ -218,16 +218,8 @@ class EmbeddedParser:
         sentences give empty lists.
         """
         self._load()
-        from geoevent.parse.biaffine import one_blas_thread
-
         out: list[list[tuple[str, str, str, str, int, str]]] = [[] for _ in sentences]
         idx = [i for i, s in enumerate(sentences) if len(s)]
-        with one_blas_thread():
-            self._annotate_batches(sentences, idx, out)
-        return out
-
-    def _annotate_batches(self, sentences: Sequence[Sequence[str]], idx: list[int],
-                          out: list[list[tuple[str, str, str, str, int, str]]]) -> None:
         for b in range(0, len(idx), BATCH_SENTENCES):
             chunk = idx[b : b + BATCH_SENTENCES]
             words = [list(sentences[i]) for i in chunk]
@@ -236,6 +228,7 @@ class EmbeddedParser:
                 if not (len(u) == len(x) == len(h) == len(r) == len(ws)):
                     raise InputError(f"embedded parser returned {len(h)} words for a sentence of {len(ws)}")
                 out[i] = _finish_rows(ws, u, x, h, r, self._feats, self._lemmatizer)
+        return out
 
     # -- the backend API -------------------------------------------------------------------------
     def parse(self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None) -> pd.DataFrame:
