@@ -89,7 +89,8 @@ def _role(rows: list[dict[str, Any]], date: dt.date | None) -> dict[str, Any] | 
 
 
 def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | None, require_target: bool, intent: bool = True,
-                   negation: Mapping[str, str] | None = None) -> list[dict]:
+                   negation: Mapping[str, str] | None = None, modality: bool = True,
+                   oblique_source: bool = False) -> list[dict]:
     n = len(words)
     norm = [w["norm"] for w in words]
     lemma = [w["lemma_l"] for w in words]
@@ -220,6 +221,15 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             elif controlled[i]:
                 new[i] = obj[h] if lemma[h] in cls["object_control"] and obj[h] >= 0 else subj[h]
         subj = new
+    if oblique_source:  # a passive without an agent: the actor in its oblique ("shot dead in Osgiliath")
+        for i in range(n):
+            if not passive[i] or subj[i] >= 0 or by_agent[i] >= 0:
+                continue
+            obl_k = [k for k in kids[i] if rel[k].split(":")[0] == "obl" and rel[k] != "obl:agent"]
+            s = next((k for k in obl_k if case[k] and resolved[k] is not None), -1)
+            if s < 0 and obl_k:
+                s = next((k for k in kids[obl_k[0]] if rel[k].split(":")[0] == "nmod" and resolved[k] is not None), -1)
+            subj[i] = s
     reported = [rel[i] == "ccomp" and head[i] >= 0 and lemma[head[i]] in cls["reporting"] for i in range(n)]
     for _ in range(2):  # a pronoun subject of a reported clause is the reporter
         new = list(subj)
@@ -307,9 +317,9 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             if not negation or pat["code"] not in negation:
                 continue
             pat = {**pat, "code": negation[pat["code"]], "reverse_code": negation.get(pat["reverse_code"], ""), "label": ""}
-        if modal_hyp[v]:
+        if modality and modal_hyp[v]:
             continue
-        if controlled[v] and (lemma[h] in cls["hypothetical"] or lemma[h] in cls["object_control"]):
+        if controlled[v] and ((modality and lemma[h] in cls["hypothetical"]) or lemma[h] in cls["object_control"]):
             continue
         if in_x and coded[h] and lemma[h] not in (cls["intent"] | cls["subject_control"]):
             continue
@@ -419,6 +429,8 @@ def code_tokens_baseline(
     require_target: bool = True,
     intent: bool = True,
     negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
 ) -> pd.DataFrame:
     """Code a token table one sentence at a time; same output as geoevent.coder.code_tokens."""
     d = dictionaries if dictionaries is not None else default_dictionaries()
@@ -431,7 +443,8 @@ def code_tokens_baseline(
     rows = []
     for (doc_id, sent_idx), part in df.groupby(["doc_id", "sent_idx"], sort=False):
         words = part.to_dict("records")
-        for e in _code_sentence(words, lex, day.get(doc_id), require_target, intent, negation):
+        for e in _code_sentence(words, lex, day.get(doc_id), require_target, intent, negation, modality,
+                                  oblique_source):
             sa, ta, v = e["sa"], e["ta"], e["verb"]
             w = words
             verb_text = w[v]["text"] + (" " + w[e["prt"]]["text"] if e["prt"] >= 0 else "")

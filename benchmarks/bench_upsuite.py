@@ -74,10 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--petrarch-negation", action="store_true",
                     help="code negated verbs by the suite's PETRARCH coding ontology ('did not clash' -> 050), "
                          "instead of geoevent's default (a negated verb codes nothing)")
-    ap.add_argument("--petrarch", action="store_true", help="both --petrarch-intent and --petrarch-negation")
+    ap.add_argument("--petrarch-modality", action="store_true",
+                    help="code hypothetical acts ('could strike', 'tried to strike') as acts, as PETRARCH does, "
+                         "instead of geoevent's default (they code nothing)")
+    ap.add_argument("--petrarch-passive", action="store_true",
+                    help="a passive verb without an agent takes its source from an actor in its oblique "
+                         "('was shot dead in Osgiliath'), as PETRARCH does (geoevent's default: no source)")
+    ap.add_argument("--petrarch", action="store_true", help="all --petrarch-* conventions")
     args = ap.parse_args(argv)
     if args.petrarch:
-        args.petrarch_intent = args.petrarch_negation = True
+        args.petrarch_intent = args.petrarch_negation = args.petrarch_modality = args.petrarch_passive = True
 
     if not args.suite.exists():
         sys.exit(f"bench_upsuite: suite not found at {args.suite} (the ../shared folder is needed)")
@@ -97,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     tokens = suite.scored_tokens()
     dates = {d: suite.dates[d] for d in suite.scored_ids}
     t0 = time.perf_counter()
-    opts: dict = {"intent": not args.petrarch_intent}
+    opts: dict = {"intent": not args.petrarch_intent, "modality": not args.petrarch_modality,
+                  "oblique_source": args.petrarch_passive}
     negation_note = "none (a negated verb codes nothing)"
     if args.petrarch_negation:
         from geoevent.dictionaries.petrarch import load_pico_negation
@@ -107,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit(f"bench_upsuite: no *Coding_Ontology*.txt beside {args.suite}")
         opts["negation"] = load_pico_negation(ontology[0])
         negation_note = f"{len(opts['negation'])} pairs from {ontology[0].name}"
-    print(f"coding rules: intent={'off (PETRARCH convention)' if args.petrarch_intent else 'on (geoevent default)'}; "
-          f"negation: {negation_note}")
+    print(f"coding rules: intent={opts['intent']}, modality={opts['modality']}, "
+          f"oblique_source={opts['oblique_source']} (PETRARCH: False, False, True); negation: {negation_note}")
     events = code_tokens(tokens, dictionaries=dictionaries, dates=dates, **opts)
     t_code = time.perf_counter() - t0
     result = score(suite, events, null_rule=args.null_rule)

@@ -25,17 +25,20 @@ def code(
     dictionaries: Dictionaries | None = None,
     intent: bool = True,
     negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
 ) -> list[Event]:
     """Code one text into events. ``date`` (the article's date) picks each person's role.
 
-    ``intent`` and ``negation`` are the coding rules of :func:`geoevent.coder.code_tokens`.
+    ``intent``, ``negation``, ``modality`` and ``oblique_source`` are the coding rules of
+    :func:`geoevent.coder.code_tokens`.
     """
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     docs = pd.DataFrame({"doc_id": [doc_id], "text": [text], "date": [date]})
     problems: list[tuple[str, Exception]] = []
     events = code_documents(docs, parser=parser, dictionaries=dictionaries, intent=intent, negation=negation,
-                            on_problem=lambda d, e: problems.append((d, e)))
+                            modality=modality, oblique_source=oblique_source, on_problem=lambda d, e: problems.append((d, e)))
     if problems:
         raise problems[0][1]
     return [Event.from_row(row) for row in events.to_dict("records")]
@@ -51,13 +54,15 @@ def code_frame(
     dictionaries: Dictionaries | None = None,
     intent: bool = True,
     negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
     progress: bool = False,
 ) -> pd.DataFrame:
     """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``).
 
     ``id_col`` defaults to the index; ``date_col`` is optional. Documents that fail are skipped
-    with a warning and listed in ``result.attrs["problems"]``. ``intent`` and ``negation`` are
-    the coding rules of :func:`geoevent.coder.code_tokens`.
+    with a warning and listed in ``result.attrs["problems"]``. ``intent``, ``negation``,
+    ``modality`` and ``oblique_source`` are the coding rules of :func:`geoevent.coder.code_tokens`.
     """
     for col in (text_col, id_col, date_col):
         if col is not None and col not in df.columns:
@@ -74,4 +79,4 @@ def code_frame(
         dup = docs.loc[docs["doc_id"].duplicated(), "doc_id"].iloc[0]
         raise InputError(f"document id {dup!r} appears more than once")
     return code_documents(docs, parser=parser, dictionaries=dictionaries, intent=intent, negation=negation,
-                          progress=progress)
+                          modality=modality, oblique_source=oblique_source, progress=progress)

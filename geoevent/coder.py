@@ -79,6 +79,8 @@ def code_tokens(
     require_target: bool = True,
     intent: bool = True,
     negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
     chunk_sentences: int = CHUNK_SENTENCES,
 ) -> pd.DataFrame:
     """Code a token table; one row per event with the columns of :data:`geoevent.EVENT_SCHEMA`.
@@ -89,7 +91,10 @@ def code_tokens(
     ``intent=False`` codes promised acts ("will supply") as the act, as PETRARCH does. Negated
     verbs code nothing, unless ``negation`` maps their code to another ({"110": "050"}:
     "did not clash" is coded as cooperation, PETRARCH's convention; see
-    :func:`geoevent.dictionaries.petrarch.load_pico_negation`).
+    :func:`geoevent.dictionaries.petrarch.load_pico_negation`). ``modality=False`` codes
+    hypothetical acts ("could strike", "tried to strike") as acts; ``oblique_source=True`` takes
+    the source of a passive without an agent from its oblique ("was shot dead in Osgiliath"):
+    both are PETRARCH conventions, off by default (docs/architecture.md).
     """
     d = dictionaries if dictionaries is not None else default_dictionaries()
     tokens = validate_token_table(tokens)
@@ -103,7 +108,8 @@ def code_tokens(
     parts = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         if hi > lo:
-            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target, intent, negation))
+            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target, intent, negation,
+                                    modality, oblique_source))
     return _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
 
 
@@ -117,11 +123,14 @@ def _code_chunk(
     require_target: bool,
     intent: bool = True,
     negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
 ) -> pd.DataFrame:
     w = prepare(tokens)
     mentions = match_actors(w, d, dates)
     w = resolve_actors(w, mentions, d)
-    triples = extract_triples(w, verbs, require_target=require_target, intent=intent, negation=negation)
+    triples = extract_triples(w, verbs, require_target=require_target, intent=intent, negation=negation,
+                             modality=modality, oblique_source=oblique_source)
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]
@@ -263,6 +272,8 @@ def code_documents(
     require_target: bool = True,
     intent: bool = True,
     negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
     progress: bool = False,
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
@@ -272,7 +283,8 @@ def code_documents(
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
     listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``require_target``,
-    ``intent`` and ``negation`` are the coding rules of :func:`code_tokens`.
+    ``intent``, ``negation``, ``modality`` and ``oblique_source`` are the coding rules of
+    :func:`code_tokens`.
     """
     from geoevent.parse import get_parser
 
@@ -307,7 +319,8 @@ def code_documents(
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
     parts: list[pd.DataFrame] = []
-    rules = {"require_target": require_target, "intent": intent, "negation": negation}
+    rules = {"require_target": require_target, "intent": intent, "negation": negation, "modality": modality,
+             "oblique_source": oblique_source}
     for lo in range(0, len(ids), batch_docs):
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:

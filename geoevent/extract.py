@@ -17,7 +17,8 @@ codebook lookup. The rules, each a vectorized step:
 3. **Modality.** Negated, hypothetical ("could", "tried to", "if ...") and merely permitted or
    requested acts ("authorized Ukraine to strike": the strike) are dropped; promised acts
    ("will supply", "pledged to send") are recoded as intent (03x/13x, see data/rules). Optional
-   PETRARCH conventions: ``intent=False`` and a ``negation`` table that recodes negated acts.
+   PETRARCH conventions: ``intent=False``, ``modality=False`` (modal and "tried to" acts are
+   coded), ``oblique_source=True`` and a ``negation`` table that recodes negated acts.
 """
 
 from __future__ import annotations
@@ -130,13 +131,18 @@ def extract_triples(
     require_target: bool = True,
     intent: bool = True,
     negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
 ) -> pd.DataFrame:
     """Candidate triples: verb, source and target gids (target -1 when none), code, pattern id.
 
     ``intent=False`` codes promised acts ("will supply") as the act itself, as PETRARCH does.
     A negated verb codes nothing, unless ``negation`` maps its code to the code of the negated
     act ({"110": "050"}: "did not clash" is cooperation, PETRARCH's convention; see
-    :func:`geoevent.dictionaries.petrarch.load_pico_negation`).
+    :func:`geoevent.dictionaries.petrarch.load_pico_negation`). ``modality=False`` codes
+    hypothetical acts ("could strike", "tried to strike") as acts, and ``oblique_source=True``
+    gives a passive verb without an agent the actor in its oblique as source ("was shot dead in
+    Osgiliath": Osgiliath), both as PETRARCH does.
     """
     n = w.n
     if n == 0 or len(verbs) == 0:
@@ -322,6 +328,17 @@ def extract_triples(
         new[raised] = nsubj_pass[h[raised]]
         subj = np.where(missing, new, subj)
 
+    if oblique_source:  # PETRARCH: "An Eriadorian was shot dead in Osgiliath" -> OSG shoots ERI
+        has_actor = w["actor_code"] != ""
+        not_agent = base.eq("obl") & ~rel.eq(_AGENT_REL)
+        obl_any = child(not_agent & has_actor & (case_key >= 0))
+        obl_first = child(not_agent)
+        nmod_any = child(base.eq("nmod") & has_actor)
+        # "criticized over its dispute with Eriador": an actor inside the first oblique
+        inside = np.where(obl_first >= 0, nmod_any[np.maximum(obl_first, 0)], -1)
+        unnamed = passive & (subj < 0) & (by_agent < 0)
+        subj = np.where(unnamed, np.where(obl_any >= 0, obl_any, inside), subj)
+
     # a personal pronoun subject of a reported clause is the reporter: "Russia said it shot down ..."
     personal = lem.lut(classes["personal"])
     for _ in range(2):
@@ -352,8 +369,10 @@ def extract_triples(
         label = best["label"].to_numpy(dtype=object).copy()
         label[recoded] = ""  # the codebook's label of the new code
         best = best.assign(code=codes, reverse_code=rev, label=label)
-    drop = (negated & ~recoded) | modal_hyp[vb]
-    drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]]
+    drop = negated & ~recoded
+    if modality:
+        drop |= modal_hyp[vb]
+        drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]]
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     drop |= in_xcomp & coded[hv] & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])

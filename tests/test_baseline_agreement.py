@@ -44,7 +44,8 @@ def test_baseline_agrees_on_the_universalpetrarch_suite():
     d = load_petrarch(**suite.dictionary_kwargs())
     tokens = suite.scored_tokens()
     negation = load_pico_negation(shared_path("suites", "universalpetrarch", "PETR_Validate_Internal_Coding_Ontology_1_01.txt"))
-    for kwargs in ({}, {"intent": False, "require_target": False}, {"intent": False, "negation": negation}):
+    petrarch = {"intent": False, "negation": negation, "modality": False, "oblique_source": True}
+    for kwargs in ({}, {"intent": False, "require_target": False}, {"intent": False, "negation": negation}, petrarch):
         fast = code_tokens(tokens, dictionaries=d, dates=suite.dates, **kwargs)
         slow = code_tokens_baseline(tokens, dictionaries=d, dates=suite.dates, **kwargs)
         assert len(fast) > 100

@@ -49,6 +49,12 @@ SENTENCES = {
     "biden": "Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Russia/Russia/PROPN/2/obj ././PUNCT/2/punct",
     "could": "Russia/Russia/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root Japan/Japan/PROPN/3/obj "
     "././PUNCT/3/punct",
+    "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
+    "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
+    "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
+    "its/its/PRON/6/nmod:poss dispute/dispute/NOUN/3/obl with/with/ADP/8/case Russia/Russia/PROPN/6/nmod ././PUNCT/3/punct",
+    "passive_in": "Ukraine/Ukraine/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root in/in/ADP/5/case "
+    "Russia/Russia/PROPN/3/obl ././PUNCT/3/punct",
     "reciprocal": "Russia/Russia/PROPN/4/nsubj and/and/CCONJ/3/cc Japan/Japan/PROPN/1/conj held/hold/VERB/0/root "
     "talks/talk/NOUN/4/obj ././PUNCT/4/punct",
     "shared_agent": "Russian/Russian/ADJ/2/amod troops/troop/NOUN/5/nsubj and/and/CCONJ/4/cc officials/official/NOUN/2/conj "
@@ -409,3 +415,21 @@ def test_hyphenated_names_match_split_or_whole(small_dicts, name):
     d = plus(small_dicts, "actors",
              ("t:g", "guinea-bissau", "GNB", "GNB", "", "country", pd.NaT, pd.NaT, "Guinea-Bissau"))
     assert triples(name, d) == {("GNB", "111", "RUS")}
+
+
+def test_modality_false_codes_hypothetical_acts_as_petrarch_does(small_dicts):
+    assert triples("could", small_dicts) == set() and triples("tried", small_dicts) == set()
+    could = triples("could", small_dicts, modality=False)
+    assert could and could == triples("tried", small_dicts, modality=False)
+    assert {(s, t) for s, _, t in could} == {("RUS", "JPN")}
+    assert triples("negated", small_dicts, modality=False) == set()  # negation is not modality
+
+
+def test_oblique_source_of_a_passive_without_agent(small_dicts):
+    assert triples("passive_in", small_dicts) == set()  # default: no source
+    assert triples("passive_in", small_dicts, oblique_source=True) == {("RUS", "111", "UKR")}
+    # an actor inside the first oblique: "condemned over its dispute with Russia"
+    assert triples("passive_over", small_dicts, oblique_source=True) == {("RUS", "111", "JPN")}
+    # an agent keeps its place; a passive with no oblique actor stays without a source
+    assert triples("passive", small_dicts, oblique_source=True) == {("RUS", "195", "UKR")}
+    assert triples("passive_no_agent", small_dicts, oblique_source=True) == set()
