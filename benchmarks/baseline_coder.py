@@ -42,7 +42,7 @@ class _Lexicon:
         self.agents_multi = {}
         for row in d.agents.to_dict("records"):
             target = self.agents_multi if " " in row["pattern"] else self.agents_single
-            target[row["pattern"]] = row["agent"]
+            target[row["pattern"]] = ("~" if row["kind"] == "prefix" else "") + row["agent"]
         for pattern, agent in list(self.agents_single.items()) + list(self.agents_multi.items()):
             for phrase in pattern_phrases(pattern)[1:]:
                 self.agents_multi.setdefault(phrase, agent)
@@ -127,6 +127,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         last = start + length - 1  # the agent goes to the phrase's head word
         top = next((g for g in range(start, last + 1) if not start <= head[g] <= last), last)
         agent_word[top] = lex.agents_multi[key]
+    prefix_word = [a.startswith("~") for a in agent_word]  # written before the country: "MSF Arnor"
+    agent_word = [a.lstrip("~") for a in agent_word]
     direct = [a is not None for a in actor]
     for t in range(n):  # a title in front of a country-level name adds its agent
         h = head[t]
@@ -135,8 +137,9 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         a = actor[h]
         if a["agent"] or not a["country"] or a["code"] != a["country"]:
             continue
-        new = {**a, "agent": agent_word[t], "code": a["country"] + agent_word[t],
-               "a_start": min(a["a_start"], t), "a_end": max(a["a_end"], t)}
+        new = {**a, "agent": agent_word[t], "a_start": min(a["a_start"], t), "a_end": max(a["a_end"], t),
+               "code": agent_word[t] + a["country"] if prefix_word[t] else a["country"] + agent_word[t],
+               "prefix": agent_word[t] if prefix_word[t] else ""}
         for i in range(a["a_start"], a["a_end"] + 1):
             actor[i] = new
     resolved = list(actor)
@@ -153,8 +156,12 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         m = sorted(mods, key=lambda k: (abs(k - h), k))[0]
         a = actor[m]
         title = next((agent_word[k] for k in kids[h] if rel[k] in _TITLE_RELS and agent_word[k] and not direct[k]), "")
-        agent = agent_word[h] or title or a["agent"]
-        resolved[h] = {**a, "agent": agent, "code": (a["country"] or a["code"]) + agent,
+        pre = a.get("prefix", "") if a["country"] else ""
+        agent = agent_word[h] or title or ("" if pre else a["agent"])
+        base = pre + a["country"] if a["country"] else a["code"]
+        own = prefix_word[h] and bool(agent_word[h])  # "Arnor's MSF" -> NGOARN
+        resolved[h] = {**a, "agent": agent, "code": agent + base if own else base + agent,
+                       "prefix": agent if own else pre,
                        "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
         if not a["country"]:
             continue
@@ -182,7 +189,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         a = resolved[h]
         if a is not None and not direct[h] and a["country"]:
-            resolved[x] = {**a, "agent": agent_word[x], "code": a["country"] + agent_word[x], "a_start": x, "a_end": x}
+            code = agent_word[x] + a["country"] if prefix_word[x] else a["country"] + agent_word[x]
+            resolved[x] = {**a, "agent": agent_word[x], "code": code, "a_start": x, "a_end": x}
 
     # verbs: subjects with inheritance
     nsubj = [first(i, lambda k: rel[k] == "nsubj") for i in range(n)]

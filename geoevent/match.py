@@ -286,14 +286,19 @@ def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.da
     return rows.sort_values("start_gid")[_MENTION_COLUMNS].reset_index(drop=True)
 
 
-def _agent_words(w: Words, dictionaries: Dictionaries) -> np.ndarray:
-    """The agent code each word names ("troops" -> MIL, "president" -> GOV), else ""."""
+def _agent_words(w: Words, dictionaries: Dictionaries) -> tuple[np.ndarray, np.ndarray]:
+    """The agent code each word names ("troops" -> MIL, "president" -> GOV), else "", and whether
+    it is a prefix agent, written before the country ("MSF" of "MSF Arnor" -> NGOARN)."""
     agents = dictionaries.agents
     out = np.full(w.n, "", dtype=object)
+    prefix = np.zeros(w.n, dtype=bool)
     if len(agents) == 0 or w.n == 0:
-        return out
+        return out, prefix
+    # the agent code, with a leading "~" for a prefix agent
+    marked = np.where(agents["kind"].to_numpy(dtype=object) == "prefix", "~", "") + agents["agent"].to_numpy(dtype=object)
+    agents = agents.assign(_marked=marked)
     single = agents.loc[~agents["pattern"].str.contains(" ", regex=False)].drop_duplicates("pattern", keep="last")
-    lookup = pd.Series(single["agent"].to_numpy(dtype=object), index=single["pattern"].to_numpy(dtype=object))
+    lookup = pd.Series(single["_marked"].to_numpy(dtype=object), index=single["pattern"].to_numpy(dtype=object))
     for col in ("norm", "lemma"):
         cat: Cat = w[col]
         per_unique = np.r_[lookup.reindex(cat.uniques).to_numpy(dtype=object), np.array([None], dtype=object)]
@@ -304,9 +309,12 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> np.ndarray:
     if index[0]:
         start, length, key = _find_spans(w["norm"], w["sid"], index, _MAX_PATTERN_WORDS)
         if len(start):  # patterns of several words, or hyphenated ones split by the tokenizer
-            by_pattern = dict(zip(agents["pattern"], agents["agent"]))
+            by_pattern = dict(zip(agents["pattern"], agents["_marked"]))
             out[_span_heads(w["head"], start, start + length - 1)] = [by_pattern[k] for k in key.tolist()]
-    return out
+    marks = np.flatnonzero(pd.Series(out, dtype=object).str.startswith("~").to_numpy())
+    prefix[marks] = True
+    out[marks] = [a[1:] for a in out[marks].tolist()]
+    return out, prefix
 
 
 def _span_heads(head: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
@@ -354,7 +362,8 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
         a_start[word_gid] = mentions["start_gid"].to_numpy()[rep]
         a_end[word_gid] = mentions["end_gid"].to_numpy()[rep]
     direct = code != ""
-    agent_word = _agent_words(w, dictionaries)
+    agent_word, prefix_word = _agent_words(w, dictionaries)
+    prefix = np.full(n, "", dtype=object)  # an actor's prefix agent, written before its country
     rel: Cat = w["rel"]
     head = w["head"]
 
@@ -363,7 +372,11 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     for t, h in zip(titles.tolist(), head[titles].tolist()):
         if direct[h] and agent[h] == "" and code[h] == country[h] != "":
             named = np.arange(a_start[h], a_end[h] + 1)
-            code[named] = country[h] + agent_word[t]
+            if prefix_word[t]:  # "MSF Arnor" -> NGOARN
+                code[named] = agent_word[t] + country[h]
+                prefix[named] = agent_word[t]
+            else:
+                code[named] = country[h] + agent_word[t]
             agent[named] = agent_word[t]
             a_start[named] = min(a_start[h], t)
             a_end[named] = max(a_end[h], t)
@@ -386,14 +399,18 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     mods, heads = mods[order], heads[order]
     first = np.r_[True, heads[1:] != heads[:-1]] if len(heads) else np.zeros(0, bool)
     mods, heads = mods[first], heads[first]
-    base_code = np.where(country[mods] != "", country[mods], code[mods])  # a region or group: its code
+    # a region or group: its code; a country keeps its prefix agent ("MSF Arnor diplomat" -> NGOARNGOV)
+    base_code = np.where(country[mods] != "", prefix[mods] + country[mods], code[mods])
     country[heads] = country[mods]
     agent[heads] = np.where(agent_word[heads] != "", agent_word[heads],
-                            np.where(title_agent[heads] != "", title_agent[heads], agent[mods]))
+                            np.where(title_agent[heads] != "", title_agent[heads],
+                                     np.where(prefix[mods] != "", "", agent[mods])))
     entry[heads] = entry[mods]
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
-    code[heads] = base_code + agent[heads]
+    own_prefix = prefix_word[heads] & (agent_word[heads] != "")  # "Arnor's MSF" -> NGOARN
+    code[heads] = np.where(own_prefix, agent[heads] + base_code, base_code + agent[heads])
+    prefix[heads] = np.where(own_prefix, agent[heads], np.where(country[mods] != "", prefix[mods], ""))
     # a name with no actor of its own takes its title's: "Arnor President Umbardacil" -> ARNGOV
     named = title_words[(code[title_words] != "") & (code[head[title_words]] == "")][::-1]  # the first title wins
     by = head[named]
@@ -423,7 +440,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     entry[conj] = entry[first_conj]
     a_start[conj] = conj
     a_end[conj] = conj
-    code[conj] = country[conj] + agent[conj]
+    code[conj] = np.where(prefix_word[conj], agent[conj] + country[conj], country[conj] + agent[conj])
     w.update(
         modifier_conj_head=ch, modifier_conj=cm,
         actor_direct=direct,

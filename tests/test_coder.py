@@ -49,6 +49,10 @@ SENTENCES = {
     "biden": "Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Russia/Russia/PROPN/2/obj ././PUNCT/2/punct",
     "could": "Russia/Russia/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root Japan/Japan/PROPN/3/obj "
     "././PUNCT/3/punct",
+    "prefix_agent": "MSF/MSF/PROPN/2/flat Russia/Russia/PROPN/3/nsubj condemned/condemn/VERB/0/root Japan/Japan/PROPN/3/obj "
+    "././PUNCT/3/punct",
+    "prefix_agent_mod": "An/a/DET/4/det MSF/MSF/PROPN/3/compound Russia/Russia/PROPN/4/compound "
+    "officials/official/NOUN/5/nsubj condemned/condemn/VERB/0/root Japan/Japan/PROPN/5/obj ././PUNCT/5/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -433,3 +437,12 @@ def test_oblique_source_of_a_passive_without_agent(small_dicts):
     # an agent keeps its place; a passive with no oblique actor stays without a source
     assert triples("passive", small_dicts, oblique_source=True) == {("RUS", "195", "UKR")}
     assert triples("passive_no_agent", small_dicts, oblique_source=True) == set()
+
+
+def test_prefix_agent_goes_before_the_country(small_dicts):
+    # PETRARCH's "MSF [NGO~]": "MSF Arnor" is NGOARN, not ARNNGO
+    d = plus(small_dicts, "agents", ("a:msf", "msf", "NGO", "prefix"))
+    assert triples("prefix_agent", d) == {("NGORUS", "111", "JPN")}
+    assert triples("prefix_agent_mod", d) == {("NGORUSGOV", "111", "JPN")}  # and the head's agent after it
+    suffix = plus(small_dicts, "agents", ("a:msf", "msf", "NGO", "title"))
+    assert triples("prefix_agent", suffix) == {("RUSNGO", "111", "JPN")}

@@ -18,7 +18,8 @@ actors — one row per name or alias (and per date-bounded role of a person):
 
 agents — role words that turn a country into a sector code:
     entry_id, pattern, agent (e.g. "MIL"), kind ("noun" such as troops/army, "title" such as
-    president/minister).
+    president/minister, "prefix" for an agent written before the country: PETRARCH's
+    "MSF [NGO~]", "MSF Arnor" -> NGOARN).
 
 verbs — verb patterns to CAMEO codes:
     entry_id    str
