@@ -214,22 +214,21 @@ def attach_sentences(ev: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
 
 
 def _with_codebook(ev: pd.DataFrame) -> pd.DataFrame:
+    """Add the codebook's fields of each event code. A code the codebook lacks (one a user's
+    dictionary defines) keeps its events, with null base/root code, quad class and Goldstein."""
     book = load_codebook().set_index("code")
-    known = ev["event_code"].isin(book.index)
-    if not known.all():
-        bad = sorted(set(ev.loc[~known, "event_code"]))
-        warnings.warn(f"dropping events with codes not in the codebook: {', '.join(bad)}", stacklevel=3)
-        ev = ev.loc[known]
-    rows = book.loc[ev["event_code"].to_numpy()]
+    rows = book.reindex(ev["event_code"].to_numpy())
     ev = ev.assign(
         event_base_code=rows["base_code"].to_numpy(dtype=object),
         event_root_code=rows["root_code"].to_numpy(dtype=object),
-        quad_class=rows["quad_class"].to_numpy(),
-        goldstein=rows["goldstein"].to_numpy(),
+        quad_class=pd.array(rows["quad_class"].to_numpy(dtype=object), dtype="Int8"),
+        goldstein=rows["goldstein"].to_numpy(dtype=np.float64),
         plover_type=rows["plover_type"].to_numpy(dtype=object),
     )
     label = ev.pop("pattern_label").to_numpy(dtype=object)
-    ev["label"] = np.where((label == "") | pd.isna(label), rows["label"].to_numpy(dtype=object), label)
+    book_label = rows["label"].to_numpy(dtype=object)
+    book_label = np.where(pd.isna(book_label), "", book_label)
+    ev["label"] = np.where((label == "") | pd.isna(label), book_label, label)
     return ev
 
 
@@ -245,7 +244,12 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     """Canonical column order and dtypes of the events table (``ev``, a fresh frame, is changed)."""
     for col in ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end"):
         ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32)
-    ev["quad_class"] = ev["quad_class"].astype(np.int8)
+    ev["quad_class"] = ev["quad_class"].astype("Int8")  # null for a code outside the codebook
+    outside = ev["event_root_code"].isna().to_numpy() & ev["event_code"].notna().to_numpy()
+    if outside.any():
+        bad = sorted(set(ev.loc[outside, "event_code"]))
+        warnings.warn(f"{int(outside.sum())} event(s) have codes outside the CAMEO codebook ({', '.join(bad)}): "
+                      "their base and root codes, quad class and Goldstein score are left empty", stacklevel=3)
     ev["goldstein"] = ev["goldstein"].astype(np.float32)
     for col in EVENT_COLUMNS:
         if col not in ev:

@@ -455,6 +455,7 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
     for field in EVENT_SCHEMA:
         if pa.types.is_string(field.type):
             df[field.name] = df[field.name].astype(object).where(df[field.name].notna(), None)
+    df["quad_class"] = df["quad_class"].astype("Int8")  # as the coder gives it; null for a non-CAMEO code
     raw = table.schema.metadata or {}
     metadata = {
         k.decode("utf-8", "replace"): v.decode("utf-8", "replace")

@@ -19,7 +19,8 @@ __all__ = ["Actor", "Event", "Span"]
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _AGENT = re.compile(r"^[A-Z]{3}$")
 _ACTOR_CODE = re.compile(r"^[A-Z0-9]{3}(?:[A-Z0-9]{3})*$")
-_EVENT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
+_EVENT_CODE = re.compile(r"^\d{2,4}$")  # CAMEO, or a code a user's dictionary defines ("212")
+_ROOT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)$")
 
 Span = tuple[int, int]
 
@@ -70,15 +71,19 @@ class Actor:
 
 @attrs.frozen(slots=True)
 class Event:
-    """One coded event: who (source) did what (code) to whom (target), when, and the evidence."""
+    """One coded event: who (source) did what (code) to whom (target), when, and the evidence.
+
+    A code outside the CAMEO codebook (one a user's dictionary defines, such as PETRARCH's test
+    code "212") has no ``root_code``, ``quad_class`` or ``goldstein``: they are None.
+    """
 
     source: Actor = attrs.field(validator=attrs.validators.instance_of(Actor))
     target: Actor | None = attrs.field(validator=attrs.validators.optional(attrs.validators.instance_of(Actor)))
-    code: str = attrs.field(validator=_match(_EVENT_CODE, "a CAMEO event code such as '042'"))
-    root_code: str = attrs.field(validator=_match(re.compile(r"^(0[1-9]|1[0-9]|20)$"), "a 2-digit CAMEO root code"))
+    code: str = attrs.field(validator=_match(_EVENT_CODE, "an event code of 2-4 digits such as '042'"))
+    root_code: str | None = attrs.field(validator=_match(_ROOT_CODE, "a 2-digit CAMEO root code", optional=True))
     label: str = attrs.field(validator=attrs.validators.instance_of(str))
-    quad_class: int = attrs.field(validator=attrs.validators.in_((1, 2, 3, 4)))
-    goldstein: float = attrs.field(converter=float)
+    quad_class: int | None = attrs.field(validator=attrs.validators.optional(attrs.validators.in_((1, 2, 3, 4))))
+    goldstein: float | None = attrs.field(converter=attrs.converters.optional(float))
     date: dt.date | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
     )
@@ -92,13 +97,15 @@ class Event:
     parser: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     @goldstein.validator
-    def _check_goldstein(self, attribute: attrs.Attribute, value: float) -> None:
+    def _check_goldstein(self, attribute: attrs.Attribute, value: float | None) -> None:
+        if value is None:
+            return
         if math.isnan(value) or not -10.0 <= value <= 10.0:
             raise ValueError(f"goldstein must be within [-10, 10], got {value!r}")
 
     @root_code.validator
-    def _check_root(self, attribute: attrs.Attribute, value: str) -> None:
-        if not self.code.startswith(value):
+    def _check_root(self, attribute: attrs.Attribute, value: str | None) -> None:
+        if value is not None and not self.code.startswith(value):
             raise ValueError(f"root_code {value!r} is not the root of code {self.code!r}")
 
     @property
@@ -146,10 +153,10 @@ class Event:
             source=source,
             target=actor("target"),
             code=str(row["event_code"]),
-            root_code=str(row["event_root_code"]),
-            label=str(row["label"]),
-            quad_class=int(row["quad_class"]),
-            goldstein=float(row["goldstein"]),
+            root_code=_str_or_none(row.get("event_root_code")),
+            label=_str_or_none(row.get("label")) or "",
+            quad_class=None if _isna(row.get("quad_class")) else int(row["quad_class"]),
+            goldstein=None if _isna(row.get("goldstein")) else float(row["goldstein"]),
             date=date,
             doc_id=str(row.get("doc_id", "")),
             sentence_idx=int(row.get("sentence_idx", 0)),
@@ -163,10 +170,12 @@ class Event:
 
 
 def _isna(value: Any) -> bool:
+    if value is None:
+        return True
     try:
         return bool(value != value)  # NaN, NaT
-    except (TypeError, ValueError):
-        return False
+    except (TypeError, ValueError):  # pandas.NA cannot be compared
+        return type(value).__name__ == "NAType"
 
 
 def _str_or_none(value: Any) -> str | None:

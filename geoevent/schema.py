@@ -1,7 +1,8 @@
 """The events table: one explicit Arrow schema for every event geoevent emits.
 
 Codes are strings (leading zeros matter: "042" is not 42). Spans are character offsets into the
-document text, end exclusive, -1 when unknown.
+document text, end exclusive, -1 when unknown. An event code outside the CAMEO codebook (one a
+user's dictionary defines) has null base and root codes, quad class and Goldstein score.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ EVENT_SCHEMA: pa.Schema = pa.schema(
         pa.field("target_start", _i32),
         pa.field("target_end", _i32),
         pa.field("event_code", _s, nullable=False),
-        pa.field("event_base_code", _s, nullable=False),
-        pa.field("event_root_code", _s, nullable=False),
+        pa.field("event_base_code", _s),
+        pa.field("event_root_code", _s),
         pa.field("label", _s, nullable=False),
-        pa.field("quad_class", pa.int8(), nullable=False),
-        pa.field("goldstein", pa.float32(), nullable=False),
+        pa.field("quad_class", pa.int8()),
+        pa.field("goldstein", pa.float32()),
         pa.field("plover_type", _s),
         pa.field("verb_text", _s),
         pa.field("verb_start", _i32),

@@ -446,3 +446,27 @@ def test_prefix_agent_goes_before_the_country(small_dicts):
     assert triples("prefix_agent_mod", d) == {("NGORUSGOV", "111", "JPN")}  # and the head's agent after it
     suffix = plus(small_dicts, "agents", ("a:msf", "msf", "NGO", "title"))
     assert triples("prefix_agent", suffix) == {("RUSNGO", "111", "JPN")}
+
+
+def test_a_code_outside_the_codebook_is_kept_with_empty_codebook_fields(small_dicts, tmp_path):
+    from geoevent.io import read_events, write_events
+    from geoevent.model import Event
+    from geoevent.schema import METADATA_KEYS
+
+    verbs = small_dicts.verbs.copy()
+    verbs.loc[verbs["verb"] == "condemn", "code"] = "212"  # like PETRARCH's test code for "arrest"
+    d = attrs.evolve(small_dicts, verbs=verbs)
+    with pytest.warns(UserWarning, match="outside the CAMEO codebook"):
+        ev = code_tokens(sentence(SENTENCES["biden"], doc_id="b"), dictionaries=d)
+    assert ev["event_code"].tolist() == ["212"]
+    row = ev.iloc[0]
+    assert row["event_root_code"] is None and row["event_base_code"] is None
+    assert pd.isna(row["quad_class"]) and pd.isna(row["goldstein"]) and row["label"] == ""
+    event = Event.from_row(row.to_dict())
+    assert (event.code, event.root_code, event.quad_class, event.goldstein) == ("212", None, None, None)
+    path = write_events(ev, tmp_path / "e.parquet", metadata={k: "x" for k in METADATA_KEYS})
+    back, _ = read_events(path)
+    assert back["event_code"].tolist() == ["212"] and back["quad_class"].isna().all() and back["goldstein"].isna().all()
+    # a CAMEO code next to it keeps its fields
+    ok = code_tokens(sentence(SENTENCES["biden"], doc_id="b"), dictionaries=small_dicts)
+    assert ok["event_root_code"].tolist() == ["11"] and ok["quad_class"].tolist() == [3]
