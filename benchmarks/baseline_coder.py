@@ -255,6 +255,10 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         if reported[i] and any(rel[k] == "aux" and lemma[k] in cls["modal_reported"] for k in kids[i]):
             modal_hyp[i], modal_int[i] = False, True
 
+    def deps(i: int) -> list[int]:
+        """Dependents of ``i`` and of its prepositional modifiers ("memos on economic issues")."""
+        return kids[i] + [d for k in kids[i] if rel[k] == "nmod" for d in kids[k]]
+
     # patterns
     chosen: dict[int, dict[str, Any]] = {}
     coded = [False] * n
@@ -284,14 +288,14 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                         if slot >= 0 and (lemma[slot] == p["obj_head"] or norm[slot] == p["obj_head"]):
                             og = slot
                             break
-                if og >= 0 and p["obj_pre"] and not all(any(w in (lemma[k], norm[k]) for k in kids[og]) for w in p["obj_pre"]):
+                if og >= 0 and p["obj_pre"] and not all(any(w in (lemma[k], norm[k]) for k in deps(og)) for w in p["obj_pre"]):
                     og = -1
                 if og < 0:
                     continue
             if p["has_pre"]:  # a word before the verb that depends on it, not an adverb
                 before = [k for k in kids[v] if k < v and upos[k] != "ADV"]
                 found_pre = [k for k in before if p["pre_head"] in (lemma[k], norm[k])
-                             and all(any(word in (lemma[d], norm[d]) for d in kids[k]) for word in p["pre_rest"])]
+                             and all(any(word in (lemma[d], norm[d]) for d in deps(k)) for word in p["pre_rest"])]
                 if not found_pre:
                     continue
             pp = -1
@@ -307,7 +311,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                     continue
             score = (8 * p["has_particle"] + 4 * (p["has_object"] + p["has_pre"] + p["reciprocal"]) + 2 * (pp >= 0)
                      + form - (bool(p["prep"]) and pp < 0))
-            if best is None or score > best[0]:
+            if best is None or (score, p["obj_words"]) > (best[0], best[1]["obj_words"]):
                 best = (score, p, og, pp, prt)
         if best is None:
             continue
@@ -386,6 +390,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             ccomp_subject(v),
             first_actor(ccomp_subject(v), "nmod"),
             acl_actor(obj[v]),
+            acl_actor(first_nmod(obj[v])),
             acl_actor(first_obl(v)),
             first_actor(v, "obl", place=True),
         ]

@@ -62,7 +62,8 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
 
     Columns: pattern_row, entry_id, verb, particle, obj_head, obj_pre (tuple of words), prep,
     code, label, reverse_code, obj_prep, pre_head, pre_rest, has_particle, has_object, has_pre,
-    obj_multi, pre_multi (whether obj_pre / pre_rest hold words), reciprocal (the pattern applies
+    obj_words (how many modifiers the object lists), obj_multi, pre_multi (whether obj_pre /
+    pre_rest hold words), reciprocal (the pattern applies
     only to coordinated subjects acting on each other: "Gondor and Osgiliath downplayed ...").
     ``obj_prep`` is the preposition of an object required inside a prepositional phrase ("act
     (ON RESOLUTION)"), else "". ``pre_head`` (with ``pre_rest``, its modifiers) is a word required
@@ -99,7 +100,8 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     out["has_particle"] = out["particle"] != ""
     out["has_object"] = out["obj_head"] != ""
     out["has_pre"] = out["pre_head"] != ""
-    out["obj_multi"] = out["obj_pre"].map(len).to_numpy() > 0
+    out["obj_words"] = out["obj_pre"].map(len).to_numpy(dtype=np.int64)
+    out["obj_multi"] = out["obj_words"].to_numpy() > 0
     out["pre_multi"] = out["pre_rest"].map(len).to_numpy() > 0
     recip = v["reciprocal"].fillna("").astype(str) if "reciprocal" in v.columns else blank
     out["reciprocal"] = (recip.to_numpy(dtype=object) != "")[out["pattern_row"].to_numpy()]
@@ -285,7 +287,8 @@ def extract_triples(
         # a pattern whose preposition is missing ranks below the same pattern without one
         - ((cand["prep"].to_numpy(dtype=object) != "") & (cand["pp_gid"] < 0)).astype(int)
     )
-    cand = cand.sort_values(["v", "score", "pattern_row"], ascending=[True, False, True], kind="stable")
+    # among equals, the pattern naming more of the object's words: "austrian gold florin" over "florin"
+    cand = cand.sort_values(["v", "score", "obj_words", "pattern_row"], ascending=[True, False, False, True], kind="stable")
     best = cand.drop_duplicates("v", keep="first")
     coded = np.zeros(n, dtype=bool)
     coded[best["v"].to_numpy()] = True  # blocked patterns count as coded verbs for control
@@ -427,6 +430,8 @@ def extract_triples(
         # "said that an embargo against Mordor would not work"
         np.where(ccomp_subj[vb] >= 0, nmod_actor[np.maximum(ccomp_subj[vb], 0)], -1),
         np.where(o >= 0, acl_actor[np.maximum(o, 0)], -1),
+        # "assurances on cultural issues sent from Bree"
+        np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), acl_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
         np.where(first_obl[vb] >= 0, acl_actor[np.maximum(first_obl[vb], 0)], -1),
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
@@ -468,9 +473,14 @@ def _have_dependents(w: Words, gids: np.ndarray, words: np.ndarray) -> np.ndarra
     }).drop_duplicates()
     head = w["head"]
     dep = np.flatnonzero(np.isin(head, gids))
+    # and a dependent of a prepositional modifier: "memos on economic issues" for MEMOS (ON ECONOMIC)
+    nmods = dep[w["rel"].isin(("nmod",))[dep]]
+    dep2 = np.flatnonzero(np.isin(head, nmods))
+    owner = np.r_[head[dep], head[head[dep2]]]
+    words = np.r_[dep, dep2]
     # a dependent counts by lemma or by form ("improved relations": lemma "improve")
-    have = pd.DataFrame({"g": np.r_[head[dep], head[dep]],
-                         "word": np.r_[w["lemma"].values[dep], w["norm"].values[dep]]}).drop_duplicates()
+    have = pd.DataFrame({"g": np.r_[owner, owner],
+                         "word": np.r_[w["lemma"].values[words], w["norm"].values[words]]}).drop_duplicates()
     found = need.merge(have, on=["g", "word"]).groupby("i").size()
     distinct = need.groupby("i").size()
     return found.reindex(np.arange(len(gids)), fill_value=0).to_numpy() >= distinct.reindex(

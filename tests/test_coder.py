@@ -53,6 +53,12 @@ SENTENCES = {
     "././PUNCT/3/punct",
     "prefix_agent_mod": "An/a/DET/4/det MSF/MSF/PROPN/3/compound Russia/Russia/PROPN/4/compound "
     "officials/official/NOUN/5/nsubj condemned/condemn/VERB/0/root Japan/Japan/PROPN/5/obj ././PUNCT/5/punct",
+    "memos_on": "Russia/Russia/PROPN/2/nsubj welcomed/welcome/VERB/0/root memos/memo/NOUN/2/obj on/on/ADP/6/case "
+    "economic/economic/ADJ/6/amod issues/issue/NOUN/3/nmod from/from/ADP/8/case Japan/Japan/PROPN/3/nmod ././PUNCT/2/punct",
+    "memos_sent": "Russia/Russia/PROPN/2/nsubj welcomed/welcome/VERB/0/root memos/memo/NOUN/2/obj on/on/ADP/5/case "
+    "issues/issue/NOUN/3/nmod sent/send/VERB/5/acl from/from/ADP/8/case Japan/Japan/PROPN/6/obl ././PUNCT/2/punct",
+    "gold_florin": "Russia/Russia/PROPN/2/nsubj contributed/contribute/VERB/0/root gold/gold/NOUN/4/compound "
+    "florin/florin/NOUN/2/obj to/to/ADP/6/case Japan/Japan/PROPN/2/obl ././PUNCT/2/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -470,3 +476,24 @@ def test_a_code_outside_the_codebook_is_kept_with_empty_codebook_fields(small_di
     # a CAMEO code next to it keeps its fields
     ok = code_tokens(sentence(SENTENCES["biden"], doc_id="b"), dictionaries=small_dicts)
     assert ok["event_root_code"].tolist() == ["11"] and ok["quad_class"].tolist() == [3]
+
+
+def test_object_modifier_inside_its_prepositional_phrase(small_dicts):
+    # PETRARCH's MEMOS (ON ECONOMIC): "memos on economic issues" has "economic" one level down
+    d = plus(small_dicts, "verbs", ("v:w", "welcome", "", "", "", "050", ""), ("v:m", "welcome", "", "economic memo", "", "091", ""))
+    assert triples("memos_on", d) == {("RUS", "091", "JPN")}
+    assert triples("memos_sent", d) == {("RUS", "050", "JPN")}  # no "economic": the bare verb
+
+
+def test_actor_in_a_clause_modifying_the_objects_modifier(small_dicts):
+    d = plus(small_dicts, "verbs", ("v:w", "welcome", "", "", "", "050", ""))
+    assert triples("memos_sent", d) == {("RUS", "050", "JPN")}  # "memos on issues sent from Japan"
+
+
+def test_the_pattern_naming_more_of_the_object_wins_a_tie(small_dicts):
+    d = plus(small_dicts, "verbs", ("v:c", "contribute", "", "florin", "", "070", ""),
+             ("v:g", "contribute", "", "gold florin", "", "190", ""))
+    assert triples("gold_florin", d) == {("RUS", "190", "JPN")}
+    d = plus(small_dicts, "verbs", ("v:g", "contribute", "", "silver florin", "", "190", ""),
+             ("v:c", "contribute", "", "florin", "", "070", ""))
+    assert triples("gold_florin", d) == {("RUS", "070", "JPN")}
