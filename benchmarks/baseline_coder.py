@@ -333,7 +333,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         if controlled[v] and ((modality and lemma[h] in cls["hypothetical"]) or lemma[h] in cls["object_control"]):
             continue
-        if in_x and coded[h] and lemma[h] not in (cls["intent"] | cls["subject_control"]):
+        if in_x and coded[h] and not (passive[h] and npass[h] >= 0) and lemma[h] not in (cls["intent"] | cls["subject_control"]):
             continue
         if rel[v] == "advcl" and mark[v] in cls["conditional"]:
             continue

@@ -377,7 +377,10 @@ def extract_triples(
         drop |= modal_hyp[vb]
         drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]]
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
-    drop |= in_xcomp & coded[hv] & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
+    # the clause of a coded verb is coded by it, unless the verb is a passive that raised the
+    # clause's subject: "Gollum was seen to break into the parade" reports the break-in
+    drop |= (in_xcomp & coded[hv] & ~(passive[hv] & (nsubj_pass[hv] >= 0))
+             & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]])
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
     best = best.assign(intent=is_intent).loc[~drop]
     if len(best) == 0:

@@ -497,3 +497,10 @@ def test_the_pattern_naming_more_of_the_object_wins_a_tie(small_dicts):
     d = plus(small_dicts, "verbs", ("v:g", "contribute", "", "silver florin", "", "190", ""),
              ("v:c", "contribute", "", "florin", "", "070", ""))
     assert triples("gold_florin", d) == {("RUS", "070", "JPN")}
+
+
+def test_a_coded_passive_matrix_that_raised_its_subject_leaves_the_clause_coded(small_dicts):
+    # "Russia was seen to attack Japan": even when "see" itself is a coded verb (PETRARCH: 010),
+    # the passive reports the attack; it has no source of its own
+    d = plus(small_dicts, "verbs", ("v:s", "see", "", "", "", "010", ""))
+    assert triples("seen_to", d) == {("RUS", "190", "JPN")}
