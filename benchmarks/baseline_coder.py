@@ -275,6 +275,10 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             prt = -1
             if p["has_particle"]:
                 prt = next((k for k in kids[v] if rel[k] == "compound:prt" and lemma[k] == p["particle"]), -1)
+                if prt < 0 and v + 1 < n and rel[v + 1] == "case" and lemma[v + 1] == p["particle"]:
+                    h1 = head[v + 1]  # "cordoned off the roads" read as an oblique "off the roads"
+                    if h1 >= 0 and rel[h1].split(":")[0] == "obl" and head[h1] == v:
+                        prt = v + 1
                 if prt < 0:
                     continue
             og = -1

@@ -263,7 +263,13 @@ def extract_triples(
         return _empty()
     # particle
     prt_idx = np.flatnonzero(rel.eq("compound:prt") & has_head)
-    prt_pairs = pd.DataFrame({"v": head[prt_idx], "particle": lemma[prt_idx], "particle_gid": gid[prt_idx]})
+    # or the preposition right after the verb that a parser gave to the next noun: "cordoned off
+    # the roads" read as an oblique "off the roads"
+    case_idx = np.flatnonzero(rel.eq("case") & has_head)
+    case_obl = case_idx[base.eq("obl")[head[case_idx]] & (head[head[case_idx]] == gid[case_idx] - 1)]
+    prt_idx = np.r_[prt_idx, case_obl]
+    prt_verb = np.r_[head[prt_idx[: len(prt_idx) - len(case_obl)]], head[head[case_obl]]]
+    prt_pairs = pd.DataFrame({"v": prt_verb, "particle": lemma[prt_idx], "particle_gid": gid[prt_idx]})
     prt_pairs = prt_pairs.drop_duplicates(["v", "particle"])
     cand = cand.merge(prt_pairs, on=["v", "particle"], how="left")
     cand["particle_gid"] = cand["particle_gid"].fillna(-1).astype(np.int64)

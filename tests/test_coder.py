@@ -59,6 +59,10 @@ SENTENCES = {
     "issues/issue/NOUN/3/nmod sent/send/VERB/5/acl from/from/ADP/8/case Japan/Japan/PROPN/6/obl ././PUNCT/2/punct",
     "gold_florin": "Russia/Russia/PROPN/2/nsubj contributed/contribute/VERB/0/root gold/gold/NOUN/4/compound "
     "florin/florin/NOUN/2/obj to/to/ADP/6/case Japan/Japan/PROPN/2/obl ././PUNCT/2/punct",
+    "cordon_off": "Russia/Russia/PROPN/2/nsubj cordoned/cordon/VERB/0/root off/off/ADP/5/case the/the/DET/5/det "
+    "roads/road/NOUN/2/obl to/to/ADP/7/case Japan/Japan/PROPN/5/nmod ././PUNCT/2/punct",
+    "cordon_roads_off": "Russia/Russia/PROPN/2/nsubj cordoned/cordon/VERB/0/root roads/road/NOUN/2/obj "
+    "off/off/ADP/5/case Japan/Japan/PROPN/2/obl ././PUNCT/2/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -504,3 +508,10 @@ def test_a_coded_passive_matrix_that_raised_its_subject_leaves_the_clause_coded(
     # the passive reports the attack; it has no source of its own
     d = plus(small_dicts, "verbs", ("v:s", "see", "", "", "", "010", ""))
     assert triples("seen_to", d) == {("RUS", "190", "JPN")}
+
+
+def test_particle_read_as_the_preposition_of_the_next_noun(small_dicts):
+    # "cordoned off the roads": the parser made "off" the case of "roads"
+    d = plus(small_dicts, "verbs", ("v:c", "cordon", "off", "", "", "144", ""))
+    assert triples("cordon_off", d) == {("RUS", "144", "JPN")}
+    assert triples("cordon_roads_off", d) == set()  # "off" is not next to the verb: no particle
