@@ -307,8 +307,9 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 def is_pp(k: int) -> bool:
                     return rel[k].split(":")[0] in ("obl", "nmod") and rel[k] != "obl:agent" and case[k] == p["prep"]
                 pp = first(v, is_pp)
-                if pp < 0 and og >= 0:
-                    pp = first(og, is_pp)
+                attach = og if og >= 0 else obj[v]  # the pattern's object, else the direct object
+                if pp < 0 and attach >= 0:
+                    pp = first(attach, is_pp)
             if p["reciprocal"]:  # coordinated subjects acting on each other
                 s0 = by_agent[v] if passive[v] else nsubj[v]
                 if s0 < 0 or not any(rel[k] == "conj" for k in kids[s0]):

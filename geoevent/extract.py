@@ -281,6 +281,10 @@ def extract_triples(
     cand["_k"] = np.arange(len(cand))
     with_prep = cand.loc[cand["prep_key"].to_numpy() >= 0, ["_k", "v", "obj_gid", "prep_key"]]
     on_verb = with_prep[["_k", "v", "prep_key"]].rename(columns={"v": "attach"}).merge(pp, on=["attach", "prep_key"])
+    # on the pattern's object, or for a pattern without one on the direct object ("warned Gondor
+    # about the Prince", the parser attaching "about" to Gondor)
+    pat_obj = with_prep["obj_gid"].to_numpy()
+    with_prep = with_prep.assign(obj_gid=np.where(pat_obj >= 0, pat_obj, obj[with_prep["v"].to_numpy()]))
     on_obj = with_prep[["_k", "obj_gid", "prep_key"]].rename(columns={"obj_gid": "attach"}).merge(pp, on=["attach", "prep_key"])
     pp_gid = np.full(len(cand), -1, dtype=np.int64)
     pp_gid[on_obj["_k"].to_numpy()] = on_obj["pp_gid"].to_numpy()

@@ -63,6 +63,8 @@ SENTENCES = {
     "roads/road/NOUN/2/obl to/to/ADP/7/case Japan/Japan/PROPN/5/nmod ././PUNCT/2/punct",
     "cordon_roads_off": "Russia/Russia/PROPN/2/nsubj cordoned/cordon/VERB/0/root roads/road/NOUN/2/obj "
     "off/off/ADP/5/case Japan/Japan/PROPN/2/obl ././PUNCT/2/punct",
+    "warn_about": "Russia/Russia/PROPN/2/nsubj warned/warn/VERB/0/root Japan/Japan/PROPN/2/obj about/about/ADP/5/case "
+    "Iran/Iran/PROPN/3/nmod ././PUNCT/2/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -515,3 +517,11 @@ def test_particle_read_as_the_preposition_of_the_next_noun(small_dicts):
     d = plus(small_dicts, "verbs", ("v:c", "cordon", "off", "", "", "144", ""))
     assert triples("cordon_off", d) == {("RUS", "144", "JPN")}
     assert triples("cordon_roads_off", d) == set()  # "off" is not next to the verb: no particle
+
+
+def test_pattern_preposition_found_on_the_direct_object(small_dicts):
+    # "warned Japan about Iran" with "about Iran" attached to Japan: the pattern's "about" target
+    d = plus(small_dicts, "verbs", ("v:w", "warn", "", "", "", "130", ""))
+    assert triples("warn_about", d) == {("RUS", "130", "JPN")}
+    d = plus(d, "verbs", ("v:a", "warn", "", "", "about", "130", ""))
+    assert triples("warn_about", d) == {("RUS", "130", "IRN")}

@@ -87,6 +87,7 @@ RENEW [051]
 - * MEMOS (ON &TIETYPES) (FROM)  [063]
 - * EID (AT ^) (WITH +)  [064]
 - % * TALKS  [065]
+- * THEIR ^ ABOUT +  [066]
 
 --- LEAVE [042:043] ---
 +GO_BY {+WENT_BY +GOES_BY}
@@ -201,8 +202,10 @@ def test_verbs_and_patterns(files):
     assert rows[("restore", "", "eid", "with", "", "")] == ("064", "")  # "(AT ^)": any phrase, not required
     recip = v.loc[v["code"] == "065"]
     assert recip["reciprocal"].tolist() == ["yes", "yes"] and set(v.loc[v["code"] == "054", "reciprocal"]) == {""}
-    assert rep.counts["patterns"] == 16
-    assert rep.counts["patterns_mapped"] == 12
+    # "THEIR ^": any noun phrase; "ABOUT +": the target is in the "about" phrase
+    assert rows[("restore", "", "", "about", "", "")] == ("066", "")
+    assert rep.counts["patterns"] == 17
+    assert rep.counts["patterns_mapped"] == 13
     for reason in ("words_before_verb", "source_in_pattern", "skip_word_^", "bad_pattern_code"):
         assert rep.unmapped[reason] == 1, reason
     assert rep.examples["words_before_verb"] == ["verbs.txt:26"]  # several separate words

@@ -651,6 +651,32 @@ class _Synsets:
         return list(dict.fromkeys(alts))
 
 
+_DETERMINERS = frozenset("the a an their its his her our my your this that these those".split())
+_TARGET_PREPOSITIONS = _PREPOSITIONS | {"about", "over", "on", "in", "by"}
+
+
+def _drop_skipped_noun_phrases(items: list) -> list:
+    """"THEIR ^": a determiner and a skipped rest is any noun phrase; nothing is required there."""
+    out: list = []
+    for it in items:
+        if it == ("sym", "^") and out and out[-1][0] == "w" and out[-1][1].lower() in _DETERMINERS:
+            out.pop()
+            continue
+        out.append(it)
+    return out
+
+
+def _bare_prep_targets(items: list) -> list:
+    """"ABOUT +" outside parentheses is "(ABOUT +)": the target is in that preposition's phrase."""
+    out: list = []
+    for it in items:
+        if it == ("sym", "+") and out and out[-1][0] == "w" and out[-1][1].lower() in _TARGET_PREPOSITIONS:
+            out[-1] = ("pp", out[-1][1], [it])
+            continue
+        out.append(it)
+    return out
+
+
 def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str, str]:
     """Map a pattern (text between '-' and the code) to particle/object/object_prep/prep/pre."""
     items = _tokenize(body, path, lineno)
@@ -684,6 +710,7 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
         raise _Unmapped("words_before_verb")
     # a phrase of skipped words only, "(AT ^)": any such phrase; it is not required
     post = [it for it in post if not (it[0] == "pp" and it[2] and all(x == ("sym", "^") for x in it[2]))]
+    post = _bare_prep_targets(_drop_skipped_noun_phrases(post))
     fl = flat(post)
     if ("sym", "$") in fl:
         raise _Unmapped("source_in_pattern")
