@@ -392,6 +392,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             first_actor(first_nmod(obj[v]), "nmod"),
             purpose if lemma[v] not in cls["object_control"] else -1,
             first_actor(first_obl(v), "nmod"),
+            first_actor(first_obl(obj[v]) if obj[v] >= 0 else -1, "nmod"),
             ccomp_subject(v),
             first_actor(ccomp_subject(v), "nmod"),
             acl_actor(obj[v]),

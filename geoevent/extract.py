@@ -439,6 +439,8 @@ def extract_triples(
         np.where(~obj_control[vb], purpose_obj[vb], -1),  # "deployed troops to aid Russia"
         # inside an oblique: "pledged 500 million euros in military aid to Ukraine"
         np.where(first_obl[vb] >= 0, nmod_actor[np.maximum(first_obl[vb], 0)], -1),
+        # inside the object's oblique: "marched very close to the border with Mordor"
+        np.where((o >= 0) & (first_obl[np.maximum(o, 0)] >= 0), nmod_actor[np.maximum(first_obl[np.maximum(o, 0)], 0)], -1),
         ccomp_subj[vb],
         # "said that an embargo against Mordor would not work"
         np.where(ccomp_subj[vb] >= 0, nmod_actor[np.maximum(ccomp_subj[vb], 0)], -1),

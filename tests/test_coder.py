@@ -65,6 +65,8 @@ SENTENCES = {
     "off/off/ADP/5/case Japan/Japan/PROPN/2/obl ././PUNCT/2/punct",
     "warn_about": "Russia/Russia/PROPN/2/nsubj warned/warn/VERB/0/root Japan/Japan/PROPN/2/obj about/about/ADP/5/case "
     "Iran/Iran/PROPN/3/nmod ././PUNCT/2/punct",
+    "close_border": "Russia/Russia/PROPN/2/nsubj marched/march/VERB/0/root close/close/ADJ/2/obj to/to/ADP/6/case "
+    "the/the/DET/6/det border/border/NOUN/3/obl with/with/ADP/8/case Japan/Japan/PROPN/6/nmod ././PUNCT/2/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -525,3 +527,9 @@ def test_pattern_preposition_found_on_the_direct_object(small_dicts):
     assert triples("warn_about", d) == {("RUS", "130", "JPN")}
     d = plus(d, "verbs", ("v:a", "warn", "", "", "about", "130", ""))
     assert triples("warn_about", d) == {("RUS", "130", "IRN")}
+
+
+def test_actor_inside_an_oblique_of_the_object(small_dicts):
+    # "marched close to the border with Japan", parsed with "close" as the object
+    d = plus(small_dicts, "verbs", ("v:m", "march", "", "", "", "152", ""))
+    assert triples("close_border", d) == {("RUS", "152", "JPN")}
