@@ -161,7 +161,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         base = pre + a["country"] if a["country"] else a["code"]
         own = prefix_word[h] and bool(agent_word[h])  # "Arnor's MSF" -> NGOARN
         resolved[h] = {**a, "agent": agent, "code": agent + base if own else base + agent,
-                       "prefix": agent if own else pre,
+                       "prefix": agent if own else pre, "base": base,
                        "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
         if not a["country"]:
             continue
@@ -180,8 +180,9 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         t = next((k for k in kids[h] if rel[k] in _TITLE_RELS and agent_word[k] and not direct[k]
                   and resolved_by_mods[k] is not None), -1)
         if t >= 0:
-            a = resolved_by_mods[t]
-            resolved[h] = {**a, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
+            a = resolved_by_mods[t]  # plus its own agent word: "Danish Islamist media" -> DNKMUSMED
+            resolved[h] = {**a, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h), "base": a["code"],
+                           "agent": agent_word[h] or a["agent"], "code": a["code"] + agent_word[h]}
 
     for x in range(n):
         h = head[x]
@@ -189,7 +190,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             continue
         a = resolved[h]
         if a is not None and not direct[h] and a["country"]:
-            code = agent_word[x] + a["country"] if prefix_word[x] else a["country"] + agent_word[x]
+            shared = a.get("base") or a["country"]  # "Danish Islamist media and government" -> DNKMUSGOV
+            code = agent_word[x] + shared if prefix_word[x] else shared + agent_word[x]
             resolved[x] = {**a, "agent": agent_word[x], "code": code, "a_start": x, "a_end": x}
 
     # verbs: subjects with inheritance

@@ -364,6 +364,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     direct = code != ""
     agent_word, prefix_word = _agent_words(w, dictionaries)
     prefix = np.full(n, "", dtype=object)  # an actor's prefix agent, written before its country
+    base = np.full(n, "", dtype=object)  # a resolved word's code before its own agent word
     rel: Cat = w["rel"]
     head = w["head"]
 
@@ -410,11 +411,16 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     a_end[heads] = np.maximum(a_end[mods], heads)
     own_prefix = prefix_word[heads] & (agent_word[heads] != "")  # "Arnor's MSF" -> NGOARN
     code[heads] = np.where(own_prefix, agent[heads] + base_code, base_code + agent[heads])
+    base[heads] = base_code
     prefix[heads] = np.where(own_prefix, agent[heads], np.where(country[mods] != "", prefix[mods], ""))
     # a name with no actor of its own takes its title's: "Arnor President Umbardacil" -> ARNGOV
     named = title_words[(code[title_words] != "") & (code[head[title_words]] == "")][::-1]  # the first title wins
     by = head[named]
-    country[by], agent[by], entry[by], code[by] = country[named], agent[named], entry[named], code[named]
+    # and adds its own agent word after the title's code: "Danish Islamist media" -> DNKMUSMED
+    own = agent_word[by] != ""
+    country[by], entry[by], base[by] = country[named], entry[named], code[named]
+    agent[by] = np.where(own, agent_word[by], agent[named])
+    code[by] = np.where(own, code[named] + agent_word[by], code[named])
     a_start[by] = np.minimum(a_start[named], by)
     a_end[by] = np.maximum(a_end[named], by)
     # coordinated modifiers name more actors: "Russian and Chinese officials" -> RUSGOV and CHNGOV;
@@ -440,7 +446,8 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     entry[conj] = entry[first_conj]
     a_start[conj] = conj
     a_end[conj] = conj
-    code[conj] = np.where(prefix_word[conj], agent[conj] + country[conj], country[conj] + agent[conj])
+    shared_base = np.where(base[first_conj] != "", base[first_conj], country[first_conj])  # "Danish Islamist media and government"
+    code[conj] = np.where(prefix_word[conj], agent[conj] + shared_base, shared_base + agent[conj])
     w.update(
         modifier_conj_head=ch, modifier_conj=cm,
         actor_direct=direct,

@@ -67,6 +67,9 @@ SENTENCES = {
     "Iran/Iran/PROPN/3/nmod ././PUNCT/2/punct",
     "close_border": "Russia/Russia/PROPN/2/nsubj marched/march/VERB/0/root close/close/ADJ/2/obj to/to/ADP/6/case "
     "the/the/DET/6/det border/border/NOUN/3/obl with/with/ADP/8/case Japan/Japan/PROPN/6/nmod ././PUNCT/2/punct",
+    "stacked_agents": "The/the/DET/4/det Russian/Russian/ADJ/3/amod Islamist/Islamist/PROPN/4/compound "
+    "media/media/NOUN/7/nsubj and/and/CCONJ/6/cc government/government/NOUN/4/conj condemned/condemn/VERB/0/root "
+    "Japan/Japan/PROPN/7/obj ././PUNCT/7/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -533,3 +536,10 @@ def test_actor_inside_an_oblique_of_the_object(small_dicts):
     # "marched close to the border with Japan", parsed with "close" as the object
     d = plus(small_dicts, "verbs", ("v:m", "march", "", "", "", "152", ""))
     assert triples("close_border", d) == {("RUS", "152", "JPN")}
+
+
+def test_an_agent_title_stacks_before_the_heads_own_agent(small_dicts):
+    # "The Russian Islamist media and government": RUS + MUS + MED, and the coordinated word shares RUSMUS
+    d = plus(small_dicts, "agents", ("a:i", "islamist", "MUS", "noun"), ("a:m", "media", "MED", "noun"),
+             ("a:g", "government", "GOV", "noun"))
+    assert triples("stacked_agents", d) == {("RUSMUSMED", "111", "JPN"), ("RUSMUSGOV", "111", "JPN")}
