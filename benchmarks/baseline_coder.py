@@ -15,7 +15,7 @@ import pandas as pd
 
 from geoevent.coder import _as_date, _finish, _with_codebook, attach_sentences, default_dictionaries
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.extract import compile_verbs, intent_codes, verb_classes
+from geoevent.extract import _NOT_PRE, compile_verbs, intent_codes, verb_classes
 from geoevent.match import normalize_words, pattern_phrases
 from geoevent.tokens import sentence_texts, validate_token_table
 
@@ -298,8 +298,8 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                     og = -1
                 if og < 0:
                     continue
-            if p["has_pre"]:  # a word before the verb that depends on it, not an adverb
-                before = [k for k in kids[v] if k < v and upos[k] != "ADV"]
+            if p["has_pre"]:  # a word before the verb that depends on it, not an adverb, conjunction...
+                before = [k for k in kids[v] if k < v and upos[k] not in _NOT_PRE]
                 found_pre = [k for k in before if p["pre_head"] in (lemma[k], norm[k])
                              and all(any(word in (lemma[d], norm[d]) for d in deps(k)) for word in p["pre_rest"])]
                 if not found_pre:
@@ -381,6 +381,11 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             return next((k for k in kids[a] if rel[k].split(":")[0] == "obl" and case[k] not in cls["circumstance"]
                          and resolved[k] is not None), -1)
 
+        def acl_object(x: int) -> int:
+            """The object of the first clause modifying ``x`` ("the parade supporting Gondor")."""
+            a = next((k for k in kids[x] if rel[k].split(":")[0] == "acl" and upos[k] == "VERB"), -1) if x >= 0 else -1
+            return obj[a] if a >= 0 else -1
+
         def ccomp_subject(i: int) -> int:
             """The subject of the first that-clause of ``i``, when no pattern codes the clause."""
             k = next((k for k in kids[i] if rel[k] == "ccomp"), -1)
@@ -400,6 +405,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             acl_actor(obj[v]),
             acl_actor(first_nmod(obj[v])),
             acl_actor(first_obl(v)),
+            acl_object(obj[v]),
             first_actor(v, "obl", place=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)

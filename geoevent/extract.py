@@ -36,6 +36,8 @@ from geoevent.match import Cat, Words
 __all__ = ["compile_verbs", "extract_triples", "verb_classes", "intent_codes"]
 
 _AGENT_REL = "obl:agent"
+# parts of speech that never count as a pattern's word before the verb ("RECENTLY *", "NEITHER *")
+_NOT_PRE = ("ADV", "CCONJ", "CONJ", "SCONJ", "PART", "DET", "PUNCT")
 
 
 def _read_rules(name: str) -> pd.DataFrame:
@@ -67,7 +69,8 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     only to coordinated subjects acting on each other: "Gondor and Osgiliath downplayed ...").
     ``obj_prep`` is the preposition of an object required inside a prepositional phrase ("act
     (ON RESOLUTION)"), else "". ``pre_head`` (with ``pre_rest``, its modifiers) is a word required
-    before the verb that depends on it (not an adverb) ("wire tap", "{DEATH TOLL} rise"), else "". ``verb`` is matched against both the
+    before the verb that depends on it (not an adverb, conjunction, particle or determiner) ("wire
+    tap", "{DEATH TOLL} rise"), else "". ``verb`` is matched against both the
     lemma and the word form, so PETRARCH's listed forms ("left") work; a form match wins a tie.
     """
     v = dictionaries.verbs.reset_index(drop=True)
@@ -425,6 +428,8 @@ def extract_triples(
     acl_actor = np.full(n, -1, dtype=np.int64)
     has_acl = acl >= 0
     acl_actor[has_acl] = child(base.eq("obl") & has_actor & ~circumstance)[acl[has_acl]]
+    acl_obj = np.full(n, -1, dtype=np.int64)  # "the parade supporting Gondor"
+    acl_obj[has_acl] = obj[acl[has_acl]]
     o = obj[vb]
     candidates = (
         best["pp_gid"].to_numpy(),  # the pattern's preposition: "an attack on Ukraine"
@@ -448,6 +453,7 @@ def extract_triples(
         # "assurances on cultural issues sent from Bree"
         np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), acl_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
         np.where(first_obl[vb] >= 0, acl_actor[np.maximum(first_obl[vb], 0)], -1),
+        np.where(o >= 0, acl_obj[np.maximum(o, 0)], -1),
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
@@ -504,16 +510,17 @@ def _have_dependents(w: Words, gids: np.ndarray, words: np.ndarray) -> np.ndarra
 
 def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.ndarray, norm_key: np.ndarray) -> pd.DataFrame:
     """Keep patterns whose word before the verb is there: a dependent of the verb earlier in the
-    sentence, not an adverb ("wire tapped", "the death toll rose"). The validation suite codes
-    "Gollum recently allowed ..." and "indicated it deplored ..." without their patterns
-    "RECENTLY *" and "INDICATED *", so adverbs and governing verbs do not count."""
+    sentence, not an adverb, conjunction, particle or determiner ("wire tapped", "the death toll
+    rose"). The validation suite codes "Gollum recently allowed ...", "indicated it deplored ..."
+    and "Neither Galadriel nor Gollum boycotted ..." without their patterns "RECENTLY *",
+    "INDICATED *" and "NEITHER *", so such words and governing verbs do not count."""
     has_pre = cand["has_pre"].to_numpy()
     if not has_pre.any():
         return cand
     head = w["head"]
     need_v = np.zeros(w.n, dtype=bool)
     need_v[cand.loc[has_pre, "v"].to_numpy()] = True
-    dep = np.flatnonzero(need_v[np.maximum(head, 0)] & (head >= 0) & (w["gid"] < head) & ~w["upos"].eq("ADV"))
+    dep = np.flatnonzero(need_v[np.maximum(head, 0)] & (head >= 0) & (w["gid"] < head) & ~w["upos"].isin(_NOT_PRE))
     v_side, k_side = head[dep], dep  # k before its head v
     pairs = pd.concat(
         [pd.DataFrame({"v": v_side, "pre_key": key[k_side], "pre_gid": k_side}) for key in (lemma_key, norm_key)],

@@ -70,6 +70,9 @@ SENTENCES = {
     "stacked_agents": "The/the/DET/4/det Russian/Russian/ADJ/3/amod Islamist/Islamist/PROPN/4/compound "
     "media/media/NOUN/7/nsubj and/and/CCONJ/6/cc government/government/NOUN/4/conj condemned/condemn/VERB/0/root "
     "Japan/Japan/PROPN/7/obj ././PUNCT/7/punct",
+    "neither_nor": "Neither/neither/CCONJ/5/cc Russia/Russia/PROPN/5/nsubj nor/nor/CCONJ/4/cc Japan/Japan/PROPN/2/conj "
+    "boycotted/boycott/VERB/0/root the/the/DET/7/det parade/parade/NOUN/5/obj supporting/support/VERB/7/acl "
+    "Iran/Iran/PROPN/8/obj ././PUNCT/5/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -543,3 +546,12 @@ def test_an_agent_title_stacks_before_the_heads_own_agent(small_dicts):
     d = plus(small_dicts, "agents", ("a:i", "islamist", "MUS", "noun"), ("a:m", "media", "MED", "noun"),
              ("a:g", "government", "GOV", "noun"))
     assert triples("stacked_agents", d) == {("RUSMUSMED", "111", "JPN"), ("RUSMUSGOV", "111", "JPN")}
+
+
+def test_function_words_before_the_verb_do_not_meet_a_pattern_and_a_clause_on_the_object_names_the_target(small_dicts):
+    # the suite's PETRARCH parse attaches "Neither" to the verb as plain "cc": the pattern
+    # "NEITHER *" does not apply, and "the parade supporting Iran" gives the target
+    cols = ["entry_id", "verb", "particle", "object", "prep", "code", "label", "pre"]
+    d = plus(small_dicts, "verbs", ("v:b", "boycott", "", "", "", "163", "", ""),
+             ("v:n", "boycott", "", "", "", "057", "", "neither"), columns=cols)
+    assert triples("neither_nor", d) == {("RUS", "163", "IRN"), ("JPN", "163", "IRN")}
