@@ -290,7 +290,9 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                                and case[k] == p["obj_prep"] and p["obj_head"] in (lemma[k], norm[k]))
                 else:
                     with_obl = first(v, lambda k: rel[k].split(":")[0] == "obl" and case[k] == "with")
-                    for slot in (obj[v], npass[v] if passive[v] else -1, with_obl):
+                    to_verb = first(v, lambda k: rel[k] == "xcomp" or (rel[k] == "advcl" and mark[k] == "to"))
+                    clause_obj = obj[to_verb] if obj[v] < 0 and to_verb >= 0 else -1  # "vowed to wage war"
+                    for slot in (obj[v], npass[v] if passive[v] else -1, with_obl, clause_obj):
                         if slot >= 0 and (lemma[slot] == p["obj_head"] or norm[slot] == p["obj_head"]):
                             og = slot
                             break
@@ -406,6 +408,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             acl_actor(first_nmod(obj[v])),
             acl_actor(first_obl(v)),
             acl_object(obj[v]),
+            first_actor(head[c["obj"]], "obl", place=False) if c["obj"] >= 0 and head[c["obj"]] != v else -1,
             first_actor(v, "obl", place=True),
         ]
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)

@@ -223,8 +223,12 @@ def extract_triples(
     # patterns with an object: joined on (verb, object word) for each object slot, in order of
     # preference: the direct object, the passive subject, a "with" oblique ("supply X with arms")
     with_obl = child(base.eq("obl") & (case == "with"))
+    # for a verb without an object, the object of its "to" clause: "vowed to wage war" (VOW * WAR)
+    to_verb = child(rel.eq("xcomp") | (rel.eq("advcl") & (mark == "to")))
+    clause_obj = np.where((obj < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
     slot_rows = []
-    for rank, slot in enumerate((obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), with_obl[vidx])):
+    for rank, slot in enumerate((obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), with_obl[vidx],
+                                 np.full(len(vidx), -1), clause_obj[vidx])):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
@@ -454,6 +458,8 @@ def extract_triples(
         np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), acl_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
         np.where(first_obl[vb] >= 0, acl_actor[np.maximum(first_obl[vb], 0)], -1),
         np.where(o >= 0, acl_obj[np.maximum(o, 0)], -1),
+        # the clause holding the pattern's object: "vowed to wage war on the Rohans"
+        np.where((objg >= 0) & (head[np.maximum(objg, 0)] != vb), obl_actor[head[np.maximum(objg, 0)]], -1),
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)

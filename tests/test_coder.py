@@ -73,6 +73,8 @@ SENTENCES = {
     "neither_nor": "Neither/neither/CCONJ/5/cc Russia/Russia/PROPN/5/nsubj nor/nor/CCONJ/4/cc Japan/Japan/PROPN/2/conj "
     "boycotted/boycott/VERB/0/root the/the/DET/7/det parade/parade/NOUN/5/obj supporting/support/VERB/7/acl "
     "Iran/Iran/PROPN/8/obj ././PUNCT/5/punct",
+    "vow_war": "Russia/Russia/PROPN/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark wage/wage/VERB/2/xcomp "
+    "war/war/NOUN/4/obj on/on/ADP/6/case Japan/Japan/PROPN/4/obl ././PUNCT/2/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -555,3 +557,9 @@ def test_function_words_before_the_verb_do_not_meet_a_pattern_and_a_clause_on_th
     d = plus(small_dicts, "verbs", ("v:b", "boycott", "", "", "", "163", "", ""),
              ("v:n", "boycott", "", "", "", "057", "", "neither"), columns=cols)
     assert triples("neither_nor", d) == {("RUS", "163", "IRN"), ("JPN", "163", "IRN")}
+
+
+def test_pattern_object_in_the_to_clause_of_a_verb_without_one(small_dicts):
+    # PETRARCH's VOW: "* WAR [190]" meets "vowed to wage war on Japan"; the clause names the target
+    d = plus(small_dicts, "verbs", ("v:v", "vow", "", "", "", "170", ""), ("v:w", "vow", "", "war", "", "190", ""))
+    assert triples("vow_war", d, intent=False) == {("RUS", "190", "JPN")}
