@@ -74,7 +74,7 @@ SENTENCES = {
     "boycotted/boycott/VERB/0/root the/the/DET/7/det parade/parade/NOUN/5/obj supporting/support/VERB/7/acl "
     "Iran/Iran/PROPN/8/obj ././PUNCT/5/punct",
     "vow_war": "Russia/Russia/PROPN/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark wage/wage/VERB/2/xcomp "
-    "war/war/NOUN/4/obj on/on/ADP/6/case Japan/Japan/PROPN/4/obl ././PUNCT/2/punct",
+    "war/war/NOUN/4/obj on/on/ADP/7/case Japan/Japan/PROPN/4/obl ././PUNCT/2/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
