@@ -192,6 +192,11 @@ def validate_token_table(tokens: pd.DataFrame, *, where: str = "token table") ->
         raise TokenTableError(
             f"{where}: head {bad['head']} out of range in document {bad['doc_id']!r} sentence {bad['sent_idx']}"
         )
+    if (df["head"] == df["tok_idx"]).any():
+        bad = df.loc[df["head"] == df["tok_idx"]].iloc[0]
+        raise TokenTableError(
+            f"{where}: word {bad['tok_idx']} is its own head in document {bad['doc_id']!r} sentence {bad['sent_idx']}"
+        )
     return df
 
 

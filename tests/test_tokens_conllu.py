@@ -98,6 +98,10 @@ def test_validation_rejects_broken_tables():
     with pytest.raises(TokenTableError, match="out of range"):
         validate_token_table(bad)
     bad = good.copy()
+    bad.loc[0, "head"] = bad.loc[0, "tok_idx"]
+    with pytest.raises(TokenTableError, match="its own head"):
+        validate_token_table(bad)
+    bad = good.copy()
     bad.loc[0, "tok_idx"] = 0
     with pytest.raises(TokenTableError, match="1-based"):
         validate_token_table(bad)
