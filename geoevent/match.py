@@ -294,26 +294,27 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> tuple[np.ndarray, np.n
     prefix = np.zeros(w.n, dtype=bool)
     if len(agents) == 0 or w.n == 0:
         return out, prefix
-    # the agent code, with a leading "~" for a prefix agent
-    marked = np.where(agents["kind"].to_numpy(dtype=object) == "prefix", "~", "") + agents["agent"].to_numpy(dtype=object)
-    agents = agents.assign(_marked=marked)
+    agents = agents.assign(_prefix=agents["kind"].to_numpy(dtype=object) == "prefix")
     single = agents.loc[~agents["pattern"].str.contains(" ", regex=False)].drop_duplicates("pattern", keep="last")
-    lookup = pd.Series(single["_marked"].to_numpy(dtype=object), index=single["pattern"].to_numpy(dtype=object))
+    index = pd.Index(single["pattern"].to_numpy(dtype=object))
+    codes = np.r_[single["agent"].to_numpy(dtype=object), np.array([""], dtype=object)]
+    kinds = np.r_[single["_prefix"].to_numpy(dtype=bool), False]
     for col in ("norm", "lemma"):
         cat: Cat = w[col]
-        per_unique = np.r_[lookup.reindex(cat.uniques).to_numpy(dtype=object), np.array([None], dtype=object)]
-        hit = per_unique[cat.codes]
-        mask = pd.notna(hit) & (out == "")
-        out[mask] = hit[mask]
-    index = _pattern_index(agents, multi_word_only=True)
-    if index[0]:
-        start, length, key = _find_spans(w["norm"], w["sid"], index, _MAX_PATTERN_WORDS)
+        row = index.get_indexer(cat.uniques)  # per distinct word, its agent row or -1
+        hit = np.r_[row, -1][cat.codes]
+        mask = (hit >= 0) & (out == "")
+        out[mask] = codes[hit[mask]]
+        prefix[mask] = kinds[hit[mask]]
+    multi = _pattern_index(agents, multi_word_only=True)
+    if multi[0]:
+        start, length, key = _find_spans(w["norm"], w["sid"], multi, _MAX_PATTERN_WORDS)
         if len(start):  # patterns of several words, or hyphenated ones split by the tokenizer
-            by_pattern = dict(zip(agents["pattern"], agents["_marked"]))
-            out[_span_heads(w["head"], start, start + length - 1)] = [by_pattern[k] for k in key.tolist()]
-    marks = np.flatnonzero(pd.Series(out, dtype=object).str.startswith("~").to_numpy())
-    prefix[marks] = True
-    out[marks] = [a[1:] for a in out[marks].tolist()]
+            by_pattern = dict(zip(agents["pattern"], zip(agents["agent"], agents["_prefix"])))
+            heads = _span_heads(w["head"], start, start + length - 1)
+            found = [by_pattern[k] for k in key.tolist()]
+            out[heads] = [a for a, _ in found]
+            prefix[heads] = [p for _, p in found]
     return out, prefix
 
 
