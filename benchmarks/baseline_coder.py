@@ -395,19 +395,22 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
 
         purpose = next((obj[k] for k in range(n) if controlled[k] and clause_head[k] == v and mark[k] == "to"
                         and obj[k] >= 0), -1)
+        o = obj[v]
+        if o >= 0 and o == c["obj"]:  # the pattern took the first object: a later one stands in
+            o = [k for k in kids[v] if rel[k] == "obj"][-1]
         candidates = [
-            c["pp"], obj[v], iobj[v], npass[v] if passive[v] else -1, first_actor(v, "obl", place=False),
-            first_actor(obj[v], "nmod"), first_actor(c["obj"], "nmod"),
-            first_actor(first_nmod(obj[v]), "nmod"),
+            c["pp"], o, iobj[v], npass[v] if passive[v] else -1, first_actor(v, "obl", place=False),
+            first_actor(o, "nmod"), first_actor(c["obj"], "nmod"),
+            first_actor(first_nmod(o), "nmod"),
             purpose if lemma[v] not in cls["object_control"] else -1,
             first_actor(first_obl(v), "nmod"),
-            first_actor(first_obl(obj[v]) if obj[v] >= 0 else -1, "nmod"),
+            first_actor(first_obl(o) if o >= 0 else -1, "nmod"),
             ccomp_subject(v),
             first_actor(ccomp_subject(v), "nmod"),
-            acl_actor(obj[v]),
-            acl_actor(first_nmod(obj[v])),
+            acl_actor(o),
+            acl_actor(first_nmod(o)),
             acl_actor(first_obl(v)),
-            acl_object(obj[v]),
+            acl_object(o),
             first_actor(head[c["obj"]], "obl", place=False) if c["obj"] >= 0 and head[c["obj"]] != v else -1,
             first_actor(v, "obl", place=True),
         ]

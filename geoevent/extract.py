@@ -435,6 +435,12 @@ def extract_triples(
     acl_obj = np.full(n, -1, dtype=np.int64)  # "the parade supporting Gondor"
     acl_obj[has_acl] = obj[acl[has_acl]]
     o = obj[vb]
+    # when the pattern took the first object ("wire tap the links leading into Mordor": TAP), a
+    # later object stands in for it
+    obj_idx = np.flatnonzero(rel.eq("obj") & has_head)
+    obj_last = np.full(n, -1, dtype=np.int64)
+    obj_last[head[obj_idx]] = gid[obj_idx]
+    o = np.where((o >= 0) & (o == objg), obj_last[vb], o)
     candidates = (
         best["pp_gid"].to_numpy(),  # the pattern's preposition: "an attack on Ukraine"
         o,  # "attacked Ukraine"

@@ -75,6 +75,8 @@ SENTENCES = {
     "Iran/Iran/PROPN/8/obj ././PUNCT/5/punct",
     "vow_war": "Russia/Russia/PROPN/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark wage/wage/VERB/2/xcomp "
     "war/war/NOUN/4/obj on/on/ADP/7/case Japan/Japan/PROPN/4/obl ././PUNCT/2/punct",
+    "wire_tap": "Russia/Russia/PROPN/2/nsubj wired/wire/VERB/0/root tap/tap/NOUN/2/obj the/the/DET/5/det links/link/NOUN/2/obj "
+    "leading/lead/VERB/5/acl into/into/ADP/8/case Japan/Japan/PROPN/6/obl ././PUNCT/2/punct",
     "tried": "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark attack/attack/VERB/2/xcomp "
     "Japan/Japan/PROPN/4/obj ././PUNCT/2/punct",
     "passive_over": "Japan/Japan/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass condemned/condemn/VERB/0/root over/over/ADP/6/case "
@@ -563,3 +565,9 @@ def test_pattern_object_in_the_to_clause_of_a_verb_without_one(small_dicts):
     # PETRARCH's VOW: "* WAR [190]" meets "vowed to wage war on Japan"; the clause names the target
     d = plus(small_dicts, "verbs", ("v:v", "vow", "", "", "", "170", ""), ("v:w", "vow", "", "war", "", "190", ""))
     assert triples("vow_war", d, intent=False) == {("RUS", "190", "JPN")}
+
+
+def test_a_later_object_stands_in_when_the_pattern_took_the_first(small_dicts):
+    # "wire tap the links leading into Japan" parsed as "wire" with objects "tap" and "links"
+    d = plus(small_dicts, "verbs", ("v:w", "wire", "", "tap", "", "170", ""))
+    assert triples("wire_tap", d) == {("RUS", "170", "JPN")}
