@@ -168,7 +168,9 @@ def extract_triples(
         idx = np.flatnonzero(mask & has_head)
         return _first_child(n, head[idx], gid[idx])
 
-    case_by = case == "by"
+    case_key = w["case_key"]  # the lemma code of each word's case marker, -1 for none
+    case_by = case_key == lem.code_of("by")
+    mark_to = mark == "to"
     nsubj = child(rel.eq("nsubj"))
     nsubj_pass = child(rel.eq("nsubj:pass"))
     obj = child(rel.eq("obj"))
@@ -222,19 +224,18 @@ def extract_triples(
     plain["obj_gid"] = -1
     # patterns with an object: joined on (verb, object word) for each object slot, in order of
     # preference: the direct object, the passive subject, a "with" oblique ("supply X with arms")
-    with_obl = child(base.eq("obl") & (case == "with"))
+    with_obl = child(base.eq("obl") & (case_key == lem.code_of("with")))
     # for a verb without an object, the object of its "to" clause: "vowed to wage war" (VOW * WAR)
-    to_verb = child(rel.eq("xcomp") | (rel.eq("advcl") & (mark == "to")))
-    clause_obj = np.where((obj < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
+    to_verb = child(rel.eq("xcomp") | (rel.eq("advcl") & mark_to))[vidx]
+    clause_obj = np.where((obj[vidx] < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
     slot_rows = []
     for rank, slot in enumerate((obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), with_obl[vidx],
-                                 np.full(len(vidx), -1), clause_obj[vidx])):
+                                 np.full(len(vidx), -1), clause_obj)):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
     slots = pd.concat(slot_rows, ignore_index=True)
     slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
-    case_key = w["case_key"]  # the lemma code of each word's case marker, -1 for none
     # obliques and nmods with a preposition: objects in a prepositional phrase, prepositional targets
     with_case = base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case_key >= 0)
     in_pp = verbs["obj_prep"].to_numpy(dtype=object) != ""
@@ -256,10 +257,11 @@ def extract_triples(
     # multi-word objects: the earlier words must be dependents of the object's head
     multi = np.flatnonzero(objs["obj_multi"].to_numpy())
     if len(multi):
-        ok = _have_dependents(w, objs["obj_gid"].to_numpy()[multi], objs["obj_pre"].to_numpy(dtype=object)[multi])
+        ok = _have_dependents(w, objs["obj_gid"].to_numpy()[multi], objs["alt_row"].to_numpy()[multi],
+                              _word_table(verbs.loc[verbs["obj_multi"].to_numpy()], "obj_pre"))
         objs = objs.drop(index=objs.index[multi[~ok]])
     cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
-    cand = _require_pre(cand, w, vocab, lemma_key, norm_key)
+    cand = _require_pre(cand, w, vocab, lemma_key, norm_key, _word_table(verbs.loc[verbs["pre_multi"].to_numpy()], "pre_rest"))
     # reciprocal patterns need a coordinated subject ("Gondor and Osgiliath downplayed ...")
     has_conj = np.zeros(n, dtype=bool)
     has_conj[head[rel.eq("conj") & has_head]] = True
@@ -326,7 +328,7 @@ def extract_triples(
     is_advcl = rel.eq("advcl")
     # "to" clauses: xcomp, advcl with "to", or an acl with "to" on the verb's object ("deployed
     # troops to aid Russia"); clause_head is the verb each belongs to
-    to_clause = (is_advcl | rel.eq("acl")) & (mark == "to") & has_head
+    to_clause = (is_advcl | rel.eq("acl")) & mark_to & has_head
     hh = head[np.maximum(head, 0)]
     acl_on_obj = rel.eq("acl") & to_clause & rel.eq("obj")[np.maximum(head, 0)] & (hh >= 0)
     to_clause &= ~rel.eq("acl") | acl_on_obj
@@ -419,7 +421,7 @@ def extract_triples(
     nmod_actor = child(base.eq("nmod") & has_actor & ~circumstance)
     first_nmod = child(base.eq("nmod") & ~rel.eq("nmod:poss") & ~circumstance)
     first_obl = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & ~circumstance)
-    purpose_idx = np.flatnonzero(((is_xcomp & (mark == "to")) | to_clause) & has_head & (obj >= 0))
+    purpose_idx = np.flatnonzero(((is_xcomp & mark_to) | to_clause) & has_head & (obj >= 0))
     purpose_obj = _first_child(n, clause_head[purpose_idx], obj[purpose_idx])
     # the subject of an uncoded that-clause: "allowed that Mordor isn't a pleasant place"
     ccomp = child(rel.eq("ccomp"))
@@ -496,19 +498,31 @@ def extract_triples(
     return out.drop(columns="reverse_code").reset_index(drop=True)
 
 
-def _have_dependents(w: Words, gids: np.ndarray, words: np.ndarray) -> np.ndarray:
-    """For each word ``gids[i]``: are all words in the tuple ``words[i]`` among its dependents (by lemma or form)?"""
-    lens = np.fromiter((len(t) for t in words), dtype=np.int64, count=len(words))
-    need = pd.DataFrame({
-        "i": np.repeat(np.arange(len(gids)), lens),
-        "g": np.repeat(gids, lens),
-        "word": np.array([x for t in words for x in t], dtype=object),
-    }).drop_duplicates()
+def _word_table(verbs: pd.DataFrame, column: str) -> pd.DataFrame:
+    """(alt_row, word) for each word of the tuple ``column`` of compiled patterns (a small table)."""
+    tuples = verbs[column].to_numpy(dtype=object)
+    lens = np.fromiter(map(len, tuples), dtype=np.int64, count=len(tuples))
+    return pd.DataFrame({"alt_row": np.repeat(verbs["alt_row"].to_numpy(), lens),
+                         "word": np.array([x for t in tuples for x in t], dtype=object)})
+
+
+def _have_dependents(w: Words, gids: np.ndarray, alt_rows: np.ndarray, table: pd.DataFrame) -> np.ndarray:
+    """For each word ``gids[i]``: are all words ``table`` lists for pattern ``alt_rows[i]`` among its
+    dependents (by lemma or form)?"""
+    need = (pd.DataFrame({"i": np.arange(len(gids)), "g": gids, "alt_row": alt_rows})
+            .merge(table, on="alt_row").drop(columns="alt_row").drop_duplicates())
     head = w["head"]
-    dep = np.flatnonzero(np.isin(head, gids))
+    has_head = head >= 0
+
+    def children_of(words: np.ndarray) -> np.ndarray:
+        mark = np.zeros(w.n, dtype=bool)
+        mark[words] = True
+        return np.flatnonzero(mark[np.maximum(head, 0)] & has_head)
+
+    dep = children_of(gids)
     # and a dependent of a prepositional modifier: "memos on economic issues" for MEMOS (ON ECONOMIC)
-    nmods = dep[w["rel"].isin(("nmod",))[dep]]
-    dep2 = np.flatnonzero(np.isin(head, nmods))
+    nmods = dep[w["rel"].eq("nmod")[dep]]
+    dep2 = children_of(nmods)
     owner = np.r_[head[dep], head[head[dep2]]]
     words = np.r_[dep, dep2]
     # a dependent counts by lemma or by form ("improved relations": lemma "improve")
@@ -520,7 +534,8 @@ def _have_dependents(w: Words, gids: np.ndarray, words: np.ndarray) -> np.ndarra
         np.arange(len(gids)), fill_value=0).to_numpy()
 
 
-def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.ndarray, norm_key: np.ndarray) -> pd.DataFrame:
+def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.ndarray, norm_key: np.ndarray,
+                 pre_table: pd.DataFrame) -> pd.DataFrame:
     """Keep patterns whose word before the verb is there: a dependent of the verb earlier in the
     sentence, not an adverb, conjunction, particle or determiner ("wire tapped", "the death toll
     rose"). The validation suite codes "Gollum recently allowed ...", "indicated it deplored ..."
@@ -538,15 +553,19 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
         [pd.DataFrame({"v": v_side, "pre_key": key[k_side], "pre_gid": k_side}) for key in (lemma_key, norm_key)],
         ignore_index=True,
     )
-    need = cand.loc[has_pre].assign(pre_key=vocab.get_indexer(cand.loc[has_pre, "pre_head"].to_numpy(dtype=object)))
+    rows = np.flatnonzero(has_pre)
+    need = pd.DataFrame({"_row": rows, "v": cand["v"].to_numpy()[rows],
+                         "pre_key": vocab.get_indexer(cand["pre_head"].to_numpy(dtype=object)[rows]),
+                         "alt_row": cand["alt_row"].to_numpy()[rows], "pre_multi": cand["pre_multi"].to_numpy()[rows]})
     met = need.merge(pairs.loc[pairs["pre_key"].to_numpy() >= 0], on=["v", "pre_key"], how="inner")
     # a noun group: the earlier words must be dependents of the word found ("death" of "toll")
     multi = np.flatnonzero(met["pre_multi"].to_numpy())
     if len(multi):
-        ok = _have_dependents(w, met["pre_gid"].to_numpy()[multi], met["pre_rest"].to_numpy(dtype=object)[multi])
+        ok = _have_dependents(w, met["pre_gid"].to_numpy()[multi], met["alt_row"].to_numpy()[multi], pre_table)
         met = met.drop(index=met.index[multi[~ok]])
-    met = met.drop_duplicates(["v", "alt_row"]).drop(columns=["pre_key", "pre_gid"])
-    return pd.concat([cand.loc[~has_pre], met], ignore_index=True)
+    keep = ~has_pre
+    keep[met["_row"].to_numpy()] = True
+    return cand.loc[keep].reset_index(drop=True)
 
 
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
