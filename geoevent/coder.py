@@ -8,7 +8,6 @@ the others their events.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -233,11 +232,17 @@ def _with_codebook(ev: pd.DataFrame) -> pd.DataFrame:
 
 
 def _event_ids(ev: pd.DataFrame) -> list[str]:
-    keys = (
-        ev["doc_id"].astype(str) + "|" + ev["sentence_idx"].astype(str) + "|" + ev["source_code"].astype(str)
-        + "|" + ev["event_code"].astype(str) + "|" + ev["target_code"].fillna("").astype(str)
-    )
-    return [hashlib.sha1(k.encode("utf-8")).hexdigest()[:16] for k in keys.tolist()]
+    """16 hex digits from (doc_id, sentence, source, code, target): the same event, the same id."""
+    key = pd.DataFrame({
+        "doc_id": ev["doc_id"].astype(str).to_numpy(dtype=object),
+        "sentence_idx": ev["sentence_idx"].to_numpy(np.int64),
+        "source_code": ev["source_code"].astype(str).to_numpy(dtype=object),
+        "event_code": ev["event_code"].astype(str).to_numpy(dtype=object),
+        "target_code": ev["target_code"].fillna("").astype(str).to_numpy(dtype=object),
+    })
+    # pandas' hash with its fixed default key: deterministic across runs and machines
+    hashed = pd.util.hash_pandas_object(key, index=False).to_numpy(np.uint64)
+    return [f"{h:016x}" for h in hashed.tolist()]
 
 
 def _finish(ev: pd.DataFrame) -> pd.DataFrame:

@@ -232,11 +232,12 @@ def sentence_texts(tokens: pd.DataFrame, doc_texts: Mapping[str, str] | None = N
         sep[wide] = [" " * g for g in gap[wide].tolist()]
         pieces = (sep + words).tolist()
     texts: list[str] = []
-    for i, (doc_id, lo, hi) in enumerate(zip(doc_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist())):
-        start, end = int(s_min[i]), int(e_max[i])
-        if doc_texts is not None and doc_id in doc_texts and start >= 0:
+    joined = (rebuild & in_order).tolist() if rebuild.any() else [False] * len(first)
+    for doc_id, lo, hi, start, end, join in zip(doc_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(),
+                                                s_min.tolist(), e_max.tolist(), joined):
+        if doc_texts is not None and start >= 0 and doc_id in doc_texts:
             texts.append(doc_texts[doc_id][start:end])
-        elif rebuild[i] and in_order[i]:
+        elif join:
             texts.append("".join(pieces[lo:hi]))
         elif start >= 0:  # overlapping words (the parts of a multi-word token share its span)
             parts, cursor = [], start
