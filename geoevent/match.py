@@ -223,6 +223,13 @@ def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) 
         hit = pd.Series(keys, dtype=object).isin(patterns).to_numpy()
         hit_start, hit_key = cand[hit], keys[hit]
         if length > 1 and len(hit_start):  # overlapping hits of one length: leftmost first
+            span = hit_start[:, None] + np.arange(length)[None, :]
+            if not covered[span].any() and (np.diff(hit_start) >= length).all():  # no overlaps at all
+                covered[span.ravel()] = True
+                starts.append(hit_start)
+                lengths.append(np.full(len(hit_start), length, dtype=np.int64))
+                keys_found.append(hit_key)
+                continue
             ok = np.ones(len(hit_start), dtype=bool)
             for k, start in enumerate(hit_start.tolist()):
                 if covered[start : start + length].any():
@@ -242,21 +249,32 @@ def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) 
     return np.concatenate(starts), np.concatenate(lengths), pattern_of
 
 
-def _pick_roles(rows: pd.DataFrame, dates: pd.Series) -> pd.DataFrame:
-    """Keep, per mention, the dictionary row valid on the document date (dated roles first)."""
-    d = pd.to_datetime(dates)
-    start = pd.to_datetime(rows["start_date"])
-    end = pd.to_datetime(rows["end_date"])
-    known = d.notna()
-    valid = (~known) | ((start.isna() | (start <= d)) & (end.isna() | (d < end)))
-    rows = rows.loc[valid.to_numpy()].copy()
-    # rank: a bounded role valid on the date beats an open one; with no date, the latest role
-    bounded = (rows["start_date"].notna() | rows["end_date"].notna()).astype(int)
-    rows["_rank"] = -bounded
-    # NaT becomes the smallest int64, so an open start sorts last among descending starts
-    rows["_start"] = pd.to_datetime(rows["start_date"]).to_numpy(dtype="datetime64[ns]").astype(np.int64)
-    rows = rows.sort_values(["mention", "_rank", "_start", "_order"], ascending=[True, True, False, True], kind="stable")
-    return rows.drop_duplicates("mention", keep="first").drop(columns=["_rank", "_start"])
+def _sentence_dates(w: Words, dates: Mapping[str, dt.date | None]) -> np.ndarray:
+    """The document date of each sentence (datetime64[ns], NaT when unknown)."""
+    first = np.flatnonzero(np.r_[True, w["sid"][1:] != w["sid"][:-1]]) if w.n else np.zeros(0, dtype=np.int64)
+    codes, docs = pd.factorize(w["doc_id"][first])
+    per_doc = pd.to_datetime(pd.Series([dates.get(d) for d in docs.tolist()], dtype=object)).to_numpy("datetime64[ns]")
+    return per_doc[codes]
+
+
+def _pick_roles(rows: pd.DataFrame) -> pd.DataFrame:
+    """Keep, per mention, the dictionary row valid on its document date (column ``_date``; dated
+    roles first)."""
+    d = rows.pop("_date").to_numpy("datetime64[ns]")
+    start = pd.to_datetime(rows["start_date"]).to_numpy("datetime64[ns]")
+    end = pd.to_datetime(rows["end_date"]).to_numpy("datetime64[ns]")
+    has_start, has_end = ~np.isnat(start), ~np.isnat(end)
+    valid = np.isnat(d) | ((~has_start | (start <= d)) & (~has_end | (d < end)))
+    keep = np.flatnonzero(valid)
+    # rank: a bounded role valid on the date beats an open one; with no date, the latest role;
+    # an open start sorts last among descending starts
+    bounded = (has_start | has_end)[keep]
+    start_key = np.where(has_start, start.astype(np.int64), np.iinfo(np.int64).min + 1)[keep]
+    mention = rows["mention"].to_numpy()[keep]
+    order = np.lexsort((rows["_order"].to_numpy()[keep], -start_key, ~bounded, mention))
+    chosen = keep[order]
+    first = np.r_[True, mention[order][1:] != mention[order][:-1]] if len(chosen) else np.zeros(0, dtype=bool)
+    return rows.iloc[chosen[first]].reset_index(drop=True)
 
 
 _MENTION_COLUMNS = ["start_gid", "end_gid", "code", "country", "agent", "kind", "entry_id", "name"]
@@ -275,13 +293,10 @@ def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.da
     start, length, key = _find_spans(w["norm"], w["sid"], index, min(_MAX_PATTERN_WORDS, index[3]))
     if not len(start):
         return empty
-    m = pd.DataFrame({"start_gid": start, "length": length, "pattern": key})
-    m["mention"] = np.arange(len(m))
-    m["doc_id"] = w["doc_id"][start]
+    m = pd.DataFrame({"start_gid": start, "length": length, "pattern": key,
+                      "mention": np.arange(len(start)), "_date": _sentence_dates(w, dates)[w["sid"][start]]})
     table = actors.assign(_order=np.arange(len(actors)))
-    rows = m.merge(table, on="pattern", how="inner")
-    doc_dates = rows["doc_id"].map(dict(dates)).astype(object).where(lambda x: x.notna(), None)
-    rows = _pick_roles(rows, doc_dates)
+    rows = _pick_roles(m.merge(table, on="pattern", how="inner"))
     rows["end_gid"] = rows["start_gid"] + rows["length"] - 1
     return rows.sort_values("start_gid")[_MENTION_COLUMNS].reset_index(drop=True)
 
@@ -290,22 +305,20 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> tuple[np.ndarray, np.n
     """The agent code each word names ("troops" -> MIL, "president" -> GOV), else "", and whether
     it is a prefix agent, written before the country ("MSF" of "MSF Arnor" -> NGOARN)."""
     agents = dictionaries.agents
-    out = np.full(w.n, "", dtype=object)
-    prefix = np.zeros(w.n, dtype=bool)
     if len(agents) == 0 or w.n == 0:
-        return out, prefix
+        return np.full(w.n, "", dtype=object), np.zeros(w.n, dtype=bool)
     agents = agents.assign(_prefix=agents["kind"].to_numpy(dtype=object) == "prefix")
     single = agents.loc[~agents["pattern"].str.contains(" ", regex=False)].drop_duplicates("pattern", keep="last")
     index = pd.Index(single["pattern"].to_numpy(dtype=object))
     codes = np.r_[single["agent"].to_numpy(dtype=object), np.array([""], dtype=object)]
     kinds = np.r_[single["_prefix"].to_numpy(dtype=bool), False]
+    hit = np.full(w.n, -1, dtype=np.int64)  # the agent row of each word: by form, else by lemma
     for col in ("norm", "lemma"):
         cat: Cat = w[col]
-        row = index.get_indexer(cat.uniques)  # per distinct word, its agent row or -1
-        hit = np.r_[row, -1][cat.codes]
-        mask = (hit >= 0) & (out == "")
-        out[mask] = codes[hit[mask]]
-        prefix[mask] = kinds[hit[mask]]
+        row = np.r_[index.get_indexer(cat.uniques), -1][cat.codes]  # per distinct word, its row or -1
+        hit = np.where(hit >= 0, hit, row)
+    out = codes[hit]  # codes[-1] is ""
+    prefix = kinds[hit]
     multi = _pattern_index(agents, multi_word_only=True)
     if multi[0]:
         start, length, key = _find_spans(w["norm"], w["sid"], multi, _MAX_PATTERN_WORDS)
@@ -462,7 +475,9 @@ def actor_text(w: Words, idx: np.ndarray) -> tuple[list[str], np.ndarray, np.nda
     """Words and character span of the actors of the words ``idx`` (which must have actors)."""
     s, e = w["actor_start"][idx], w["actor_end"][idx]
     text = w["text"]
-    words = [" ".join(text[a : b + 1].tolist()) for a, b in zip(s.tolist(), e.tolist())]
+    words = text[s].tolist()  # one word: itself; several: joined by spaces
+    for i in np.flatnonzero(e > s).tolist():
+        words[i] = " ".join(text[s[i] : e[i] + 1].tolist())
     return words, w["start"][s], w["end"][e]
 
 
