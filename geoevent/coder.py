@@ -53,6 +53,8 @@ def empty_events() -> pd.DataFrame:
 
 
 def _as_date(value: Any) -> dt.date | None:
+    if type(value) is dt.date:  # the common case first
+        return value
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if isinstance(value, dt.datetime):
@@ -188,7 +190,7 @@ def _code_chunk(
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     rows = np.isin(w["sid"], np.unique(w["sid"][vb]))
     ev = attach_sentences(ev, sentence_texts(tokens.loc[rows], doc_texts))
-    ev["event_date"] = ev["doc_id"].map(lambda k: dates.get(k))
+    ev["event_date"] = pd.Series([dates.get(k) for k in ev["doc_id"].tolist()], index=ev.index, dtype=object)
     return _with_codebook(ev)
 
 
