@@ -377,13 +377,15 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
         a_end[word_gid] = mentions["end_gid"].to_numpy()[rep]
     direct = code != ""
     agent_word, prefix_word = _agent_words(w, dictionaries)
+    has_agent_word = agent_word != ""
     prefix = np.full(n, "", dtype=object)  # an actor's prefix agent, written before its country
     base = np.full(n, "", dtype=object)  # a resolved word's code before its own agent word
     rel: Cat = w["rel"]
     head = w["head"]
 
     # a title in front of a country-level name adds its agent: "Prime Minister Telemar" -> DAGGOV
-    titles = np.flatnonzero(rel.isin(_TITLE_RELS) & (head >= 0) & (agent_word != "") & ~direct)
+    is_title = rel.isin(_TITLE_RELS) & (head >= 0) & has_agent_word & ~direct
+    titles = np.flatnonzero(is_title)
     for t, h in zip(titles.tolist(), head[titles].tolist()):
         if direct[h] and agent[h] == "" and code[h] == country[h] != "":
             named = np.arange(a_start[h], a_end[h] + 1)
@@ -397,13 +399,13 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
             a_end[named] = max(a_end[h], t)
 
     # titles of words that are not names themselves: "Gondor's Prime Minister Falastur" -> GOV
-    title_words = np.flatnonzero(rel.isin(_TITLE_RELS) & (head >= 0) & (agent_word != "") & ~direct)
+    title_words = titles
     title_agent = np.full(n, "", dtype=object)
     title_agent[head[title_words][::-1]] = agent_word[title_words][::-1]  # the first title wins
 
     # modifiers that name a country for their head word
     is_mod = rel.isin(_MODIFIER_RELS) & (head >= 0)
-    is_mod &= ~rel.eq("nmod") | pd.Series(w["case"], dtype=object).isin(_NMOD_CASES).to_numpy()
+    is_mod &= ~rel.eq("nmod") | w["lemma"].lut(_NMOD_CASES)[w["case_key"]]
     is_mod &= direct
     mods = np.flatnonzero(is_mod)
     heads = head[mods]
@@ -451,7 +453,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     a_start[cm[takes]] = np.minimum(a_start[cm[takes]], ch[takes])
     a_end[cm[takes]] = np.maximum(a_end[cm[takes]], ch[takes])
     # coordinated agent words share the country: "Danish media and government" -> DNKGOV too
-    conj = np.flatnonzero(rel.eq("conj") & (head >= 0) & (code == "") & (agent_word != ""))
+    conj = np.flatnonzero(rel.eq("conj") & (head >= 0) & (code == "") & has_agent_word)
     first_conj = head[conj]
     shared = (code[first_conj] != "") & ~direct[first_conj] & (country[first_conj] != "")
     conj, first_conj = conj[shared], first_conj[shared]
