@@ -229,8 +229,9 @@ def extract_triples(
     to_verb = child(rel.eq("xcomp") | (rel.eq("advcl") & mark_to))[vidx]
     clause_obj = np.where((obj[vidx] < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
     slot_rows = []
-    for rank, slot in enumerate((obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), with_obl[vidx],
-                                 np.full(len(vidx), -1), clause_obj)):
+    # (rank 3: a noun inside a prepositional phrase, below)
+    for rank, slot in ((0, obj[vidx]), (1, np.where(passive[vidx], nsubj_pass[vidx], -1)), (2, with_obl[vidx]),
+                       (4, clause_obj)):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
@@ -276,8 +277,8 @@ def extract_triples(
     # the roads" read as an oblique "off the roads"
     case_idx = np.flatnonzero(rel.eq("case") & has_head)
     case_obl = case_idx[base.eq("obl")[head[case_idx]] & (head[head[case_idx]] == gid[case_idx] - 1)]
+    prt_verb = np.r_[head[prt_idx], head[head[case_obl]]]
     prt_idx = np.r_[prt_idx, case_obl]
-    prt_verb = np.r_[head[prt_idx[: len(prt_idx) - len(case_obl)]], head[head[case_obl]]]
     prt_pairs = pd.DataFrame({"v": prt_verb, "particle": lemma[prt_idx], "particle_gid": gid[prt_idx]})
     prt_pairs = prt_pairs.drop_duplicates(["v", "particle"])
     cand = cand.merge(prt_pairs, on=["v", "particle"], how="left")
