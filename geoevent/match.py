@@ -222,21 +222,18 @@ def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) 
             keys = keys + " " + words[cand + j]
         hit = pd.Series(keys, dtype=object).isin(patterns).to_numpy()
         hit_start, hit_key = cand[hit], keys[hit]
-        if length > 1 and len(hit_start):  # overlapping hits of one length: leftmost first
+        if length > 1 and len(hit_start):
             span = hit_start[:, None] + np.arange(length)[None, :]
             if not covered[span].any() and (np.diff(hit_start) >= length).all():  # no overlaps at all
                 covered[span.ravel()] = True
-                starts.append(hit_start)
-                lengths.append(np.full(len(hit_start), length, dtype=np.int64))
-                keys_found.append(hit_key)
-                continue
-            ok = np.ones(len(hit_start), dtype=bool)
-            for k, start in enumerate(hit_start.tolist()):
-                if covered[start : start + length].any():
-                    ok[k] = False
-                else:
-                    covered[start : start + length] = True
-            hit_start, hit_key = hit_start[ok], hit_key[ok]
+            else:  # overlapping hits of one length: leftmost first
+                ok = np.ones(len(hit_start), dtype=bool)
+                for k, start in enumerate(hit_start.tolist()):
+                    if covered[start : start + length].any():
+                        ok[k] = False
+                    else:
+                        covered[start : start + length] = True
+                hit_start, hit_key = hit_start[ok], hit_key[ok]
         else:
             covered[hit_start] = True
         starts.append(hit_start)
