@@ -351,8 +351,8 @@ def extract_triples(
         new[raised] = nsubj_pass[h[raised]]
         subj = np.where(missing, new, subj)
 
+    has_actor = w["actor_code"] != ""
     if oblique_source:  # PETRARCH: "An Eriadorian was shot dead in Osgiliath" -> OSG shoots ERI
-        has_actor = w["actor_code"] != ""
         not_agent = base.eq("obl") & ~rel.eq(_AGENT_REL)
         obl_any = child(not_agent & has_actor & (case_key >= 0))
         obl_first = child(not_agent)
@@ -414,7 +414,6 @@ def extract_triples(
     # 4. targets: the first of these words that denotes an actor ---------------------------------
     vb = best["v"].to_numpy()
     objg = best["obj_gid"].to_numpy()
-    has_actor = w["actor_code"] != ""
     locative = lem.lut(classes["locative"])[case_key]
     circumstance = lem.lut(classes["circumstance"])[case_key]
     obl_actor = child(base.eq("obl") & ~rel.eq(_AGENT_REL) & has_actor & ~locative & ~circumstance & (case_key >= 0))
@@ -444,31 +443,30 @@ def extract_triples(
     obj_last = np.full(n, -1, dtype=np.int64)
     obj_last[head[obj_idx]] = gid[obj_idx]
     o = np.where((o >= 0) & (o == objg), obj_last[vb], o)
+    def at(values: np.ndarray, idx: np.ndarray) -> np.ndarray:
+        """``values[idx]`` where ``idx`` is a word, -1 where it is -1."""
+        return np.where(idx >= 0, values[np.maximum(idx, 0)], -1)
+
+    clause_of_obj = np.where((objg >= 0) & (at(head, objg) != vb), at(head, objg), -1)
     candidates = (
         best["pp_gid"].to_numpy(),  # the pattern's preposition: "an attack on Ukraine"
         o,  # "attacked Ukraine"
         iobj[vb],  # "gave Ukraine weapons"
         np.where(passive[vb], nsubj_pass[vb], -1),  # "Ukraine was attacked"
         obl_actor[vb],  # "restored ties with Gondor"
-        np.where(o >= 0, nmod_actor[np.maximum(o, 0)], -1),  # "condemned the attack on Ukraine"
-        np.where(objg >= 0, nmod_actor[np.maximum(objg, 0)], -1),
-        # one level deeper: "welcomed a resumption of ties with Gondor"
-        np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), nmod_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
+        at(nmod_actor, o),  # "condemned the attack on Ukraine"
+        at(nmod_actor, objg),
+        at(nmod_actor, at(first_nmod, o)),  # one level deeper: "welcomed a resumption of ties with Gondor"
         np.where(~obj_control[vb], purpose_obj[vb], -1),  # "deployed troops to aid Russia"
-        # inside an oblique: "pledged 500 million euros in military aid to Ukraine"
-        np.where(first_obl[vb] >= 0, nmod_actor[np.maximum(first_obl[vb], 0)], -1),
-        # inside the object's oblique: "marched very close to the border with Mordor"
-        np.where((o >= 0) & (first_obl[np.maximum(o, 0)] >= 0), nmod_actor[np.maximum(first_obl[np.maximum(o, 0)], 0)], -1),
+        at(nmod_actor, first_obl[vb]),  # inside an oblique: "pledged 500 million euros in military aid to Ukraine"
+        at(nmod_actor, at(first_obl, o)),  # inside the object's oblique: "marched very close to the border with Mordor"
         ccomp_subj[vb],
-        # "said that an embargo against Mordor would not work"
-        np.where(ccomp_subj[vb] >= 0, nmod_actor[np.maximum(ccomp_subj[vb], 0)], -1),
-        np.where(o >= 0, acl_actor[np.maximum(o, 0)], -1),
-        # "assurances on cultural issues sent from Bree"
-        np.where((o >= 0) & (first_nmod[np.maximum(o, 0)] >= 0), acl_actor[np.maximum(first_nmod[np.maximum(o, 0)], 0)], -1),
-        np.where(first_obl[vb] >= 0, acl_actor[np.maximum(first_obl[vb], 0)], -1),
-        np.where(o >= 0, acl_obj[np.maximum(o, 0)], -1),
-        # the clause holding the pattern's object: "vowed to wage war on the Rohans"
-        np.where((objg >= 0) & (head[np.maximum(objg, 0)] != vb), obl_actor[head[np.maximum(objg, 0)]], -1),
+        at(nmod_actor, ccomp_subj[vb]),  # "said that an embargo against Mordor would not work"
+        at(acl_actor, o),
+        at(acl_actor, at(first_nmod, o)),  # "assurances on cultural issues sent from Bree"
+        at(acl_actor, first_obl[vb]),
+        at(acl_obj, o),
+        at(obl_actor, clause_of_obj),  # the clause holding the pattern's object: "vowed to wage war on the Rohans"
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
