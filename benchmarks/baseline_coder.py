@@ -17,6 +17,7 @@ from geoevent.coder import _as_date, _finish, _with_codebook, attach_sentences, 
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.extract import _NOT_PRE, compile_verbs, intent_codes, verb_classes
 from geoevent.match import normalize_words, pattern_phrases
+from geoevent.rules import CodingRules
 from geoevent.tokens import sentence_texts, validate_token_table
 
 __all__ = ["code_tokens_baseline"]
@@ -459,13 +460,14 @@ def code_tokens_baseline(
     dates: Mapping[str, Any] | None = None,
     doc_texts: Mapping[str, str] | None = None,
     parser: str = "given",
-    require_target: bool = True,
-    intent: bool = True,
-    negation: Mapping[str, str] | None = None,
-    modality: bool = True,
-    oblique_source: bool = False,
+    rules: CodingRules | None = None,
 ) -> pd.DataFrame:
-    """Code a token table one sentence at a time; same output as geoevent.coder.code_tokens."""
+    """Code a token table one sentence at a time; the same output as geoevent.coder.code_tokens
+    with ``rules.core()``: the oracle covers the core constructions, not geoevent's additions
+    (unknown-country agents, context country, event nouns), which it ignores."""
+    rules = rules if rules is not None else CodingRules()
+    require_target, intent, modality = rules.require_target, rules.intent, rules.modality
+    negation, oblique_source = rules.negation_map, rules.oblique_source
     d = dictionaries if dictionaries is not None else default_dictionaries()
     lex = _Lexicon(d)
     tokens = validate_token_table(tokens)
@@ -493,6 +495,8 @@ def code_tokens_baseline(
                     "source_start": w[sa["a_start"]]["start_char"],
                     "source_end": w[sa["a_end"]]["end_char"],
                     "source_entry_id": sa["entry_id"],
+                    "source_resolution": "dictionary",
+                    "target_resolution": "dictionary" if ta else None,
                     "target_code": ta["code"] if ta else None,
                     "target_country": ta["country"] if ta else None,
                     "target_agent": ta["agent"] if ta else None,

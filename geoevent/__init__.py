@@ -24,6 +24,7 @@ from geoevent.errors import (
 from geoevent.model import Actor, Event
 from geoevent.parse import available_parsers, parse
 from geoevent.parse.conllu import read_conllu
+from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_SCHEMA
 from geoevent.tokens import TOKEN_COLUMNS
 
@@ -34,6 +35,7 @@ __all__ = [
     "EVENT_SCHEMA",
     "TOKEN_COLUMNS",
     "Actor",
+    "CodingRules",
     "Dictionaries",
     "DictionaryError",
     "Event",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -12,6 +11,7 @@ from geoevent.coder import code_documents
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import InputError
 from geoevent.model import Event
+from geoevent.rules import CodingRules
 
 __all__ = ["code", "code_frame"]
 
@@ -23,22 +23,16 @@ def code(
     doc_id: str = "text",
     parser: str = "embedded",
     dictionaries: Dictionaries | None = None,
-    intent: bool = True,
-    negation: Mapping[str, str] | None = None,
-    modality: bool = True,
-    oblique_source: bool = False,
+    rules: CodingRules | None = None,
 ) -> list[Event]:
-    """Code one text into events. ``date`` (the article's date) picks each person's role.
-
-    ``intent``, ``negation``, ``modality`` and ``oblique_source`` are the coding rules of
-    :func:`geoevent.coder.code_tokens`.
-    """
+    """Code one text into events. ``date`` (the article's date) picks each person's role;
+    ``rules`` (:class:`geoevent.CodingRules`) says which coding conventions apply."""
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     docs = pd.DataFrame({"doc_id": [doc_id], "text": [text], "date": [date]})
     problems: list[tuple[str, Exception]] = []
-    events = code_documents(docs, parser=parser, dictionaries=dictionaries, intent=intent, negation=negation,
-                            modality=modality, oblique_source=oblique_source, on_problem=lambda d, e: problems.append((d, e)))
+    events = code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules,
+                            on_problem=lambda d, e: problems.append((d, e)))
     if problems:
         raise problems[0][1]
     return [Event.from_row(row) for row in events.to_dict("records")]
@@ -52,17 +46,14 @@ def code_frame(
     date_col: str | None = None,
     parser: str = "embedded",
     dictionaries: Dictionaries | None = None,
-    intent: bool = True,
-    negation: Mapping[str, str] | None = None,
-    modality: bool = True,
-    oblique_source: bool = False,
+    rules: CodingRules | None = None,
     progress: bool = False,
 ) -> pd.DataFrame:
     """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``).
 
     ``id_col`` defaults to the index; ``date_col`` is optional. Documents that fail are skipped
-    with a warning and listed in ``result.attrs["problems"]``. ``intent``, ``negation``,
-    ``modality`` and ``oblique_source`` are the coding rules of :func:`geoevent.coder.code_tokens`.
+    with a warning and listed in ``result.attrs["problems"]``. ``rules``
+    (:class:`geoevent.CodingRules`) says which coding conventions apply.
     """
     for col in (text_col, id_col, date_col):
         if col is not None and col not in df.columns:
@@ -78,5 +69,4 @@ def code_frame(
     if docs["doc_id"].duplicated().any():
         dup = docs.loc[docs["doc_id"].duplicated(), "doc_id"].iloc[0]
         raise InputError(f"document id {dup!r} appears more than once")
-    return code_documents(docs, parser=parser, dictionaries=dictionaries, intent=intent, negation=negation,
-                          modality=modality, oblique_source=oblique_source, progress=progress)
+    return code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules, progress=progress)

@@ -20,6 +20,7 @@ from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError
 from geoevent.extract import compile_verbs, extract_triples
 from geoevent.match import actor_text, match_actors, prepare, resolve_actors
+from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
@@ -52,6 +53,14 @@ def empty_events() -> pd.DataFrame:
     return _finish(pd.DataFrame({c: [] for c in EVENT_COLUMNS}))
 
 
+def _rules(rules: Any) -> CodingRules:
+    if rules is None:
+        return CodingRules()
+    if not isinstance(rules, CodingRules):
+        raise InputError(f"rules must be a geoevent.CodingRules, got {type(rules).__name__}")
+    return rules
+
+
 def _as_date(value: Any) -> dt.date | None:
     if type(value) is dt.date:  # the common case first
         return value
@@ -77,26 +86,17 @@ def code_tokens(
     dates: Mapping[str, Any] | None = None,
     doc_texts: Mapping[str, str] | None = None,
     parser: str = "given",
-    require_target: bool = True,
-    intent: bool = True,
-    negation: Mapping[str, str] | None = None,
-    modality: bool = True,
-    oblique_source: bool = False,
+    rules: CodingRules | None = None,
     chunk_sentences: int = CHUNK_SENTENCES,
 ) -> pd.DataFrame:
     """Code a token table; one row per event with the columns of :data:`geoevent.EVENT_SCHEMA`.
 
     ``dates`` maps doc_id to the document date, which picks each person's role and fills
     ``event_date``. ``doc_texts`` (doc_id -> text) gives exact sentence texts; without it they
-    are rebuilt from the words. ``require_target=False`` keeps events with no target actor;
-    ``intent=False`` codes promised acts ("will supply") as the act, as PETRARCH does. Negated
-    verbs code nothing, unless ``negation`` maps their code to another ({"110": "050"}:
-    "did not clash" is coded as cooperation, PETRARCH's convention; see
-    :func:`geoevent.dictionaries.petrarch.load_pico_negation`). ``modality=False`` codes
-    hypothetical acts ("could strike", "tried to strike") as acts; ``oblique_source=True`` takes
-    the source of a passive without an agent from its oblique ("was shot dead in Osgiliath"):
-    both are PETRARCH conventions, off by default (docs/architecture.md).
+    are rebuilt from the words. ``rules`` (:class:`geoevent.CodingRules`, default
+    ``CodingRules()``) says which conventions apply (docs/architecture.md).
     """
+    rules = _rules(rules)
     d = dictionaries if dictionaries is not None else default_dictionaries()
     tokens = validate_token_table(tokens)
     day = {k: _as_date(v) for k, v in (dates or {}).items()}
@@ -109,8 +109,7 @@ def code_tokens(
     parts = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         if hi > lo:
-            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, require_target, intent, negation,
-                                    modality, oblique_source))
+            parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, rules))
     return _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
 
 
@@ -121,17 +120,12 @@ def _code_chunk(
     dates: Mapping[str, dt.date | None],
     doc_texts: Mapping[str, str] | None,
     parser: str,
-    require_target: bool,
-    intent: bool = True,
-    negation: Mapping[str, str] | None = None,
-    modality: bool = True,
-    oblique_source: bool = False,
+    rules: CodingRules,
 ) -> pd.DataFrame:
     w = prepare(tokens)
     mentions = match_actors(w, d, dates)
-    w = resolve_actors(w, mentions, d)
-    triples = extract_triples(w, verbs, require_target=require_target, intent=intent, negation=negation,
-                             modality=modality, oblique_source=oblique_source)
+    w = resolve_actors(w, mentions, d, rules=rules)
+    triples = extract_triples(w, verbs, rules=rules)
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]
@@ -167,6 +161,8 @@ def _code_chunk(
             "source_start": s_start,
             "source_end": s_end,
             "source_entry_id": w["actor_entry"][src],
+            "source_resolution": w["actor_resolution"][src],
+            "target_resolution": target_side(w["actor_resolution"], None),
             "target_code": target_side(code, None),
             "target_country": target_side(w["actor_country"], None),
             "target_agent": target_side(w["actor_agent"], None),
@@ -247,6 +243,10 @@ def _event_ids(ev: pd.DataFrame) -> list[str]:
     return [f"{h:016x}" for h in hashed.tolist()]
 
 
+_NULL_IF_EMPTY = frozenset({"source_country", "source_agent", "target_country", "target_agent",
+                            "source_entry_id", "target_entry_id", "plover_type"})
+
+
 def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     """Canonical column order and dtypes of the events table (``ev``, a fresh frame, is changed)."""
     for col in ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end"):
@@ -265,7 +265,10 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
         "sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
         "quad_class", "goldstein", "event_date")]
     for col in str_cols:
-        ev[col] = pd.Series(ev[col].to_numpy(dtype=object, na_value=None), index=ev.index, dtype=object)
+        values = ev[col].to_numpy(dtype=object, na_value=None)
+        if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""
+            values = np.where(values == "", None, values)
+        ev[col] = pd.Series(values, index=ev.index, dtype=object)
     ev["event_id"] = _event_ids(ev) if len(ev) else pd.Series([], dtype=object)
     ev = ev.sort_values(["doc_id", "sentence_idx", "verb_start", "source_start"], kind="stable")
     return ev[list(EVENT_COLUMNS)].reset_index(drop=True)
@@ -280,11 +283,7 @@ def code_documents(
     *,
     parser: str = "embedded",
     dictionaries: Dictionaries | None = None,
-    require_target: bool = True,
-    intent: bool = True,
-    negation: Mapping[str, str] | None = None,
-    modality: bool = True,
-    oblique_source: bool = False,
+    rules: CodingRules | None = None,
     progress: bool = False,
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
@@ -293,10 +292,10 @@ def code_documents(
 
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
-    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``require_target``,
-    ``intent``, ``negation``, ``modality`` and ``oblique_source`` are the coding rules of
-    :func:`code_tokens`.
+    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``rules`` are the
+    coding rules of :func:`code_tokens`.
     """
+    rules = _rules(rules)
     from geoevent.parse import get_parser
 
     for col in ("doc_id", "text"):
@@ -330,8 +329,6 @@ def code_documents(
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
     parts: list[pd.DataFrame] = []
-    rules = {"require_target": require_target, "intent": intent, "negation": negation, "modality": modality,
-             "oblique_source": oblique_source}
     for lo in range(0, len(ids), batch_docs):
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:
@@ -352,7 +349,7 @@ def code_documents(
 
 
 def _parse_and_code(
-    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: dict[str, Any]
+    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules
 ) -> pd.DataFrame:
     for doc_id, text in zip(ids, texts):
         if not isinstance(text, str):
@@ -364,7 +361,7 @@ def _parse_and_code(
         dates={k: dates.get(k) for k in ids},
         doc_texts=dict(zip(ids, texts)),
         parser=backend.name,
-        **rules,
+        rules=rules,
     )
 
 

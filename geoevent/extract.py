@@ -24,7 +24,6 @@ codebook lookup. The rules, each a vectorized step:
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
 from importlib import resources
 
 import numpy as np
@@ -32,6 +31,7 @@ import pandas as pd
 
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.match import Cat, Words
+from geoevent.rules import CodingRules
 
 __all__ = ["compile_verbs", "extract_triples", "verb_classes", "intent_codes"]
 
@@ -133,22 +133,18 @@ def extract_triples(
     w: Words,
     verbs: pd.DataFrame,
     *,
-    require_target: bool = True,
-    intent: bool = True,
-    negation: Mapping[str, str] | None = None,
-    modality: bool = True,
-    oblique_source: bool = False,
+    rules: CodingRules | None = None,
 ) -> pd.DataFrame:
     """Candidate triples: verb, source and target gids (target -1 when none), code, pattern id.
 
-    ``intent=False`` codes promised acts ("will supply") as the act itself, as PETRARCH does.
-    A negated verb codes nothing, unless ``negation`` maps its code to the code of the negated
-    act ({"110": "050"}: "did not clash" is cooperation, PETRARCH's convention; see
-    :func:`geoevent.dictionaries.petrarch.load_pico_negation`). ``modality=False`` codes
-    hypothetical acts ("could strike", "tried to strike") as acts, and ``oblique_source=True``
-    gives a passive verb without an agent the actor in its oblique as source ("was shot dead in
-    Osgiliath": Osgiliath), both as PETRARCH does.
+    ``rules`` (:class:`geoevent.CodingRules`): ``intent=False`` codes promised acts ("will
+    supply") as the act itself; a negated verb codes nothing unless ``negation`` recodes it;
+    ``modality=False`` codes hypothetical acts as acts; ``oblique_source=True`` gives a passive
+    verb without an agent the actor in its oblique as source; all four as PETRARCH does.
     """
+    rules = rules if rules is not None else CodingRules()
+    require_target, intent, modality = rules.require_target, rules.intent, rules.modality
+    negation, oblique_source = rules.negation_map, rules.oblique_source
     n = w.n
     if n == 0 or len(verbs) == 0:
         return _empty()

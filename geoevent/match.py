@@ -21,9 +21,10 @@ import pandas as pd
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import TokenTableError
 from geoevent.parse.tokenize import split_hyphens
+from geoevent.rules import CodingRules
 from geoevent.tokens import sentence_starts
 
-__all__ = ["ACTOR_FIELDS", "Cat", "Words", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
+__all__ = ["ACTOR_FIELDS", "UNKNOWN_COUNTRY", "Cat", "Words", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
 
 #: Per-word actor fields :func:`resolve_actors` fills in (empty string / -1 when none).
 ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_start", "actor_end", "actor_entry")
@@ -38,9 +39,16 @@ _MAX_PATTERN_WORDS = 8
 _TITLE_RELS = ("compound", "flat", "nmod:desc", "appos")
 
 
+#: Upper-case abbreviations that lowercase into common words: "US" is the country, "us" the pronoun.
+_ABBREVIATIONS = {"US": "u.s.", "UK": "u.k.", "USA": "u.s.a."}
+
+
 def normalize_words(words: pd.Series) -> pd.Series:
-    """Lowercase words and unify apostrophes, as dictionary patterns are written."""
-    return words.astype(str).str.translate(_APOSTROPHES).str.lower()
+    """Lowercase words and unify apostrophes, as dictionary patterns are written; "US" and "UK"
+    (upper case only) become "u.s." and "u.k.", so they are not the pronoun "us"."""
+    text = words.astype(str)
+    text = text.where(~text.isin(list(_ABBREVIATIONS)), text.map(_ABBREVIATIONS))
+    return text.str.translate(_APOSTROPHES).str.lower()
 
 
 class Cat:
@@ -339,7 +347,18 @@ def _span_heads(head: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.nda
     return np.where(outside.any(axis=1), first + outside.argmax(axis=1), last)
 
 
-def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries) -> Words:
+#: Kinds of actor rows that name a place an event can happen in ("protesters in Tbilisi").
+_PLACE_KINDS = ("city", "capital", "region")
+#: Kinds whose code says more than their country ("Hamas fighters" -> PSEREBHMS, not PSEREB).
+_BODY_KINDS = ("group", "igo")
+#: Relations of a word that modifies another noun: such a word is not an actor of its own.
+_NOT_HEAD_RELS = ("compound", "flat", "amod", "det", "nmod:poss", "fixed")
+#: Country code of an actor whose country neither the sentence nor the document gives.
+UNKNOWN_COUNTRY = "---"
+
+
+def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries, *,
+                   rules: CodingRules | None = None) -> Words:
     """Give every word the actor it denotes; adds the :data:`ACTOR_FIELDS` arrays to ``w``.
 
     A word inside a name takes the name's actor. Any other word takes the country named by a
@@ -352,7 +371,15 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     its own code: "the ministry of Gondor and the Nasgul"), listed in ``modifier_conj``
     (with its head in ``modifier_conj_head``) for the extract stage. ``actor_start``/``actor_end``
     are the gids of the first and last word of the actor's words.
+
+    A modifier that is a group or an international organisation gives its whole code ("Hamas
+    fighters" -> PSEREBHMS). Then, by ``rules``: an agent word left without a country ("police",
+    "protesters") takes the country of a place its sentence names (``context_country``:
+    "protesters in Tbilisi" -> GEOPRO), else the unknown country ``---`` (``unknown_country``:
+    "---COP"). ``actor_resolution`` says which rule gave each word its actor: "dictionary",
+    "context-country" or "unknown-country".
     """
+    rules = rules if rules is not None else CodingRules()
     n = w.n
     code = np.full(n, "", dtype=object)
     country = np.full(n, "", dtype=object)
@@ -360,6 +387,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     entry = np.full(n, "", dtype=object)
     a_start = np.full(n, -1, dtype=np.int64)
     a_end = np.full(n, -1, dtype=np.int64)
+    kind = np.full(n, "", dtype=object)
     if len(mentions):
         lengths = (mentions["end_gid"] - mentions["start_gid"] + 1).to_numpy()
         word_gid = np.repeat(mentions["start_gid"].to_numpy(), lengths) + (
@@ -370,6 +398,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
         country[word_gid] = mentions["country"].to_numpy(dtype=object)[rep]
         agent[word_gid] = mentions["agent"].to_numpy(dtype=object)[rep]
         entry[word_gid] = mentions["entry_id"].to_numpy(dtype=object)[rep]
+        kind[word_gid] = mentions["kind"].to_numpy(dtype=object)[rep]
         a_start[word_gid] = mentions["start_gid"].to_numpy()[rep]
         a_end[word_gid] = mentions["end_gid"].to_numpy()[rep]
     direct = code != ""
@@ -415,15 +444,19 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     mods, heads = mods[first], heads[first]
     # a region or group: its code; a country keeps its prefix agent ("MSF Arnor diplomat" -> NGOARNGOV)
     base_code = np.where(country[mods] != "", prefix[mods] + country[mods], code[mods])
+    # a group or an organisation keeps its whole code: "Hamas fighters" -> PSEREBHMS
+    body = pd.Series(kind[mods], dtype=object).isin(_BODY_KINDS).to_numpy() & (code[mods] != country[mods])
     country[heads] = country[mods]
-    agent[heads] = np.where(agent_word[heads] != "", agent_word[heads],
-                            np.where(title_agent[heads] != "", title_agent[heads],
-                                     np.where(prefix[mods] != "", "", agent[mods])))
+    agent[heads] = np.where(body, agent[mods],
+                            np.where(agent_word[heads] != "", agent_word[heads],
+                                     np.where(title_agent[heads] != "", title_agent[heads],
+                                              np.where(prefix[mods] != "", "", agent[mods]))))
     entry[heads] = entry[mods]
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
-    own_prefix = prefix_word[heads] & (agent_word[heads] != "")  # "Arnor's MSF" -> NGOARN
-    code[heads] = np.where(own_prefix, agent[heads] + base_code, base_code + agent[heads])
+    own_prefix = prefix_word[heads] & (agent_word[heads] != "") & ~body  # "Arnor's MSF" -> NGOARN
+    code[heads] = np.where(body, code[mods],
+                           np.where(own_prefix, agent[heads] + base_code, base_code + agent[heads]))
     base[heads] = base_code
     prefix[heads] = np.where(own_prefix, agent[heads], np.where(country[mods] != "", prefix[mods], ""))
     # a name with no actor of its own takes its title's: "Arnor President Umbardacil" -> ARNGOV
@@ -461,13 +494,62 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries)
     a_end[conj] = conj
     shared_base = np.where(base[first_conj] != "", base[first_conj], country[first_conj])  # "Danish Islamist media and government"
     code[conj] = np.where(prefix_word[conj], agent[conj] + shared_base, shared_base + agent[conj])
+    resolution = np.where(code != "", "dictionary", "").astype(object)
+    # agent words with no country: from a place in the sentence, else unknown
+    lone_agent = np.where(agent_word != "", agent_word, title_agent)
+    lone = ((code == "") & (lone_agent != "") & ~prefix_word & w["upos"].isin(("NOUN", "PROPN"))
+            & ~rel.isin(_NOT_HEAD_RELS))
+    # "its allies", "their forces": whose they are is for coreference, not the sentence's place
+    poss = np.flatnonzero(rel.eq("nmod:poss") & w["upos"].eq("PRON") & (head >= 0))
+    lone[head[poss]] = False
+    if lone.any() and (rules.context_country or rules.unknown_country):
+        place_country = _sentence_places(w, direct, kind, country) if rules.context_country else None
+        ctx = place_country[w["sid"]] if place_country is not None else np.full(n, "", dtype=object)
+        if not rules.unknown_country:
+            lone &= ctx != ""
+        idx = np.flatnonzero(lone)
+        found = ctx[idx] != ""
+        country[idx] = np.where(found, ctx[idx], "")
+        agent[idx] = lone_agent[idx]
+        code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY) + lone_agent[idx]
+        resolution[idx] = np.where(found, "context-country", "unknown-country")
+        a_start[idx] = idx
+        a_end[idx] = idx
     w.update(
+        actor_resolution=resolution,
         modifier_conj_head=ch, modifier_conj=cm,
         actor_direct=direct,
         actor_code=code, actor_country=country, actor_agent=agent, actor_entry=entry,
         actor_start=a_start, actor_end=a_end,
     )
     return w
+
+
+def _sentence_places(w: Words, direct: np.ndarray, kind: np.ndarray, country: np.ndarray) -> np.ndarray:
+    """Per sentence (sid), the country of the place it names, else "": a place or country behind a
+    preposition of place first ("in Tbilisi", "in Georgia"), else any city, capital or region."""
+    from geoevent.extract import verb_classes  # the word lists of data/rules
+
+    n_sent = int(w["sid"].max()) + 1 if w.n else 0
+    out = np.full(n_sent, "", dtype=object)
+    is_place = direct & (country != "") & (country != "IGO")
+    if not is_place.any():
+        return out
+    locative = w["lemma"].lut(verb_classes()["locative"])[w["case_key"]]
+    place_kind = pd.Series(kind, dtype=object).isin(_PLACE_KINDS).to_numpy()
+    kinds_ok = place_kind | (kind == "country")
+    # a capital as subject or object is its government ("Kyiv appealed to ..."), not a place
+    as_actor = w["rel"].isin(("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent"))
+    score = np.where(locative & kinds_ok, 0, np.where(place_kind & ~as_actor, 1, 2))
+    cand = np.flatnonzero(is_place & (score < 2))
+    if not len(cand):
+        return out
+    order = np.lexsort((cand, score[cand], w["sid"][cand]))
+    cand = cand[order]
+    sid = w["sid"][cand]
+    first = np.r_[True, sid[1:] != sid[:-1]]
+    out[sid[first]] = country[cand[first]]
+    return out
 
 
 def actor_text(w: Words, idx: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:

@@ -18,7 +18,8 @@ __all__ = ["Actor", "Event", "Span"]
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _AGENT = re.compile(r"^[A-Z]{3}$")
-_ACTOR_CODE = re.compile(r"^[A-Z0-9]{3}(?:[A-Z0-9]{3})*$")
+# "---" is the unknown country of an agent nothing locates ("---COP")
+_ACTOR_CODE = re.compile(r"^(?:[A-Z0-9]{3}|---)(?:[A-Z0-9]{3})*$")
 _EVENT_CODE = re.compile(r"^\d{2,4}$")  # CAMEO, or a code a user's dictionary defines ("212")
 _ROOT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)$")
 
@@ -67,6 +68,8 @@ class Actor:
     )
     text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     span: Span | None = attrs.field(default=None, validator=_check_span)
+    #: how the actor was found: "dictionary", "context-country", "unknown-country", "coreference"
+    resolution: str | None = attrs.field(default=None, converter=_none_if_empty)
 
 
 @attrs.frozen(slots=True)
@@ -137,6 +140,7 @@ class Event:
                 agent=_str_or_none(row.get(f"{prefix}_agent")),
                 text=_str_or_none(row.get(f"{prefix}_text")) or "",
                 span=span(prefix),
+                resolution=_str_or_none(row.get(f"{prefix}_resolution")),
             )
 
         source = actor("source")

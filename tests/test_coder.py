@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from geoevent.coder import code_tokens
+from geoevent.rules import CodingRules
 from tests.conftest import sentence
 
 D = "2024-11-17"
@@ -151,7 +152,7 @@ def plus(dicts, table: str, *rows: tuple, columns: list[str] | None = None):
 
 def triples(name: str, dicts, *, date: str | None = D, **kw) -> set[tuple]:
     tokens = sentence(SENTENCES[name], doc_id=name)
-    ev = code_tokens(tokens, dictionaries=dicts, dates={name: date}, **kw)
+    ev = code_tokens(tokens, dictionaries=dicts, dates={name: date}, rules=CodingRules(**kw))
     return {(r.source_code, r.event_code, r.target_code) for r in ev.itertuples()}
 
 

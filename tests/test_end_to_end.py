@@ -53,8 +53,8 @@ def test_a_failing_document_does_not_lose_the_others() -> None:
 def test_coding_rules_reach_the_notebook_api() -> None:
     text = "Russia did not condemn Iran."
     assert geoevent.code(text, date=DATE) == []
-    (event,) = geoevent.code(text, date=DATE, negation={"111": "051"})
+    (event,) = geoevent.code(text, date=DATE, rules=geoevent.CodingRules(negation={"111": "051"}))
     assert (event.source.code, event.code, event.target.code) == ("RUS", "051", "IRN")
     promised = "Russia will attack Iran."
     assert {e.code for e in geoevent.code(promised, date=DATE)} == {"138"}
-    assert {e.code for e in geoevent.code(promised, date=DATE, intent=False)} == {"190"}
+    assert {e.code for e in geoevent.code(promised, date=DATE, rules=geoevent.CodingRules(intent=False))} == {"190"}

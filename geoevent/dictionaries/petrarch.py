@@ -956,7 +956,7 @@ def load_pico_negation(path: PathArg) -> dict[str, str]:
     PICO a negated event is the event's value minus 0xFFFF, so ``110: 0xFFFF+0x0080`` makes "did
     not disapprove" (110) diplomatic cooperation (050), and ``170: 0x0087+0xFFFF`` makes "did not
     coerce" 057. Returns {code: code of its negation} for every code whose negated value is the
-    value of another code; pass it to ``code_tokens(..., negation=...)`` to code negated verbs
+    value of another code; pass it as ``CodingRules(negation=...)`` to code negated verbs
     the PETRARCH way instead of dropping them.
     """
     p = Path(path)

@@ -1,0 +1,114 @@
+"""Coding rules: one frozen value that says which conventions a run codes with.
+
+Every entry point takes it (``geoevent.code``, ``code_frame``, ``code_tokens``, the CLI's
+``--rules`` and per-rule flags), and it is written into the Parquet metadata of every events file,
+so a dataset says how it was coded.
+
+``CodingRules()`` is geoevent's conservative default; ``CodingRules.petrarch()`` gives
+PETRARCH's conventions (the ones UniversalPETRARCH's validation suite expects).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from geoevent.errors import InputError
+
+__all__ = ["CodingRules"]
+
+
+def _negation(value: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if isinstance(value, tuple):
+        return tuple((str(a), str(b)) for a, b in value)
+    if not isinstance(value, Mapping):
+        raise InputError(f"negation must be a mapping of code -> code, got {type(value).__name__}")
+    return tuple(sorted((str(a), str(b)) for a, b in value.items()))
+
+
+@attrs.frozen(kw_only=True)
+class CodingRules:
+    """Which coding conventions apply (all keyword-only).
+
+    require_target
+        Drop events that have no target actor (default True).
+    intent
+        Promised acts ("will supply", "pledged to send") are coded as intent, 03x/13x (default
+        True); False codes them as the act, as PETRARCH does.
+    negation
+        Code -> code pairs that recode a negated act ({"110": "050"}); empty (the default)
+        means a negated act codes nothing.
+    modality
+        Hypothetical acts ("could strike", "tried to strike") code nothing (default True);
+        False codes them as acts, as PETRARCH does.
+    oblique_source
+        A passive with no agent takes its source from its oblique ("was shot dead in
+        Osgiliath": Osgiliath), PETRARCH's convention (default False).
+    unknown_country
+        A country-less agent ("police", "protesters", "troops") whose country neither the
+        sentence nor the document gives is still an actor, with country ``---`` ("---COP"),
+        as Phoenix codes it (default True).
+    context_country
+        A country-less agent takes the country of a place named in its sentence ("protesters
+        in Tbilisi" -> GEOPRO) (default True).
+    nominal
+        Event nouns code with their possessor or modifier as source ("Russia's attack on
+        Kyiv") (default True).
+    """
+
+    require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    intent: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    negation: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_negation)
+    modality: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    oblique_source: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    unknown_country: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    context_country: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+
+    @classmethod
+    def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> "CodingRules":
+        """PETRARCH's conventions: promised and hypothetical acts coded as acts, an unnamed
+        passive's source from its oblique, negated acts recoded by ``negation``, and none of
+        geoevent's additions (unknown-country agents, context country, event nouns)."""
+        base = dict(intent=False, modality=False, oblique_source=True, negation=negation,
+                    unknown_country=False, context_country=False, nominal=False)
+        base.update(changes)
+        return cls(**base)
+
+    def core(self) -> "CodingRules":
+        """These rules with geoevent's additions off: the constructions the per-sentence oracle
+        (tests/oracle) covers."""
+        return attrs.evolve(self, unknown_country=False, context_country=False, nominal=False)
+
+    @property
+    def negation_map(self) -> dict[str, str]:
+        return dict(self.negation)
+
+    def to_json(self) -> str:
+        """The rules as a JSON object (written into the Parquet metadata)."""
+        d = attrs.asdict(self)
+        d["negation"] = dict(self.negation)
+        return json.dumps(d, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "CodingRules":
+        try:
+            data = json.loads(text)
+            fields = {f.name for f in attrs.fields(cls)}
+            return cls(**{k: v for k, v in data.items() if k in fields})
+        except (ValueError, TypeError) as exc:
+            raise InputError(f"not a CodingRules JSON object: {exc}") from None
+
+    @classmethod
+    def named(cls, name: str) -> "CodingRules":
+        """``"default"`` or ``"petrarch"`` (the CLI's ``--rules``)."""
+        if name == "default":
+            return cls()
+        if name == "petrarch":
+            return cls.petrarch()
+        raise InputError(f"unknown rules {name!r} (default, petrarch)")
