@@ -82,6 +82,11 @@ def intent_codes() -> dict[str, str]:
     return dict(zip(table["root"], table["intent_code"]))
 
 
+#: Prepositions an object alternative may start with: "call for ceasefire" requires "ceasefire"
+#: inside a "for" phrase of the verb ("called for an immediate ceasefire").
+OBJECT_PREPOSITIONS = frozenset({"for", "on", "to", "with", "against", "into", "about", "of", "from", "over"})
+
+
 def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     """Verb patterns with one row per object alternative, ready to join.
 
@@ -110,12 +115,15 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
         pre_alts = [a.strip() for a in str(before).split("|") if a.strip()] or [""]
         for alt in alts:
             words = alt.lower().split()
+            alt_prep = str(oprep).lower() if words else ""
+            if len(words) > 1 and words[0] in OBJECT_PREPOSITIONS:  # "for ceasefire": inside a "for" phrase
+                alt_prep, words = words[0], words[1:]
             for pre_alt in pre_alts:
                 pw = pre_alt.lower().split()
                 rows.append(
                     (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
                      tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev),
-                     str(oprep).lower() if words else "", pw[-1] if pw else "", tuple(pw[:-1]))
+                     alt_prep, pw[-1] if pw else "", tuple(pw[:-1]))
                 )
     names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label",
              "reverse_code", "obj_prep", "pre_head", "pre_rest"]
@@ -252,8 +260,10 @@ def extract_triples(
     clause_obj = np.where((obj[vidx] < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
     slot_rows = []
     # (rank 3: a noun inside a prepositional phrase, below)
+    # an indirect object with no direct one is often a misread object ("urged a settlement")
+    lone_iobj = np.where((obj[vidx] < 0) & (iobj[vidx] >= 0) & rules.parse_repairs, iobj[vidx], -1)
     for rank, slot in ((0, obj[vidx]), (1, np.where(passive[vidx], nsubj_pass[vidx], -1)), (2, with_obl[vidx]),
-                       (4, clause_obj)):
+                       (4, clause_obj), (5, lone_iobj)):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
@@ -439,6 +449,10 @@ def extract_triples(
     if rules.sub_codes:  # "urged Hamas to free the hostages": the appeal takes the act's sub-code
         asked = (in_clause & obj_control[hv]) | requested[vb]
         best = _asked_acts(best, vb, hv, asked)
+        # "promised to provide economic aid": the promised act (0331) stands for the promise (033)
+        promising = np.zeros(n, dtype=bool)
+        promising[hv[in_clause & matrix_intent & intent & ~drop]] = True
+        drop |= promising[vb] & ~in_clause
     best = best.assign(intent=is_intent & ~refused).loc[~drop]
     if len(best) == 0:
         return _empty()
@@ -514,6 +528,10 @@ def extract_triples(
     for slot in candidates:
         take = (target < 0) & (slot >= 0) & (slot != objg) & has_actor[np.maximum(slot, 0)]
         target[take] = slot[take]
+    if rules.deep_target and (target < 0).any():  # "received an Iranian delegation", "dismissed Ukrainian claims"
+        deep = _clause_actor(w, coded, circumstance, subj)
+        miss = target < 0
+        target[miss] = deep[vb[miss]]
     out = pd.DataFrame(
         {
             "verb": vb,
@@ -546,6 +564,60 @@ IMPLICIT_TARGET = -2
 #: Roots whose acts without a named target are done to the source's own country: protests,
 #: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
 _DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+
+
+#: Relations of a verb's dependent that lead away from its target: its subject, its agent, other
+#: clauses and loose attachments.
+_NOT_TARGET_PATH = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "obl:agent", "parataxis", "conj",
+                              "advcl", "ccomp", "punct", "discourse", "vocative", "dislocated", "list",
+                              "reparandum", "orphan", "appos", "acl:relcl", "expl", "aux", "cop", "mark"})
+
+
+def _clause_actor(w: Words, coded: np.ndarray, circumstance: np.ndarray, subj: np.ndarray,
+                  depth: int = 5) -> np.ndarray:
+    """Deep-target step: per verb, the nearest actor in its own clause (within ``depth`` links,
+    not through its subject, another clause, a coded verb or a preposition of time or cause),
+    used when no listed slot holds one ("received an Iranian delegation" -> IRN). -1 when none."""
+    n = w.n
+    out = np.full(n, -1, dtype=np.int64)
+    head = w["head"]
+    rel: Cat = w["rel"]
+    has_actor = w["actor_code"] != ""
+    x = np.flatnonzero(has_actor & (head >= 0))
+    if not len(x):
+        return out
+    blocked_rel = rel.isin(_NOT_TARGET_PATH)
+    stop = circumstance | (w["upos"].isin(("VERB",)) & coded)
+    cur = x.copy()
+    ok = ~stop[x] | True
+    found_v = np.full(len(x), -1, dtype=np.int64)
+    found_d = np.full(len(x), depth + 1, dtype=np.int64)
+    for d in range(1, depth + 1):
+        up = head[cur]
+        live = ok & (up >= 0)
+        # stepping from cur to its head: cur's own relation must not lead away from the clause
+        live &= ~blocked_rel[cur] & ~circumstance[cur]
+        if not live.any():
+            break
+        v = np.where(live, up, 0)
+        hit = live & coded[v] & (found_v < 0)
+        found_v[hit] = v[hit]
+        found_d[hit] = d
+        ok = live & ~stop[v]
+        cur = np.where(live, up, cur)
+    have = found_v >= 0
+    if not have.any():
+        return out
+    xs, vs, ds = x[have], found_v[have], found_d[have]
+    # not the verb's own source or a word of the source's actor
+    src = subj[vs]
+    same = (src >= 0) & (w["actor_code"][np.maximum(src, 0)] == w["actor_code"][xs])
+    xs, vs, ds = xs[~same], vs[~same], ds[~same]
+    order = np.lexsort((xs, ds, vs))
+    xs, vs = xs[order], vs[order]
+    first = np.r_[True, vs[1:] != vs[:-1]] if len(vs) else np.zeros(0, dtype=bool)
+    out[vs[first]] = xs[first]
+    return out
 
 
 def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:

@@ -64,6 +64,12 @@ class CodingRules:
         A promised, asked-for or demanded act takes the sub-code of the act ("urged Hamas to free
         the hostages" -> 0253, "demanded that the EU lift sanctions" -> 1054, "pledged to send
         tanks" -> 0332; data/rules/act_codes.tsv) (default True).
+    parse_repairs
+        Read common misparses as the construction meant: an indirect object with no direct
+        object is the verb's object ("urged a peaceful settlement") (default True).
+    deep_target
+        A verb whose usual target slots hold no actor takes the nearest actor in its own clause
+        ("received an Iranian delegation" -> IRN) (default True).
     implicit_target
         An act of a domestic root (08 yield, 14 protest, 17 coerce, 18 assault, 20 mass violence)
         that names no target is done to the source's own country ("Nigeria relaxed its curfew"
@@ -83,6 +89,8 @@ class CodingRules:
     refusal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     implicit_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     sub_codes: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    parse_repairs: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    deep_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
@@ -92,7 +100,8 @@ class CodingRules:
         geoevent's additions (unknown-country agents, context country, event nouns, refusals)."""
         base = dict(intent=False, modality=False, oblique_source=True, negation=negation,
                     unknown_country=False, context_country=False, nominal=False, refusal=False,
-                    implicit_target=False, sub_codes=False)
+                    implicit_target=False, sub_codes=False, parse_repairs=False,
+                    deep_target=False)
         base.update(changes)
         return cls(**base)
 
@@ -100,7 +109,8 @@ class CodingRules:
         """These rules with geoevent's additions off: the constructions the per-sentence oracle
         (tests/oracle) covers."""
         return attrs.evolve(self, unknown_country=False, context_country=False, nominal=False, refusal=False,
-                            implicit_target=False, sub_codes=False)
+                            implicit_target=False, sub_codes=False, parse_repairs=False,
+                    deep_target=False)
 
     @property
     def negation_map(self) -> dict[str, str]:
