@@ -549,10 +549,13 @@ def extract_triples(
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
-    for k, slot in enumerate(candidates):
-        own_object = k == 4  # the slot above: the pattern's object may be the target there only
-        take = (target < 0) & (slot >= 0) & ((slot != objg) | own_object) & has_actor[np.maximum(slot, 0)]
-        target[take] = slot[take]
+    # an actor whose country nothing gives ("---MIL") is a target only where no other actor is
+    known = has_actor & (w["actor_resolution"] != "unknown-country")
+    for pass_ok in ((known, has_actor) if rules.unknown_country else (has_actor,)):
+        for k, slot in enumerate(candidates):
+            own_object = k == 4  # the slot above: the pattern's object may be the target there only
+            take = (target < 0) & (slot >= 0) & ((slot != objg) | own_object) & pass_ok[np.maximum(slot, 0)]
+            target[take] = slot[take]
     if rules.deep_target and (target < 0).any():  # "received an Iranian delegation", "dismissed Ukrainian claims"
         deep = _clause_actor(w, coded, circumstance, subj)
         miss = target < 0
