@@ -19,7 +19,7 @@ from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
-from geoevent.match import actor_text, match_actors, prepare, resolve_actors
+from geoevent.match import actor_text, discarded_sentences, match_actors, prepare, resolve_actors
 from geoevent.repair import repair_tokens
 from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
@@ -126,13 +126,15 @@ def _code_chunk(
     rules: CodingRules,
 ) -> pd.DataFrame:
     w = prepare(tokens)
-    mentions = match_actors(w, d, dates)
+    mentions = match_actors(w, d, dates, rules=rules)
     w = resolve_actors(w, mentions, d, rules=rules)
     triples = extract_triples(w, verbs, rules=rules)
     if rules.nominal and len(d.nouns):
         nominal = extract_nominal(w, d.nouns, verbs, rules=rules)
         if len(nominal):
             triples = pd.concat([triples, nominal], ignore_index=True) if len(triples) else nominal
+    if len(triples) and len(d.discards):  # a sentence with a discard phrase codes nothing
+        triples = triples.loc[~discarded_sentences(w, d)[triples["verb"].to_numpy()]]
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]
@@ -188,6 +190,8 @@ def _code_chunk(
             "parser": parser,
         }
     )
+    if rules.sector_codes:
+        ev = recode_by_sector(ev)
     # no event of an actor on itself; one event per (sentence, source, code, target)
     ev = ev.loc[(ev["source_code"] != ev["target_code"]) | (ev["target_resolution"] == "implicit-domestic")]
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
@@ -197,6 +201,38 @@ def _code_chunk(
     ev = attach_sentences(ev, sentence_texts(tokens.loc[rows], doc_texts))
     ev["event_date"] = pd.Series([dates.get(k) for k in ev["doc_id"].tolist()], index=ev.index, dtype=object)
     return _with_codebook(ev)
+
+
+#: Agents of people whose violence CAMEO codes by who they are, not by the verb.
+_PROTESTERS = frozenset({"PRO"})
+_IRREGULAR_FORCES = frozenset({"INS", "CRM"})
+_POLICE = frozenset({"COP"})
+_CIVIL_TARGETS = frozenset({"PRO", "CVL", "EDU", "LAB", "OPP", "HRI", "MED", "REL", "REF"})
+
+
+def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
+    """Sector step: violence whose code CAMEO takes from who commits it. Protesters who storm,
+    burn or fight riot (145); militants, terrorists and gangs who attack use unconventional
+    violence (190 -> 180); police who attack their own civilians, protesters or students use
+    violent repression (19x -> 175)."""
+    if not len(ev):
+        return ev
+    code = ev["event_code"].astype(str)
+    root = code.str[:2]
+    s_agent = ev["source_agent"].fillna("").astype(str)
+    t_agent = ev["target_agent"].fillna("").astype(str)
+    same_country = ev["source_country"].fillna("").astype(str) == ev["target_country"].fillna("").astype(str)
+    riot = s_agent.isin(_PROTESTERS) & root.isin(("17", "18", "19"))
+    unconventional = s_agent.isin(_IRREGULAR_FORCES) & (code == "190")
+    repression = s_agent.isin(_POLICE) & (root == "19") & same_country & (
+        t_agent.isin(_CIVIL_TARGETS) | (ev["target_resolution"] == "implicit-domestic"))
+    new = code.where(~riot, "145").where(~unconventional, "180").where(~repression, "175")
+    changed = (new != code).to_numpy()
+    if not changed.any():
+        return ev
+    label = ev["pattern_label"].to_numpy(dtype=object).copy()
+    label[changed] = ""
+    return ev.assign(event_code=new.to_numpy(dtype=object), pattern_label=label)
 
 
 def attach_sentences(ev: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
