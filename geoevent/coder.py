@@ -181,6 +181,7 @@ def _code_chunk(
             "target_start": np.where(tgt_ok, t_start, -1),
             "target_end": np.where(tgt_ok, t_end, -1),
             "target_entry_id": target_side(w["actor_entry"], None),
+            "_target_kind": target_side(w["actor_kind"], ""),
             "event_code": triples["code"].to_numpy(dtype=object),
             "pattern_label": triples["label"].to_numpy(dtype=object),
             "pattern_id": triples["entry_id"].to_numpy(dtype=object),
@@ -191,9 +192,15 @@ def _code_chunk(
         }
     )
     if rules.sector_codes:
-        ev = recode_by_sector(ev)
+        ev = protest_demands(recode_by_sector(ev))
     # no event of an actor on itself; one event per (sentence, source, code, target)
+    # ... except an act in the source's own country, where a place stands for it ("Thousands of
+    # Iranians demonstrated in Tehran"): the target is that country
+    own_place = (ev["_target_kind"].isin(("city", "capital", "region")) & (ev["source_code"] == ev["target_code"])
+                 & (ev["target_resolution"] == "dictionary") & rules.implicit_target)
+    ev.loc[own_place, "target_resolution"] = "implicit-domestic"
     ev = ev.loc[(ev["source_code"] != ev["target_code"]) | (ev["target_resolution"] == "implicit-domestic")]
+    ev = ev.drop(columns="_target_kind")
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
     if len(ev) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
@@ -233,6 +240,38 @@ def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
     label = ev["pattern_label"].to_numpy(dtype=object).copy()
     label[changed] = ""
     return ev.assign(event_code=new.to_numpy(dtype=object), pattern_label=label)
+
+
+_PROTEST_TYPES = frozenset({"141", "142", "143", "144", "145"})
+
+
+def protest_demands(ev: pd.DataFrame) -> pd.DataFrame:
+    """Protest step: a protest (141-145) whose sentence says what the protesters demand ("rallied
+    in Belgrade, demanding that Milosevic step down": 1041 or the appeal 0241) takes CAMEO's
+    sub-code for it (1411: for leadership change; 14x2 policy, 14x3 rights, 14x4 institutions),
+    and the demand is not a second event; protesters' own demand for reform is a demonstration
+    for it (1041 -> 1411)."""
+    if not len(ev):
+        return ev
+    code = ev["event_code"].astype(str)
+    wants = code.str.match(r"^(104|024)[1-4]$")
+    protest = code.isin(_PROTEST_TYPES)
+    key = ev["doc_id"].astype(str) + "\x1f" + ev["sentence_idx"].astype(str) + "\x1f" + ev["source_code"].astype(str)
+    demand_digit = code.str[3].where(wants)
+    by_key = demand_digit.groupby(key).first()
+    digit = key.map(by_key)
+    new = code.copy()
+    merged = protest & digit.notna()
+    new[merged] = code[merged] + digit[merged]
+    # the demand of protesters with no protest verb: a demonstration for it
+    pro = ev["source_agent"].fillna("").astype(str) == "PRO"
+    lone = wants & pro & ~key.isin(key[protest])
+    new[lone] = "141" + code[lone].str[3]
+    drop = wants & key.isin(key[merged])
+    label = ev["pattern_label"].to_numpy(dtype=object).copy()
+    label[(new != code).to_numpy()] = ""
+    out = ev.assign(event_code=new.to_numpy(dtype=object), pattern_label=label)
+    return out.loc[~drop.to_numpy()]
 
 
 def attach_sentences(ev: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:

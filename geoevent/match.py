@@ -588,6 +588,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
         a_start[q] = q
         a_end[q] = a_end[of]
     w.update(
+        actor_kind=np.where(direct, kind, ""),
         actor_resolution=resolution,
         modifier_conj_head=ch, modifier_conj=cm,
         actor_direct=direct,
