@@ -401,6 +401,11 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
     is_pattern_verb = np.zeros(len(vocab) + 1, dtype=bool)
     is_pattern_verb[verbs["verb_key"].to_numpy()] = True
     is_verb = upos.eq("VERB")
+    if rules.predicate_adjectives:  # "said it was pessimistic about", "is ready to talk": adjectives with a copula
+        cop = np.flatnonzero(rel.eq("cop") & has_head)
+        pred = np.zeros(n, dtype=bool)
+        pred[head[cop]] = True
+        is_verb = is_verb | (pred & upos.eq("ADJ"))
     by_lemma = np.flatnonzero(is_verb & is_pattern_verb[lemma_key])
     by_form = np.flatnonzero(is_verb & is_pattern_verb[norm_key] & (norm_key != lemma_key))
     vkey = pd.concat(

@@ -262,3 +262,13 @@ def test_petrarch_and_core_rules_turn_every_addition_off(name):
     off = CodingRules.petrarch()
     assert getattr(off, name) in (False, ())
     assert getattr(CodingRules().core(), name) in (False, ())
+
+
+PESSIMISTIC = ("Ban/Ban/PROPN/3/nsubj Ki-moon/Ki-moon/PROPN/1/flat said/say/VERB/0/root he/he/PRON/6/nsubj "
+               "was/be/AUX/6/cop pessimistic/pessimistic/ADJ/3/ccomp about/about/ADP/9/case the/the/DET/9/det "
+               "talks/talk/NOUN/6/obl on/on/ADP/11/case Syria/Syria/PROPN/9/nmod ././PUNCT/3/punct")
+
+
+def test_a_predicate_adjective_codes_as_a_statement():
+    assert events(PESSIMISTIC, date="2013-01-01") == {("IGOUNO", "012", "SYR")}
+    assert events(PESSIMISTIC, date="2013-01-01", rules=CodingRules(predicate_adjectives=False)) == set()
