@@ -26,8 +26,9 @@ unambiguous, so there is no catastrophic backtracking (tests time 100k-character
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["MAX_SENT_WORDS", "MAX_WORD_CHARS", "tokenize", "tokenize_words"]
+__all__ = ["LINE_BREAKS", "MAX_SENT_WORDS", "MAX_WORD_CHARS", "check_line_breaks", "segments", "tokenize", "tokenize_words"]
 
 #: Sentences are cut after this many words.
 MAX_SENT_WORDS = 250
@@ -65,7 +66,8 @@ _UNIT = (
 )
 _TOKEN = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s\"“”<>]*[^\s\"“”<>.,;:!?)\]'’])"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    # e-mail addresses are found apart (_emails), in one pass: as an alternative here, the
+    # local part "[\w.+-]+" was rescanned from every position of a long run (quadratic)
     r"|(?P<abbr>(?:" + "|".join(_TITLES + _OTHER_ABBR) + r")\.(?!" + _ALNUM + r"))"
     r"|(?P<no>(?:No|no|NO)\.(?=[ \t]*\d))"
     r"|(?P<initial>[A-Z]\.(?=[ \t]+[A-Z]))"
@@ -76,6 +78,62 @@ _TOKEN = re.compile(
     r"|(?P<dash>--+|‐|–|—)"
     r"|(?P<other>[^" + _SPACE + r"])"
 )
+#: An e-mail address is a maximal run of these characters followed by "@" and a dotted domain.
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+")
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+
+
+def _emails(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """``(run_start, at, email_end)`` of each e-mail address in ``text[start:end]``.
+
+    One pass over the runs of local-part characters; each run is followed by at most one "@",
+    whose domain is matched once, so the cost is linear in ``end - start``.
+    """
+    out: list[tuple[int, int, int]] = []
+    for run in _EMAIL_LOCAL.finditer(text, start, end):
+        at = run.end()
+        if at < end and text[at] == "@":
+            dom = _EMAIL_DOMAIN.match(text, at, end)
+            if dom is not None:
+                out.append((run.start(), at, dom.end()))
+    return out
+
+
+def _matches(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The raw matches of the token regex in ``text[start:end]``, as ``(kind, start, end)``.
+
+    An e-mail address wins over every alternative but a URL at the position where matching
+    reaches it, exactly as when it was the regex's second alternative: the local part matched
+    from any position of its run ends at the same "@", so the precomputed runs say where an
+    e-mail match would succeed.
+    """
+    if text.find("@", start, end) < 0:  # the common case: one pass of the regex
+        return [(m.lastgroup or "other", m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return list(_with_emails(text, start, end))
+
+
+def _with_emails(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """:func:`_matches` on text with an "@": the regex's matches, restarted after each e-mail."""
+    emails = _emails(text, start, end)
+    out: list[tuple[str, int, int]] = []
+    pos, k, n = start, 0, len(emails)
+    while True:
+        nxt = emails[k][0] if k < n else end
+        for m in _TOKEN.finditer(text, pos, end):
+            s = m.start()
+            if s >= nxt:  # at or past the next e-mail's local part
+                while k < n and emails[k][1] <= s:
+                    k += 1
+                nxt = emails[k][0] if k < n else end
+                if k < n and nxt <= s and m.lastgroup != "url":
+                    pos = emails[k][2]
+                    out.append(("email", s, pos))
+                    break
+            out.append((m.lastgroup or "other", s, m.end()))
+        else:
+            return out
+
+
 _CLITIC = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ve|ll|d|m))$")
 _SPECIAL = {"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3}  # split after this many chars
 _OPENERS = frozenset("\"“‘'«([{")
@@ -85,17 +143,26 @@ _CLOSERS = frozenset("\"”’'»)]}")
 def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Words of ``text[start:end]`` as ``(start, end, kind)``; kind is the regex group that matched."""
     out: list[tuple[int, int, str]] = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup or "other"
-        s, e = m.span()
+    end = len(text) if end is None else end
+    append = out.append
+    for kind, s, e in _matches(text, start, end):
         if kind == "word":
-            if "'" in text[s:e] or "’" in text[s:e]:
+            w = text[s:e]
+            if e - s <= MAX_WORD_CHARS and "-" not in w and "'" not in w and "’" not in w and "‑" not in w:
+                if e - s in (5, 6) and w.lower() in _SPECIAL:  # the fast path of a plain word
+                    k = s + _SPECIAL[w.lower()]
+                    append((s, k, "word"))
+                    append((k, e, "word"))
+                else:
+                    append((s, e, "word"))
+                continue
+            if "'" in w or "’" in w:
                 c = _CLITIC.search(text, s, e)
                 if c is not None and c.start() > s:
                     _add_word(out, s, c.start())
                     out.append((c.start(), e, "word"))
                     continue
-            low = text[s:e].lower()
+            low = w.lower()
             if low in _SPECIAL:
                 k = s + _SPECIAL[low]
                 out.append((s, k, "word"))
@@ -108,7 +175,7 @@ def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[tu
                 piece = h + 1
             _add_word(out, piece, e)
         else:
-            out.append((s, e, kind))
+            append((s, e, kind))
     return out
 
 
@@ -210,16 +277,112 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
     return sents
 
 
-def tokenize(text: str) -> list[list[tuple[int, int]]]:
+def tokenize(text: str, *, line_breaks: str = "auto") -> list[list[tuple[int, int]]]:
     """Split ``text`` into sentences of words; each word is a ``(start_char, end_char)`` span.
 
+    ``line_breaks`` (:data:`LINE_BREAKS`) says what a line break means: see :func:`segments`.
     Runs in time linear in ``len(text)``; never returns empty sentences.
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() expects str, got {type(text).__name__}")
     sents: list[list[tuple[int, int]]] = []
-    for line in _LINE.finditer(text):
-        words = tokenize_words(text, line.start(), line.end())
+    for start, end in segments(text, line_breaks=line_breaks):
+        words = tokenize_words(text, start, end)
         if words:
             sents.extend(_split_line(text, words))
     return sents
+
+
+#: Values of ``line_breaks``: what a line break in the text means (see :func:`segments`).
+LINE_BREAKS: tuple[str, ...] = ("auto", "sentence", "space")
+
+# A soft break: may be a hard wrap inside a sentence. Other breaks (form feed, vertical tab, the
+# paragraph separator U+2029, the separators \x1c-\x1e) and blank lines always end a sentence.
+_SOFT_BREAKS = frozenset({"\n", "\r", "\r\n", "\x85", "\u2028"})
+_VISIBLE = re.compile(r"[^" + _SPACE + r"]")
+_FIRST_WORD = re.compile(r"[^" + _SPACE + r"]+")
+#: A document counts as hard-wrapped when its widest wrap is at least this wide ...
+MIN_WRAP_WIDTH = 30
+#: ... and at least this share of its soft breaks (and two of them) fit one wrap width.
+MIN_WRAP_SHARE = 0.5
+
+
+def check_line_breaks(line_breaks: str) -> str:
+    """``line_breaks`` itself, or InputError naming the accepted values."""
+    if line_breaks not in LINE_BREAKS:
+        from geoevent.errors import InputError
+
+        raise InputError(f"line_breaks must be one of {', '.join(LINE_BREAKS)}; got {line_breaks!r}")
+    return line_breaks
+
+
+def segments(text: str, *, line_breaks: str = "auto") -> list[tuple[int, int]]:
+    """The ``(start, end)`` stretches of ``text`` that sentences never cross.
+
+    * ``"sentence"``: every line break ends a sentence (a headline without a period is a
+      sentence of its own);
+    * ``"space"``: a line break is a space, blank lines included; only punctuation ends sentences;
+    * ``"auto"`` (the default): a blank line (or a form feed, U+2029...) ends a paragraph, so a
+      sentence; a single line break is a space when it is inside a sentence, that is when the
+      next line starts with a lower-case letter ("...a missile assault\\non Ukraine"), or when
+      the text is hard-wrapped and the break is where a wrap at the text's width falls (the line
+      plus the next word would not fit: see :func:`_wrap_width`); otherwise (a headline, an
+      unwrapped paragraph per line) it ends the sentence, as ``"sentence"`` does.
+
+    Line breaks inside a stretch are whitespace to the tokenizer, so word offsets never change.
+    """
+    check_line_breaks(line_breaks)
+    if line_breaks == "space":
+        return [(0, len(text))] if text else []
+    lines = [m.span() for m in _LINE.finditer(text)]
+    if line_breaks == "sentence" or len(lines) < 2:
+        return lines
+    # soft breaks between two visible lines: (index of the line before, its width, next word's width)
+    visible = [_VISIBLE.search(text, s, e) is not None for s, e in lines]
+    soft: list[tuple[int, int, int]] = []
+    for k in range(len(lines) - 1):
+        (s, e), (s2, e2) = lines[k], lines[k + 1]
+        if visible[k] and visible[k + 1] and text[e:s2] in _SOFT_BREAKS:
+            width = len(text[s:e].strip())
+            nxt = _FIRST_WORD.search(text, s2, e2)
+            soft.append((k, width, nxt.end() - nxt.start() if nxt else 0))
+    width = _wrap_width([(w, n) for _, w, n in soft])
+    join = set()
+    for k, w, n in soft:
+        first = _VISIBLE.search(text, *lines[k + 1])
+        if (first is not None and first.group().islower()) or (width and w <= width < w + 1 + n):
+            join.add(k)
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for k, (s, e) in enumerate(lines):
+        cur = (cur[0], e) if cur is not None else (s, e)
+        if k not in join:
+            out.append(cur)
+            cur = None
+    return out
+
+
+def _wrap_width(breaks: list[tuple[int, int]]) -> int:
+    """The width a text was hard-wrapped at, or 0 when it does not look wrapped.
+
+    ``breaks`` holds, per soft line break, the width of the line before it and of the next
+    line's first word. A greedy wrap at width W breaks where ``line <= W < line + 1 + word``;
+    the W most breaks agree on is the text's width when it is at least :data:`MIN_WRAP_WIDTH`
+    and at least two breaks and :data:`MIN_WRAP_SHARE` of them agree. Headlines and paragraphs
+    written one per line rarely agree on a width.
+    """
+    if len(breaks) < 2:
+        return 0
+    events: list[tuple[int, int]] = []
+    for w, n in breaks:
+        events.append((w, 1))
+        events.append((w + n + 1, -1))  # the interval [w, w + n] of widths this break fits
+    events.sort()
+    best = best_w = depth = 0
+    for pos, step in events:
+        depth += step
+        if depth > best:
+            best, best_w = depth, pos
+    if best < 2 or best < MIN_WRAP_SHARE * len(breaks) or best_w < MIN_WRAP_WIDTH:
+        return 0
+    return best_w
