@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geoevent.clean import clean_texts
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError
@@ -287,16 +288,22 @@ def code_documents(
     progress: bool = False,
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
+    line_breaks: str = "auto",
 ) -> pd.DataFrame:
     """Parse and code documents (columns doc_id, text, date); one row per event.
 
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
     listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``rules`` are the
-    coding rules of :func:`code_tokens`.
+    coding rules of :func:`code_tokens`; ``line_breaks`` ("auto", "sentence", "space") says what a
+    line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts
+    and ids become U+FFFD before batching (:mod:`geoevent.clean`).
     """
     rules = _rules(rules)
     from geoevent.parse import get_parser
+    from geoevent.parse.tokenize import check_line_breaks
+
+    check_line_breaks(line_breaks)
 
     for col in ("doc_id", "text"):
         if col not in documents.columns:
@@ -304,8 +311,8 @@ def code_documents(
     d = dictionaries if dictionaries is not None else default_dictionaries()
     backend = get_parser(parser)
     docs = documents.reset_index(drop=True)
-    ids = docs["doc_id"].astype(str).tolist()
-    texts = docs["text"].tolist()
+    ids = clean_texts(docs["doc_id"].astype(str).tolist())
+    texts = clean_texts(docs["text"].tolist())
     dates_col = docs["date"].tolist() if "date" in docs.columns else [None] * len(ids)
     problems: list[tuple[str, str]] = []
 
@@ -332,11 +339,11 @@ def code_documents(
     for lo in range(0, len(ids), batch_docs):
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:
-            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules))
+            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules, line_breaks))
         except Exception:  # isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
-                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules))
+                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules, line_breaks))
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
         if bar is not None:
@@ -349,12 +356,13 @@ def code_documents(
 
 
 def _parse_and_code(
-    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules
+    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules,
+    line_breaks: str = "auto",
 ) -> pd.DataFrame:
     for doc_id, text in zip(ids, texts):
         if not isinstance(text, str):
             raise InputError(f"document {doc_id!r}: text is {type(text).__name__}, not str")
-    tokens = backend.parse(texts, doc_ids=ids)
+    tokens = backend.parse(texts, doc_ids=ids, line_breaks=line_breaks)
     return code_tokens(
         tokens,
         dictionaries=d,
