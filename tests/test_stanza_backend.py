@@ -409,3 +409,33 @@ def test_compact_models_pretokenized_bulk(compact_parser: StanzaParser, monkeypa
 def test_compact_models_with_geoevent_tokenizer(compact_parser: StanzaParser) -> None:
     table = compact_parser.parse(TEXTS, doc_ids=["a", "b"])
     _check_parsed(table, TEXTS, ["a", "b"])
+
+
+def test_empty_resources_file_is_private_and_trusts_nothing_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old code trusted an existing geoevent-stanza-empty-resources.json in the shared temp
+    folder and wrote a predictable .<pid>.tmp beside it (following a planted symlink)."""
+    import os
+    import stat
+    import tempfile
+
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    monkeypatch.setattr(stanza_backend, "_EMPTY_RESOURCES", None, raising=False)
+    planted = shared / "geoevent-stanza-empty-resources.json"
+    planted.write_text('{"en": {"alias": "evil"}}', encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (shared / f"geoevent-stanza-empty-resources.{os.getpid()}.tmp").symlink_to(victim)
+
+    path = Path(stanza_backend._empty_resources_file())
+    assert path != planted and path.read_text(encoding="utf-8") == "{}"
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert planted.read_text(encoding="utf-8") == '{"en": {"alias": "evil"}}'
+    folder = path.parent
+    assert folder.parent == shared and folder.name != "" and folder != shared
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700  # private to this user
+    assert stanza_backend._empty_resources_file() == str(path)  # one per process
+    path.unlink()  # a file removed behind our back is made again, in a new private folder
+    again = Path(stanza_backend._empty_resources_file())
+    assert again.read_text(encoding="utf-8") == "{}" and again.parent != shared

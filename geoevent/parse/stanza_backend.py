@@ -234,14 +234,26 @@ def _directory_model_paths(model_dir: Path, processors: tuple[str, ...]) -> dict
     return out
 
 
+_EMPTY_RESOURCES: tempfile.TemporaryDirectory[str] | None = None
+_EMPTY_RESOURCES_LOCK = threading.Lock()
+
+
 def _empty_resources_file() -> str:
-    """A ``{}`` resources.json, so explicit model paths make stanza look nothing up."""
-    path = Path(tempfile.gettempdir()) / "geoevent-stanza-empty-resources.json"
-    if not path.is_file():
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("{}", encoding="utf-8")
-        os.replace(tmp, path)
-    return str(path)
+    """A ``{}`` resources.json, so explicit model paths make stanza look nothing up.
+
+    It lives in a private directory of this process (``tempfile.TemporaryDirectory``: created
+    with mode 0700 under a fresh random name, removed at exit); nothing already in the shared
+    temp folder is read or written.
+    """
+    global _EMPTY_RESOURCES
+    with _EMPTY_RESOURCES_LOCK:
+        if _EMPTY_RESOURCES is None or not (Path(_EMPTY_RESOURCES.name) / "resources.json").is_file():
+            folder = tempfile.TemporaryDirectory(prefix="geoevent-stanza-")
+            path = Path(folder.name) / "resources.json"
+            with open(path, "x", encoding="utf-8") as fh:  # "x": a fresh file in a fresh folder
+                fh.write("{}")
+            _EMPTY_RESOURCES = folder
+        return str(Path(_EMPTY_RESOURCES.name) / "resources.json")
 
 
 def _group_missing(missing: Sequence[str]) -> str:
