@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -30,7 +32,10 @@ __all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate_story"
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
 
-_compiled: dict[int, tuple[Dictionaries, pd.DataFrame]] = {}
+#: Compiled verb tables of the Dictionaries objects seen last, by id: (weak reference, table).
+#: At most COMPILED_CACHE entries; an entry goes when its Dictionaries object is collected.
+_compiled: OrderedDict[int, tuple[weakref.ref[Dictionaries], pd.DataFrame]] = OrderedDict()
+COMPILED_CACHE = 8
 
 
 def default_dictionaries() -> Dictionaries:
@@ -41,12 +46,24 @@ def default_dictionaries() -> Dictionaries:
 
 
 def _compiled_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
+    """The compiled verb table of ``dictionaries`` (cached; the cache keeps no object alive)."""
     key = id(dictionaries)
     hit = _compiled.get(key)
-    if hit is None or hit[0] is not dictionaries:
-        hit = (dictionaries, compile_verbs(dictionaries))
-        _compiled[key] = hit
-    return hit[1]
+    if hit is not None and hit[0]() is dictionaries:
+        _compiled.move_to_end(key)
+        return hit[1]
+
+    def forget(ref: weakref.ref[Dictionaries], key: int = key) -> None:
+        entry = _compiled.get(key)
+        if entry is not None and entry[0] is ref:
+            del _compiled[key]
+
+    verbs = compile_verbs(dictionaries)
+    _compiled[key] = (weakref.ref(dictionaries, forget), verbs)
+    _compiled.move_to_end(key)
+    while len(_compiled) > COMPILED_CACHE:
+        _compiled.popitem(last=False)
+    return verbs
 
 
 def empty_events() -> pd.DataFrame:
