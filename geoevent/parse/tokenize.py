@@ -115,6 +115,8 @@ def _matches(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _with_emails(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """:func:`_matches` on text with an "@": the regex's matches, restarted after each e-mail."""
     emails = _emails(text, start, end)
+    if not emails:
+        return [(m.lastgroup or "other", m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     out: list[tuple[str, int, int]] = []
     pos, k, n = start, 0, len(emails)
     while True:
@@ -299,10 +301,14 @@ LINE_BREAKS: tuple[str, ...] = ("auto", "sentence", "space")
 # A soft break: may be a hard wrap inside a sentence. Other breaks (form feed, vertical tab, the
 # paragraph separator U+2029, the separators \x1c-\x1e) and blank lines always end a sentence.
 _SOFT_BREAKS = frozenset({"\n", "\r", "\r\n", "\x85", "\u2028"})
-_VISIBLE = re.compile(r"[^" + _SPACE + r"]")
-_FIRST_WORD = re.compile(r"[^" + _SPACE + r"]+")
+_BREAK_SPLIT = re.compile(r"(\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])")
+_SPACE_RE = re.compile(r"[" + _SPACE + r"]")
+#: The characters the tokenizer treats as space, for str.strip.
+_SPACE_CHARS = "".join(c for c in map(chr, [*range(0x3001), 0xFEFF]) if _SPACE_RE.match(c))
 #: A document counts as hard-wrapped when its widest wrap is at least this wide ...
 MIN_WRAP_WIDTH = 30
+#: ... and at most this wide ...
+MAX_WRAP_WIDTH = 500
 #: ... and at least this share of its soft breaks (and two of them) fit one wrap width.
 MIN_WRAP_SHARE = 0.5
 
@@ -334,31 +340,44 @@ def segments(text: str, *, line_breaks: str = "auto") -> list[tuple[int, int]]:
     check_line_breaks(line_breaks)
     if line_breaks == "space":
         return [(0, len(text))] if text else []
-    lines = [m.span() for m in _LINE.finditer(text)]
-    if line_breaks == "sentence" or len(lines) < 2:
-        return lines
-    # soft breaks between two visible lines: (index of the line before, its width, next word's width)
-    visible = [_VISIBLE.search(text, s, e) is not None for s, e in lines]
-    soft: list[tuple[int, int, int]] = []
-    for k in range(len(lines) - 1):
-        (s, e), (s2, e2) = lines[k], lines[k + 1]
-        if visible[k] and visible[k + 1] and text[e:s2] in _SOFT_BREAKS:
-            width = len(text[s:e].strip())
-            nxt = _FIRST_WORD.search(text, s2, e2)
-            soft.append((k, width, nxt.end() - nxt.start() if nxt else 0))
-    width = _wrap_width([(w, n) for _, w, n in soft])
+    if line_breaks == "sentence":
+        return [m.span() for m in _LINE.finditer(text)]
+    parts = _BREAK_SPLIT.split(text)  # line, break, line, ..., line
+    if len(parts) == 1:  # no line break
+        return [(0, len(text))] if text else []
+    strip = _SPACE_CHARS
+    # per line: start, end, stripped width, first word's width, starts lower-case
+    info: list[tuple[int, int, int, int, bool]] = []
+    pos = 0
+    for k in range(0, len(parts), 2):
+        line = parts[k]
+        end = pos + len(line)
+        body = line.strip(strip)
+        if body:
+            first = body.split(None, 1)[0]
+            info.append((pos, end, len(body), len(first), body[0].islower()))
+        else:
+            info.append((pos, end, 0, 0, False))
+        pos = end + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
+    soft = [
+        k for k in range(len(info) - 1)
+        if info[k][2] and info[k + 1][2] and parts[2 * k + 1] in _SOFT_BREAKS
+    ]
+    width = _wrap_width([(info[k][2], info[k + 1][3]) for k in soft])
     join = set()
-    for k, w, n in soft:
-        first = _VISIBLE.search(text, *lines[k + 1])
-        if (first is not None and first.group().islower()) or (width and w <= width < w + 1 + n):
+    for k in soft:
+        w, n = info[k][2], info[k + 1][3]
+        if info[k + 1][4] or (width and w <= width < w + 1 + n):
             join.add(k)
     out: list[tuple[int, int]] = []
-    cur: tuple[int, int] | None = None
-    for k, (s, e) in enumerate(lines):
-        cur = (cur[0], e) if cur is not None else (s, e)
+    cur = -1
+    for k, (s, e, _, _, _) in enumerate(info):
+        if cur < 0:
+            cur = s
         if k not in join:
-            out.append(cur)
-            cur = None
+            if e > cur:
+                out.append((cur, e))
+            cur = -1
     return out
 
 
@@ -367,22 +386,24 @@ def _wrap_width(breaks: list[tuple[int, int]]) -> int:
 
     ``breaks`` holds, per soft line break, the width of the line before it and of the next
     line's first word. A greedy wrap at width W breaks where ``line <= W < line + 1 + word``;
-    the W most breaks agree on is the text's width when it is at least :data:`MIN_WRAP_WIDTH`
-    and at least two breaks and :data:`MIN_WRAP_SHARE` of them agree. Headlines and paragraphs
-    written one per line rarely agree on a width.
+    the W most breaks agree on is the text's width when it is between :data:`MIN_WRAP_WIDTH`
+    and :data:`MAX_WRAP_WIDTH` and at least two breaks and :data:`MIN_WRAP_SHARE` of them
+    agree. Headlines and paragraphs written one per line rarely agree on a width.
     """
     if len(breaks) < 2:
         return 0
-    events: list[tuple[int, int]] = []
+    diff = [0] * (MAX_WRAP_WIDTH + 2)
     for w, n in breaks:
-        events.append((w, 1))
-        events.append((w + n + 1, -1))  # the interval [w, w + n] of widths this break fits
-    events.sort()
+        if w <= MAX_WRAP_WIDTH:
+            diff[w] += 1
+            diff[min(w + n, MAX_WRAP_WIDTH) + 1] -= 1
     best = best_w = depth = 0
-    for pos, step in events:
-        depth += step
+    for pos in range(MIN_WRAP_WIDTH):
+        depth += diff[pos]
+    for pos in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1):
+        depth += diff[pos]
         if depth > best:
             best, best_w = depth, pos
-    if best < 2 or best < MIN_WRAP_SHARE * len(breaks) or best_w < MIN_WRAP_WIDTH:
+    if best < 2 or best < MIN_WRAP_SHARE * len(breaks):
         return 0
     return best_w
