@@ -439,3 +439,47 @@ def test_empty_resources_file_is_private_and_trusts_nothing_shared(tmp_path: Pat
     path.unlink()  # a file removed behind our back is made again, in a new private folder
     again = Path(stanza_backend._empty_resources_file())
     assert again.read_text(encoding="utf-8") == "{}" and again.parent != shared
+
+
+class _WhitespacePipeline:
+    """A stand-in for a stanza pipeline with its own tokenizer: words split at spaces, one
+    sentence per period; records the texts it was given."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def bulk_process(self, docs):  # noqa: ANN001, ANN201 - stanza's interface
+        from stanza.models.common.doc import Document
+
+        out = []
+        for doc in docs:
+            self.texts.append(doc.text)
+            sents: list[list[dict]] = [[]]
+            for m in re.finditer(r"\S+", doc.text):
+                k = len(sents[-1]) + 1
+                sents[-1].append({"id": (k,), "text": m.group(), "upos": "X", "head": 0 if k == 1 else 1,
+                                  "deprel": "root" if k == 1 else "dep",
+                                  "misc": f"start_char={m.start()}|end_char={m.end()}"})
+                if m.group().endswith("."):
+                    sents.append([])
+            out.append(Document([s for s in sents if s], text=doc.text))
+        return out
+
+
+@pytest.mark.parametrize("line_breaks, stretches", [("sentence", 3), ("auto", 2), ("space", 1)])
+def test_stanza_tokenizer_gets_each_stretch_and_offsets_stay_the_documents(
+    monkeypatch: pytest.MonkeyPatch, line_breaks: str, stretches: int
+) -> None:
+    parser = StanzaParser(model_dir="/nonexistent")
+    pipe = _WhitespacePipeline()
+    monkeypatch.setattr(parser, "pipeline", lambda: pipe)
+    monkeypatch.setattr(parser, "_resolve", lambda: {"pretokenized": False, "found": {}, "missing": [], "explicit": False})
+    texts = ["Biden Approves ATACMS\nThe approval grants Kyiv\nthe missiles. Poland applauded.", "Rohan met Gondor."]
+    table = parser.parse(texts, doc_ids=["a", "b"], line_breaks=line_breaks)
+    assert len(pipe.texts) == stretches + 1
+    by_id = dict(zip(["a", "b"], texts))
+    for doc_id, word, s, e in zip(table["doc_id"], table["text"], table["start_char"], table["end_char"]):
+        assert by_id[doc_id][s:e] == word
+    sent = table.loc[table["doc_id"] == "a", "sent_idx"].drop_duplicates().tolist()
+    assert sent == list(range(len(sent)))  # numbered across stretches
+    assert len(sent) == {"sentence": 4, "auto": 3, "space": 2}[line_breaks]
