@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import json
-import sys
 import textwrap
 import time
 import warnings
@@ -24,10 +23,10 @@ from geoevent.clean import REPLACEMENT, clean_text
 from geoevent.dictionaries.builtin import check_file
 from geoevent.errors import DictionaryError, InputError
 from geoevent.parse.tokenize import LINE_BREAKS, segments, tokenize, tokenize_words
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import tokenize_corpus  # noqa: E402
-import tokenize_reference  # noqa: E402  (the tokenizer before the rewrite)
+from tests import (  # tokenize_reference: the tokenizer before the rewrite
+    tokenize_corpus,
+    tokenize_reference,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -194,7 +193,6 @@ def test_lone_surrogates_reach_no_entry_point_as_unicode_errors() -> None:
                        "text": pd.Series([text, "Russia attacked Ukraine."], dtype=object)})
     frame = geoevent.code_frame(df, id_col="id")
     assert sorted(frame["doc_id"]) == ["a", f"b{REPLACEMENT}"] and frame.attrs["problems"] == []
-    geoevent.EVENT_SCHEMA  # the frame is writable: see test_fuzz_pipeline for the Parquet round trip
 
 
 def test_a_surrogate_does_not_force_a_one_by_one_reparse(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -43,8 +43,8 @@ from geoevent.dictionaries.tables import (
 from geoevent.errors import DictionaryError
 
 __all__ = [
-    "PetrarchEncodingWarning",
     "EXTRA_VERB_COLUMNS",
+    "PetrarchEncodingWarning",
     "PetrarchLoadReport",
     "clear_petrarch_cache",
     "load_petrarch",

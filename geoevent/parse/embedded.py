@@ -25,8 +25,8 @@ from typing import Any
 
 import pandas as pd
 
-from geoevent.errors import InputError, ParserUnavailableError
 from geoevent.clean import clean_texts
+from geoevent.errors import InputError, ParserUnavailableError
 from geoevent.parse.tokenize import check_line_breaks, tokenize
 from geoevent.tokens import empty_token_table, make_token_table, map_deprel
 

@@ -35,7 +35,6 @@ of a long run without spaces ("a_a_a_..."), are found in one separate pass (:fun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 __all__ = ["LINE_BREAKS", "MAX_SENT_WORDS", "MAX_WORD_CHARS", "check_line_breaks", "segments", "tokenize", "tokenize_words"]
 
