@@ -65,7 +65,8 @@ def test_words_equal_the_old_tokenizer_on_short_text(text: str) -> None:
 
 # -- linear time on junk ------------------------------------------------------------------------
 
-JUNK = ["a_", "a+", "a..", "x.-", "a@", "Mr.", "a.b@c", "www.,"]
+#: The issue's four shapes and one with "@" (the e-mail pass); benchmarks/bench_tokenize.py has more.
+JUNK = ["a_", "a+", "a..", "x.-", "a@"]
 
 
 def _best_time(text: str, repeat: int = 2) -> float:
