@@ -453,7 +453,7 @@ class BiaffineModel:
         b_of_f, f_of_b = at_b[fwd], at_f[bwd]  # packed position of the same token, other direction
         x = np.empty((2, n_tok, 4 * H), dtype=np.float32)
         for d, idx in enumerate((fwd, bwd)):
-            np.take(type_proj[d], tid[idx], axis=0, out=x[d])
+            np.take(type_proj[d], tid[idx], axis=0, out=x[d], mode="clip")  # indices are valid; "clip" skips a buffer
         out = self._bilstm_layer(0, x, counts, offsets)
         if self.layers > 1:
             rows = np.empty((n_pos, 2 * H), dtype=np.float32)
@@ -461,9 +461,9 @@ class BiaffineModel:
                 for d in range(2):
                     if d == 0:
                         rows[:, :H] = out[0]
-                        np.take(out[1], b_of_f, axis=0, out=rows[:, H:])
+                        np.take(out[1], b_of_f, axis=0, out=rows[:, H:], mode="clip")
                     else:
-                        np.take(out[0], f_of_b, axis=0, out=rows[:, :H])
+                        np.take(out[0], f_of_b, axis=0, out=rows[:, :H], mode="clip")
                         rows[:, H:] = out[1]
                     np.matmul(rows, self.w_ih[layer][d], out=x[d])
                     x[d] += self.b[layer][d]
