@@ -43,15 +43,6 @@ def test_ewt_test_raw_text_identical(parsers):
     pd.testing.assert_frame_equal(a, b, check_exact=True)
 
 
-def test_ewt_test_sentences_one_per_document_identical(parsers):
-    from benchmarks.bench_parser import read_gold
-
-    docs = read_gold([shared_path("ud", "UD_English-EWT", "en_ewt-ud-test.conllu")])
-    texts = [s.text for d in docs for s in d.sents]
-    new, old = parsers
-    pd.testing.assert_frame_equal(new.parse(texts), old.parse(texts), check_exact=True)
-
-
 def test_gum_gold_words_identical(parsers):
     _, sents = _treebank("ud", "GUM-wikimedia")
     new, old = parsers
