@@ -209,8 +209,9 @@ def extract_triples(
         out = _implicit_domestic_targets(out, w)
     if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
         keep = out["target"].to_numpy() != NO_TARGET
-        if rules.targetless_roots:
-            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+        if rules.targetless_roots:  # not in a relative clause ("a weapon Zelensky has long requested")
+            in_relcl = w["rel"].eq("acl:relcl")[out["verb"].to_numpy()]
+            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
         out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
     rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
@@ -784,7 +785,9 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     domestic = codes.str[:2].isin(_DOMESTIC_ROOTS) | codes.str[:3].isin(_DOMESTIC_INTENT)
     # a domestic body with no named target acts on its own state ("the opposition demanded ...")
     domestic |= pd.Series(w["actor_agent"][src], dtype=object).isin(_DOMESTIC_AGENTS).to_numpy()
-    take = (t == NO_TARGET) & known & domestic.to_numpy()
+    # an attack or a weapon is no domestic actor ("Russian attacks destroyed half of the nation's grid")
+    inanimate = w["lemma"].isin(verb_classes()["inanimate"])[src]
+    take = (t == NO_TARGET) & known & domestic.to_numpy() & ~inanimate
     if take.any():
         out = out.assign(target=np.where(take, IMPLICIT_TARGET, t))
     return out

@@ -562,6 +562,8 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     lone_agent = np.where(lone_agent != "", lone_agent, title_agent)
     lone = ((code == "") & (lone_agent != "") & ~prefix_word & w["upos"].isin(("NOUN", "PROPN"))
             & ~rel.isin(_NOT_HEAD_RELS))
+    # weapons are no actors of their own ("The missiles will speak for themselves")
+    lone &= ~w["lemma"].isin(verb_classes()["inanimate"]) & ~w["norm"].isin(verb_classes()["inanimate"])
     # "its allies", "their forces": whose they are is for coreference, not the sentence's place
     poss = np.flatnonzero(rel.eq("nmod:poss") & w["upos"].eq("PRON") & (head >= 0))
     lone[head[poss]] = False

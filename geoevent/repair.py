@@ -227,17 +227,33 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     upos_all = tokens["upos"].to_numpy(dtype=object)
     rel_all = tokens["deprel"].to_numpy(dtype=object)
     head_all = tokens["head"].to_numpy(np.int64)
-    # only sentences a repair can fit: no verbal root, or a reporting verb with two subjects,
-    # or a verb whose object has a compound (cheap screens, then the steps decide)
+    # only sentences a repair can fit (cheap vectorized screens; the steps then decide)
     is_root = head_all == 0
-    verbal_root = is_root & pd.Series(upos_all, dtype=object).isin(_VERBAL).to_numpy()
+    upos_s = pd.Series(upos_all, dtype=object)
+    verbal_root = is_root & upos_s.isin(_VERBAL).to_numpy()
     sent_of = np.repeat(np.arange(len(starts)), ends - starts)
     has_verbal_root = np.zeros(len(starts), dtype=bool)
     has_verbal_root[sent_of[verbal_root]] = True
-    nsubj_count = np.bincount(sent_of[rel_all == "nsubj"], minlength=len(starts))
-    compound = np.bincount(sent_of[rel_all == "compound"], minlength=len(starts))
-    amod = np.bincount(sent_of[rel_all == "amod"], minlength=len(starts))
-    todo = np.flatnonzero(~has_verbal_root | (nsubj_count >= 2) | (compound >= 1) | (amod >= 1))
+    n = len(tokens)
+    ghead = np.where(head_all > 0, starts[sent_of] + head_all - 1, -1)  # the head's row, -1 for the root
+    gh = np.maximum(ghead, 0)
+    rel_s = pd.Series(rel_all, dtype=object)
+    # step 2: a proper-noun compound before the verb, of the verb's object
+    comp = (rel_all == "compound") & (upos_all == "PROPN") & (ghead >= 0)
+    comp &= (rel_all[gh] == "obj") & (ghead[gh] >= 0)
+    comp &= np.arange(n) < ghead[gh]
+    # step 3: a word with two subjects and a clause
+    nsubj_of = np.bincount(gh[(rel_all == "nsubj") & (ghead >= 0)], minlength=n)
+    ccomp_of = np.bincount(gh[(rel_all == "ccomp") & (ghead >= 0)], minlength=n)
+    two_subjects = (nsubj_of >= 2) & (ccomp_of >= 1)
+    # step 4: "and lifted curbs": an amod right before its conjunct head, after a conjunction
+    idx = np.arange(n)
+    prev_cc = np.r_[False, upos_all[:-1] == "CCONJ"]
+    conj_amod = (rel_all == "amod") & (ghead == idx + 1) & (rel_s.to_numpy()[gh] == "conj") & prev_cc
+    flagged = np.zeros(len(starts), dtype=bool)
+    for mask in (comp, two_subjects, conj_amod):
+        flagged[sent_of[mask]] = True
+    todo = np.flatnonzero(~has_verbal_root | flagged)
     if not len(todo):
         return tokens
     heads = head_all.copy()
