@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geoevent.codebook import load_codebook
+from geoevent.context import locate_events, resolve_context
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
@@ -125,6 +126,7 @@ def _code_chunk(
     w = prepare(tokens)
     mentions = match_actors(w, d, dates)
     w = resolve_actors(w, mentions, d, rules=rules)
+    w = resolve_context(w, d, rules=rules)  # coreference, document country, places
     triples = extract_triples(w, verbs, rules=rules)
     if rules.nominal and len(d.nouns):
         nominal = extract_nominal(w, d.nouns, verbs, rules=rules)
@@ -168,6 +170,10 @@ def _code_chunk(
             "source_end": s_end,
             "source_entry_id": w["actor_entry"][src],
             "source_resolution": w["actor_resolution"][src],
+            "source_antecedent_start": w["actor_ante_start"][src],
+            "source_antecedent_end": w["actor_ante_end"][src],
+            "target_antecedent_start": np.where(tgt_ok, w["actor_ante_start"][tg], -1),
+            "target_antecedent_end": np.where(tgt_ok, w["actor_ante_end"][tg], -1),
             "target_resolution": np.where(implicit, "implicit-domestic", target_side(w["actor_resolution"], None)),
             "target_code": np.where(implicit, w["actor_country"][src], target_side(code, None)),
             "target_country": np.where(implicit, w["actor_country"][src], target_side(w["actor_country"], None)),
@@ -183,6 +189,7 @@ def _code_chunk(
             "verb_start": start[vb],
             "verb_end": verb_end,
             "parser": parser,
+            **locate_events(w, vb, src, np.where(tgt_ok, tgt, -1)),
         }
     )
     # no event of an actor on itself; one event per (sentence, source, code, target)
@@ -249,14 +256,19 @@ def _event_ids(ev: pd.DataFrame) -> list[str]:
     return [f"{h:016x}" for h in hashed.tolist()]
 
 
+_INT_COLUMNS = ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
+                "source_antecedent_start", "source_antecedent_end", "target_antecedent_start",
+                "target_antecedent_end", "location_start", "location_end")
 _NULL_IF_EMPTY = frozenset({"source_country", "source_agent", "target_country", "target_agent",
                             "source_entry_id", "target_entry_id", "plover_type"})
 
 
 def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     """Canonical column order and dtypes of the events table (``ev``, a fresh frame, is changed)."""
-    for col in ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end"):
-        ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32)
+    for col in _INT_COLUMNS:
+        ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32) if col in ev else np.full(len(ev), -1, np.int32)
+    for col in ("latitude", "longitude"):
+        ev[col] = pd.to_numeric(ev[col]).astype(np.float64) if col in ev else np.full(len(ev), np.nan)
     ev["quad_class"] = ev["quad_class"].astype("Int8")  # null for a code outside the codebook
     outside = ev["event_root_code"].isna().to_numpy() & ev["event_code"].notna().to_numpy()
     if outside.any():
@@ -268,8 +280,7 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
         if col not in ev:
             ev[col] = None
     str_cols = [c for c in EVENT_COLUMNS if c not in (
-        "sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
-        "quad_class", "goldstein", "event_date")]
+        *_INT_COLUMNS, "latitude", "longitude", "quad_class", "goldstein", "event_date")]
     for col in str_cols:
         values = ev[col].to_numpy(dtype=object, na_value=None)
         if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""

@@ -518,6 +518,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     lone_agent = np.where(lone_agent != "", lone_agent, title_agent)
     lone = ((code == "") & (lone_agent != "") & ~prefix_word & w["upos"].isin(("NOUN", "PROPN"))
             & ~rel.isin(_NOT_HEAD_RELS))
+    w["lone_agent"] = np.where(lone, lone_agent, "")  # for geoevent.context (document country, "its forces")
     # "its allies", "their forces": whose they are is for coreference, not the sentence's place
     poss = np.flatnonzero(rel.eq("nmod:poss") & w["upos"].eq("PRON") & (head >= 0))
     lone[head[poss]] = False

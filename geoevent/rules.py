@@ -77,6 +77,11 @@ class CodingRules:
     nominal
         Event nouns code with their possessor or modifier as source ("Russia's attack on
         Kyiv") (default True).
+    coreference
+        Pronouns ("he", "it", "they", "its forces") and definite descriptions ("the president",
+        "the country", "the group") take the actor of the most recent compatible mention earlier
+        in the document; an ambiguous or unresolvable one codes nothing (geoevent.context,
+        docs/context.md) (default True).
     """
 
     require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
@@ -92,16 +97,18 @@ class CodingRules:
     parse_repairs: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     deep_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    coreference: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> "CodingRules":
         """PETRARCH's conventions: promised and hypothetical acts coded as acts, an unnamed
         passive's source from its oblique, negated acts recoded by ``negation``, and none of
-        geoevent's additions (unknown-country agents, context country, event nouns, refusals)."""
+        geoevent's additions (unknown-country agents, context country, event nouns, refusals,
+        coreference)."""
         base = dict(intent=False, modality=False, oblique_source=True, negation=negation,
                     unknown_country=False, context_country=False, nominal=False, refusal=False,
                     implicit_target=False, sub_codes=False, parse_repairs=False,
-                    deep_target=False)
+                    deep_target=False, coreference=False)
         base.update(changes)
         return cls(**base)
 
@@ -110,7 +117,7 @@ class CodingRules:
         (tests/oracle) covers."""
         return attrs.evolve(self, unknown_country=False, context_country=False, nominal=False, refusal=False,
                             implicit_target=False, sub_codes=False, parse_repairs=False,
-                    deep_target=False)
+                    deep_target=False, coreference=False)
 
     @property
     def negation_map(self) -> dict[str, str]:
