@@ -48,14 +48,16 @@ def code_frame(
     dictionaries: Dictionaries | None = None,
     rules: CodingRules | None = None,
     progress: bool = False,
+    keep: list[str] | tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``).
+    """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``, then the
+    columns of ``df`` named in ``keep``: article metadata such as "url", "source", "title").
 
     ``id_col`` defaults to the index; ``date_col`` is optional. Documents that fail are skipped
     with a warning and listed in ``result.attrs["problems"]``. ``rules``
     (:class:`geoevent.CodingRules`) says which coding conventions apply.
     """
-    for col in (text_col, id_col, date_col):
+    for col in (text_col, id_col, date_col, *keep):
         if col is not None and col not in df.columns:
             raise InputError(f"no column {col!r} in the DataFrame (columns: {', '.join(map(str, df.columns))})")
     ids: Any = df[id_col] if id_col is not None else df.index
@@ -64,9 +66,11 @@ def code_frame(
             "doc_id": [str(i) for i in ids],
             "text": df[text_col].tolist(),
             "date": df[date_col].tolist() if date_col is not None else [None] * len(df),
+            **{k: df[k].tolist() for k in keep if k not in ("doc_id", "text", "date")},
         }
     )
     if docs["doc_id"].duplicated().any():
         dup = docs.loc[docs["doc_id"].duplicated(), "doc_id"].iloc[0]
         raise InputError(f"document id {dup!r} appears more than once")
-    return code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules, progress=progress)
+    return code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules, progress=progress,
+                          keep=[k for k in keep if k not in ("doc_id", "text", "date")])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -25,7 +25,8 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
+__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate", "deduplicate_story", "default_dictionaries",
+           "empty_events"]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -189,7 +190,7 @@ def _code_chunk(
             "verb_start": start[vb],
             "verb_end": verb_end,
             "parser": parser,
-            **locate_events(w, vb, src, np.where(tgt_ok, tgt, -1)),
+            **locate_events(w, vb, src, np.where(tgt_ok, tgt, -1), triples["code"].to_numpy(dtype=object)),
         }
     )
     # no event of an actor on itself; one event per (sentence, source, code, target)
@@ -304,8 +305,12 @@ def code_documents(
     progress: bool = False,
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
+    keep: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Parse and code documents (columns doc_id, text, date); one row per event.
+
+    ``keep`` names more columns of ``documents`` ("url", "source", "title") copied into each of
+    the document's events, after the columns of the events table.
 
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
@@ -315,7 +320,7 @@ def code_documents(
     rules = _rules(rules)
     from geoevent.parse import get_parser
 
-    for col in ("doc_id", "text"):
+    for col in ("doc_id", "text", *keep):
         if col not in documents.columns:
             raise InputError(f"documents table has no {col!r} column")
     d = dictionaries if dictionaries is not None else default_dictionaries()
@@ -361,8 +366,20 @@ def code_documents(
     if bar is not None:
         bar.close()
     out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+    out = keep_columns(out, docs, keep)
     out.attrs["problems"] = problems
     return out
+
+
+def keep_columns(events: pd.DataFrame, documents: pd.DataFrame, keep: Sequence[str]) -> pd.DataFrame:
+    """``events`` with the columns ``keep`` of ``documents`` (matched on doc_id) appended."""
+    keep = [k for k in dict.fromkeys(keep) if k not in EVENT_COLUMNS]
+    if not keep:
+        return events
+    meta = documents[["doc_id", *keep]].assign(doc_id=documents["doc_id"].astype(str))
+    meta = meta.drop_duplicates("doc_id").set_index("doc_id")
+    extra = meta.reindex(events["doc_id"].astype(str).to_numpy())
+    return events.assign(**{k: extra[k].to_numpy(dtype=object) for k in keep})
 
 
 def _parse_and_code(
@@ -382,15 +399,46 @@ def _parse_and_code(
     )
 
 
-def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
-    """Story-level de-duplication: one event per (doc_id, source, code, target), the first kept.
+#: The keys :func:`deduplicate` collapses on.
+_DEDUP_KEYS = {"story": ("doc_id",), "day": ("event_date",)}
 
-    The kept row gains ``mentions``: how many sentences of the story coded that event.
+
+def deduplicate(events: pd.DataFrame, *, by: str = "story") -> pd.DataFrame:
+    """One event per happening: the same (source, code, target) coded again collapses into its
+    first row (its evidence: sentence, spans, location), in table order.
+
+    ``by="story"``: within a document. ``by="day"``: within a day across documents, as Phoenix's
+    one-a-day filter does (an event without a date is only collapsed within its document). The
+    kept row gains ``mentions`` (rows collapsed into it) and ``num_documents`` (distinct
+    documents among them).
     """
+    if by not in _DEDUP_KEYS:
+        raise InputError(f"deduplicate: by must be 'story' or 'day', got {by!r}")
     if len(events) == 0:
-        return events.assign(mentions=pd.Series([], dtype=np.int32))
-    key = ["doc_id", "source_code", "event_code", "target_code"]
-    filled = events[key].fillna("")
-    counts = filled.groupby(key, sort=False)[key[0]].transform("size").astype(np.int32)
-    keep = ~filled.duplicated(keep="first")
-    return events.loc[keep].assign(mentions=counts[keep].to_numpy()).reset_index(drop=True)
+        return events.assign(mentions=pd.Series([], dtype=np.int32), num_documents=pd.Series([], dtype=np.int32))
+    actors = ["source_code", "event_code", "target_code"]
+    key = events[actors].astype(object).where(events[actors].notna(), "")
+    if by == "story":
+        key.insert(0, "_k", events["doc_id"].astype(str).to_numpy(dtype=object))
+    else:
+        day = events["event_date"]
+        undated = day.isna().to_numpy()
+        k = np.where(undated, "doc:" + events["doc_id"].astype(str).to_numpy(dtype=object),
+                     "day:" + day.astype(str).to_numpy(dtype=object))
+        key.insert(0, "_k", k)
+    cols = list(key.columns)
+    group = key.groupby(cols, sort=False).ngroup().to_numpy()
+    mentions = np.bincount(group)
+    docs = pd.DataFrame({"g": group, "d": events["doc_id"].astype(str).to_numpy(dtype=object)})
+    n_docs = docs.drop_duplicates().groupby("g").size().reindex(np.arange(len(mentions)), fill_value=0).to_numpy()
+    first = ~pd.Series(group).duplicated().to_numpy()
+    out = events.loc[first].reset_index(drop=True)
+    g = group[first]
+    out["mentions"] = mentions[g].astype(np.int32)
+    out["num_documents"] = n_docs[g].astype(np.int32)
+    return out
+
+
+def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
+    """``deduplicate(events, by="story")`` (kept for existing callers)."""
+    return deduplicate(events, by="story")

@@ -113,9 +113,10 @@ def _subject_like(w: Words) -> np.ndarray:
 
 def document_countries(w: Words, *, share: float = DOMINANT_SHARE, min_mentions: int = DOMINANT_MIN_MENTIONS) -> dict:
     """doc_id -> the country a document is clearly about: at least ``share`` of its
-    country-resolved actor mentions (dictionary-resolved, one per actor's words; IGOs and the
-    unknown country left out) and at least ``min_mentions`` of them name it."""
-    heads = np.flatnonzero(_span_head(w) & (w["actor_resolution"] == "dictionary"))
+    country-resolved actor mentions (one per actor's words, resolved by the dictionary or by a
+    place in their sentence, "police in Lahore"; IGOs and the unknown country left out) and at
+    least ``min_mentions`` of them name it."""
+    heads = np.flatnonzero(_span_head(w) & np.isin(w["actor_resolution"], ("dictionary", "context-country")))
     country = w["actor_country"][heads]
     ok = (country != "") & (country != "IGO") & (country != UNKNOWN_COUNTRY)
     if not ok.any():
@@ -145,8 +146,8 @@ def _place_index() -> tuple:
 def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     """Gazetteer place names in the sentences: one row per span (start, end, head gids; sid; key,
     the folded name; row, the gazetteer's best place; quoted; locative, behind a preposition of
-    place; country_level). Only capitalised runs are matched, and none inside a person's, group's
-    or organisation's name."""
+    place; country_level). Only capitalised runs are matched (at a sentence's start, only a proper
+    noun), and none inside a person's, group's or organisation's name."""
     cols = ["start", "end", "head", "sid", "key", "row", "quoted", "locative", "country_level"]
     if w.n == 0:
         return pd.DataFrame({c: [] for c in cols})
@@ -162,7 +163,9 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     end = start + length - 1
     upos: Cat = w["upos"]
     propn = upos.eq("PROPN")
-    ok = first_upper[start] & np.array([propn[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool)
+    # a capitalised run is a name when the parse says so or when it does not open the sentence
+    ok = first_upper[start] & ((w["tok"][start] > 1) | np.array(
+        [propn[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool))
     if kinds is None:
         kinds = np.full(w.n, "", dtype=object)
     # a place name inside a person's, group's or organisation's name is no place ("Kyiv Independent")
@@ -471,17 +474,20 @@ def _speakers(w: Words) -> np.ndarray:
 
 # -- event locations ------------------------------------------------------------------------------
 
-def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray) -> dict[str, np.ndarray]:
+def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
+                  codes: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """The place of each event (verb ``vb``, source ``src``, target ``tgt``, gids; -1 none):
     arrays for :data:`LOCATION_FIELDS`.
 
-    Candidates are the sentence's gazetteer places outside quotations and outside the event's
-    source (and its target, unless the target is a place behind a preposition of place). The
-    first of: a place within three head steps below the verb behind a preposition of place ("near
-    Bakhmut", "positions in Kharkiv"), cities and regions before countries; then any city or region
-    of the sentence; then a country behind a preposition of place ("in Ukraine"); the nearest to
-    the verb within each. A name of several places takes the one in the source's or target's
-    country, else the most populous.
+    Candidates are the sentence's gazetteer places outside quotations and outside the words of the
+    event's source and target, except places behind a preposition of place ("police in Lagos")
+    and a city or region attacked (``codes``, the event codes, of roots 18-20: "shelled the city
+    of Kherson"). The first of: a place within three head steps below the verb, in its clause,
+    behind a preposition of place ("near Bakhmut", "positions in Kharkiv"), cities and regions
+    before countries; then any other city or region of the sentence (one named as an actor only
+    behind a preposition of place); the nearest to the verb within each. A name of several
+    places takes the one in the source's or target's country unless another is ten times more
+    populous (Lima, Peru over Lima, Ohio), else the most populous.
     """
     m = len(vb)
     out = {
@@ -498,7 +504,9 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray) ->
     places = places.loc[~places["quoted"].to_numpy(dtype=bool)]
     if not len(places):
         return out
-    ev = pd.DataFrame({"e": np.arange(m), "sid": w["sid"][vb], "vb": vb, "src": src, "tgt": tgt})
+    attack = np.zeros(m, dtype=bool) if codes is None else \
+        np.isin(np.array([str(c)[:2] for c in codes], dtype=object), ("18", "19", "20"))
+    ev = pd.DataFrame({"e": np.arange(m), "sid": w["sid"][vb], "vb": vb, "src": src, "tgt": tgt, "attack": attack})
     pairs = ev.merge(places.reset_index(drop=True).rename_axis("p").reset_index(), on="sid")
     if not len(pairs):
         return out
@@ -512,8 +520,9 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray) ->
     tt = np.maximum(t, 0)
     t_lo, t_hi = np.where(a_start[tt] >= 0, a_start[tt], tt), np.maximum(a_end[tt], tt)
     loc = pairs["locative"].to_numpy(dtype=bool)
-    in_tgt = (t >= 0) & (ps <= t_hi) & (pe >= t_lo) & ~(loc & (ph == tt))
-    ok = ~in_src & ~in_tgt
+    in_tgt = (t >= 0) & (ps <= t_hi) & (pe >= t_lo)
+    attacked = pairs["attack"].to_numpy(dtype=bool) & ~pairs["country_level"].to_numpy(dtype=bool)
+    ok = loc | (~in_src & (~in_tgt | attacked))
     # within three head steps below the verb
     head = w["head"]
     below = np.zeros(len(pairs), dtype=bool)
@@ -534,7 +543,7 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray) ->
     actor = w["actor_code"][ph] != ""
     tier = np.where(below & path_loc & ~country_level, 0,
                     np.where(below & path_loc, 1,
-                             np.where(~country_level & (loc | ~actor), 2, 9)))
+                             np.where(~country_level & (loc | ~actor | attacked), 2, 9)))
     dist = np.abs(ph - v)
     pairs = pairs.assign(tier=tier, dist=dist).loc[ok & (tier < 9)]
     if not len(pairs):
@@ -545,13 +554,16 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray) ->
     countries = P["country"].to_numpy(dtype=object)
     code_country = w["actor_country"]
     e = pairs["e"].to_numpy()
+    population = P["population"].to_numpy(np.int64)
+    own = P["place_id"].str.startswith("geoevent:").to_numpy(dtype=bool)
     rows = []
     for key, sg, tg, best in zip(pairs["key"].tolist(), pairs["src"].tolist(), pairs["tgt"].tolist(),
                                  pairs["row"].tolist()):
         cand = gz.rows_of(key)
-        if len(cand) > 1:
+        if len(cand) > 1 and not own[cand[0]]:
             want = {code_country[sg] if sg >= 0 else "", code_country[tg] if tg >= 0 else ""} - {""}
-            hit = [r for r in cand.tolist() if countries[r] in want]
+            top = int(population[cand].max())
+            hit = [r for r in cand.tolist() if countries[r] in want and 10 * population[r] >= top]
             best = hit[0] if hit else int(cand[0])
         rows.append(best)
     rows = np.asarray(rows, dtype=np.int64)
@@ -565,3 +577,41 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray) ->
     out["location_start"][e] = w["start"][pairs["start"].to_numpy(np.int64)]
     out["location_end"][e] = w["end"][pairs["end"].to_numpy(np.int64)]
     return out
+
+
+def locate_frame(events: pd.DataFrame, tokens: pd.DataFrame, dictionaries: Dictionaries, *,
+                 dates: dict | None = None, rules: CodingRules | None = None) -> pd.DataFrame:
+    """``events`` (an events table coded from ``tokens``) with the :data:`LOCATION_FIELDS` filled
+    by :func:`locate_events`, finding each event's verb, source and target words by their
+    character spans: for coders that build events without a :class:`~geoevent.match.Words`
+    (benchmarks/baseline_coder.py)."""
+    from geoevent.match import match_actors, prepare, resolve_actors
+    from geoevent.tokens import validate_token_table
+
+    events = events.copy()
+    if len(events) == 0:
+        for k in LOCATION_FIELDS:
+            events[k] = pd.Series([], dtype=object)
+        return events
+    rules = rules if rules is not None else CodingRules().core()
+    wanted = pd.MultiIndex.from_frame(events[["doc_id", "sentence_idx"]].drop_duplicates())
+    rows = pd.MultiIndex.from_arrays([tokens["doc_id"], tokens["sent_idx"]]).isin(wanted)
+    tok = validate_token_table(tokens.loc[rows].reset_index(drop=True))
+    w = prepare(tok)
+    w = resolve_actors(w, match_actors(w, dictionaries, dates or {}), dictionaries, rules=rules)
+    w["places"] = find_places(w, _kinds(w, dictionaries))
+    by_end = pd.Series(np.arange(w.n), index=pd.MultiIndex.from_arrays([w["doc_id"], w["sent_idx"], w["end"]]))
+    by_start = pd.Series(np.arange(w.n), index=pd.MultiIndex.from_arrays([w["doc_id"], w["sent_idx"], w["start"]]))
+    by_end = by_end[~by_end.index.duplicated()]
+    by_start = by_start[~by_start.index.duplicated()]
+    doc, sent = events["doc_id"].to_numpy(dtype=object), events["sentence_idx"].to_numpy(np.int64)
+
+    def gid(table: pd.Series, chars: str) -> np.ndarray:
+        idx = pd.MultiIndex.from_arrays([doc, sent, events[chars].to_numpy(np.int64)])
+        return table.reindex(idx).fillna(-1).to_numpy(np.int64)
+
+    loc = locate_events(w, gid(by_start, "verb_start"), gid(by_end, "source_end"), gid(by_end, "target_end"),
+                        events["event_code"].to_numpy(dtype=object))
+    for k, v in loc.items():
+        events[k] = v
+    return events
