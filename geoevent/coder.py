@@ -423,8 +423,8 @@ def deduplicate(events: pd.DataFrame, *, by: str = "story") -> pd.DataFrame:
     else:
         day = events["event_date"]
         undated = day.isna().to_numpy()
-        k = np.where(undated, "doc:" + events["doc_id"].astype(str).to_numpy(dtype=object),
-                     "day:" + day.astype(str).to_numpy(dtype=object))
+        k = np.where(undated, ["doc:" + str(v) for v in events["doc_id"].tolist()],
+                     ["day:" + str(v) for v in day.tolist()])
         key.insert(0, "_k", k)
     cols = list(key.columns)
     group = key.groupby(cols, sort=False).ngroup().to_numpy()

@@ -338,12 +338,14 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
     sid = w["sid"]
     norm: Cat = w["norm"]
     # mentions of actors: names, and nouns naming an agent ("Ukraine's military"), not any noun
-    # a possessor lends its country to ("Ukraine's ability")
-    heads = _span_head(w) & np.isin(res, ("dictionary", "context-country")) & (w["actor_direct"] | (agent != ""))
-    subj = _subject_like(w)
-    person = kinds == "person"
+    # a possessor lends its country to ("Ukraine's ability"); a run of words with one actor is
+    # one mention ("German Chancellor Olaf Scholz"), standing at its last word
+    m = _mentions(w, kinds)
+    heads = m["rep"]
+    subj = m["subj"]
+    person = m["person"]
     country_level = (code == country) & (country != "") & (country != "IGO")
-    body = np.isin(kinds, ("group", "igo"))
+    body = m["body"]
     plural_noun = np.array([v.endswith("s") for v in norm.uniques.tolist()] + [False])[norm.codes] & w["upos"].eq("NOUN")
     organ = (agent != "") & ~person & ~plural_noun  # "the Russian government", "the ministry"
     pools = {
@@ -397,6 +399,43 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
     return np.asarray(out_g, dtype=np.int64), np.asarray(out_a, dtype=np.int64), np.asarray(amb, dtype=np.int64)
 
 
+def _mentions(w: Words, kinds: np.ndarray) -> dict[str, np.ndarray]:
+    """Actor mentions as runs of neighbouring words of one actor in one sentence; per word, at
+    each run's last word (``rep``): whether the run holds a person, a subject, a group or
+    organisation, and its first and last word (``lo``, ``hi``)."""
+    n = w.n
+    code, res, agent = w["actor_code"], w["actor_resolution"], w["actor_agent"]
+    valid = (code != "") & np.isin(res, ("dictionary", "context-country")) & (w["actor_direct"] | (agent != ""))
+    prev_same = np.r_[False, (code[1:] == code[:-1]) & (w["sid"][1:] == w["sid"][:-1]) & valid[:-1]]
+    start = valid & ~prev_same
+    run = np.cumsum(start) - 1
+    idx = np.flatnonzero(valid)
+    r = run[idx]
+    k = int(r.max()) + 1 if len(r) else 0
+    subj_w = _subject_like(w)
+    lo_w = np.where(w["actor_start"] >= 0, w["actor_start"], np.arange(n))
+    hi_w = np.maximum(w["actor_end"], np.arange(n))
+
+    def any_of(x: np.ndarray) -> np.ndarray:
+        return np.bincount(r, weights=x[idx].astype(np.float64), minlength=k) > 0
+
+    last = np.full(k, -1, dtype=np.int64)
+    last[r] = idx  # the last word of each run wins
+    out = {name: np.zeros(n, dtype=bool) for name in ("rep", "subj", "person", "body")}
+    out["rep"][last] = True
+    out["subj"][last] = any_of(subj_w)
+    out["person"][last] = any_of(kinds == "person")
+    out["body"][last] = any_of(np.isin(kinds, ("group", "igo")))
+    lo = np.full(k, n, dtype=np.int64)
+    np.minimum.at(lo, r, lo_w[idx])
+    hi = np.full(k, -1, dtype=np.int64)
+    np.maximum.at(hi, r, hi_w[idx])
+    out["lo"] = np.full(n, -1, dtype=np.int64)
+    out["hi"] = np.full(n, -1, dtype=np.int64)
+    out["lo"][last], out["hi"][last] = lo, hi
+    return out
+
+
 def _apply(w: Words, kinds: np.ndarray, rg: np.ndarray, ra: np.ndarray, the: np.ndarray) -> None:
     """Give anaphors ``rg`` the actors of their antecedents ``ra``; a possessor gives it to its
     agent noun instead ("its forces" -> the antecedent's country + MIL)."""
@@ -422,8 +461,11 @@ def _apply(w: Words, kinds: np.ndarray, rg: np.ndarray, ra: np.ndarray, the: np.
     res[tg] = "coreference"
     a_start[tg] = np.where(via_head, rg, np.where(the[tg] >= 0, the[tg], tg))
     a_end[tg] = tg
-    w["actor_ante_start"][tg] = w["start"][np.where(a_start[ra] >= 0, a_start[ra], ra)]
-    w["actor_ante_end"][tg] = w["end"][np.maximum(a_end[ra], ra)]
+    m = _mentions(w, kinds) if len(ra) else None
+    lo = np.where(m["lo"][ra] >= 0, m["lo"][ra], ra) if m is not None else ra
+    hi = np.where(m["hi"][ra] >= 0, m["hi"][ra], ra) if m is not None else ra
+    w["actor_ante_start"][tg] = w["start"][lo]
+    w["actor_ante_end"][tg] = w["end"][hi]
 
 
 def _drop_unresolved(w: Words, gids: np.ndarray, cls: np.ndarray, resolved: np.ndarray,
@@ -481,8 +523,8 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
 
     Candidates are the sentence's gazetteer places outside quotations and outside the words of the
     event's source and target, except places behind a preposition of place ("police in Lagos")
-    and a city or region attacked (``codes``, the event codes, of roots 18-20: "shelled the city
-    of Kherson"). The first of: a place within three head steps below the verb, in its clause,
+    and a city or region attacked or visited (``codes``, the event codes, of roots 18-20 or
+    042/043: "shelled the city of Kherson", "visited Kyiv"). The first of: a place within three head steps below the verb, in its clause,
     behind a preposition of place ("near Bakhmut", "positions in Kharkiv"), cities and regions
     before countries; then any other city or region of the sentence (one named as an actor only
     behind a preposition of place); the nearest to the verb within each. A name of several
@@ -504,8 +546,9 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
     places = places.loc[~places["quoted"].to_numpy(dtype=bool)]
     if not len(places):
         return out
-    attack = np.zeros(m, dtype=bool) if codes is None else \
+    attack = np.zeros(m, dtype=bool) if codes is None else (
         np.isin(np.array([str(c)[:2] for c in codes], dtype=object), ("18", "19", "20"))
+        | np.isin(np.array([str(c)[:3] for c in codes], dtype=object), ("042", "043")))
     ev = pd.DataFrame({"e": np.arange(m), "sid": w["sid"][vb], "vb": vb, "src": src, "tgt": tgt, "attack": attack})
     pairs = ev.merge(places.reset_index(drop=True).rename_axis("p").reset_index(), on="sid")
     if not len(pairs):
