@@ -29,7 +29,7 @@ import pandas as pd
 
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.gazetteer import fold, gazetteer
-from geoevent.match import UNKNOWN_COUNTRY, Cat, Words, _find_spans, pattern_phrases
+from geoevent.match import UNKNOWN_COUNTRY, Cat, Words, pattern_phrases
 from geoevent.rules import CodingRules
 
 __all__ = [
@@ -87,7 +87,15 @@ def _kinds(w: Words, d: Dictionaries) -> np.ndarray:
 
 
 def _quoted(w: Words) -> np.ndarray:
-    """Whether each word lies between quotation marks of its sentence."""
+    """Whether each word lies between quotation marks of its sentence (computed once per chunk)."""
+    hit = w.get("_quoted")
+    if hit is not None and len(hit) == w.n:
+        return hit
+    w["_quoted"] = _quoted_words(w)
+    return w["_quoted"]
+
+
+def _quoted_words(w: Words) -> np.ndarray:
     q = w["norm"].isin(_QUOTES)
     if not q.any():
         return np.zeros(w.n, dtype=bool)
@@ -157,7 +165,7 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     folded = norm.map(lambda s: s.map(fold))
     masked = Cat(np.where(first_upper | tails, folded.codes, -1), folded.uniques)
     index = _place_index()
-    start, length, key = _find_spans(masked, w["sid"], index, index[3])
+    start, length, key = _place_spans(masked, w["sid"], index)
     if not len(start):
         return pd.DataFrame({c: [] for c in cols})
     end = start + length - 1
@@ -189,6 +197,45 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
         "quoted": _quoted(w)[start], "locative": loc,
         "country_level": gz.places["kind"].to_numpy(dtype=object)[rows] == "country",
     })
+
+
+def _place_spans(norm: Cat, sid: np.ndarray, index: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Longest, leftmost non-overlapping gazetteer phrases over the words ``norm`` marks (code
+    >= 0), within sentences: (start gids, lengths, phrases). Like match._find_spans, but with set
+    lookups, as the words examined are few and the phrases many."""
+    phrases, _, vocab, max_len = index
+    n = len(norm)
+    none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object))
+    in_vocab = norm.isin(vocab)
+    if not in_vocab.any():
+        return none
+    idx = np.arange(n)
+    brk = np.where(in_vocab, n, idx)
+    next_break = np.minimum.accumulate(brk[::-1])[::-1]
+    sent_end = np.r_[np.flatnonzero(sid[1:] != sid[:-1]), n - 1]
+    cand_all = np.flatnonzero(in_vocab)
+    run = np.minimum(next_break[cand_all], sent_end[np.searchsorted(sent_end, cand_all)] + 1) - cand_all
+    words = norm.values
+    covered = np.zeros(n, dtype=bool)
+    starts, lengths, found = [], [], []
+    for length in range(min(max_len, int(run.max(initial=0))), 0, -1):
+        cand = cand_all[run >= length]
+        cand = cand[~covered[cand]]
+        if not len(cand):
+            continue
+        keys = words[cand]
+        for j in range(1, length):
+            keys = keys + " " + words[cand + j]
+        hit = np.fromiter((k in phrases for k in keys.tolist()), dtype=bool, count=len(keys))
+        for start, k in zip(cand[hit].tolist(), keys[hit].tolist()):
+            if not covered[start : start + length].any():
+                covered[start : start + length] = True
+                starts.append(start)
+                lengths.append(length)
+                found.append(k)
+    if not starts:
+        return none
+    return np.asarray(starts, dtype=np.int64), np.asarray(lengths, dtype=np.int64), np.asarray(found, dtype=object)
 
 
 def _locative(w: Words) -> np.ndarray:
@@ -243,10 +290,10 @@ def _context_countries(w: Words, places: pd.DataFrame, rules: CodingRules) -> No
         p = p.drop_duplicates("sid")
         sent_country[p["sid"].to_numpy()] = gz.places["country"].to_numpy(dtype=object)[p["row"].to_numpy()]
     dominant = document_countries(w)
-    doc_country = pd.Series(w["doc_id"]).map(dominant).fillna("").to_numpy(dtype=object) if dominant else \
-        np.full(w.n, "", dtype=object)
     idx = np.flatnonzero(open_)
-    sc, dc = sent_country[w["sid"][idx]], doc_country[idx]
+    sc = sent_country[w["sid"][idx]]
+    dc = np.array([dominant.get(x, "") for x in w["doc_id"][idx].tolist()], dtype=object) if dominant else \
+        np.full(len(idx), "", dtype=object)
     new = np.where(sc != "", sc, dc)
     take = new != ""
     idx, new, how = idx[take], new[take], np.where(sc[take] != "", "context-country", "document-country")
@@ -367,11 +414,18 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
     out_g: list[int] = []
     out_a: list[int] = []
     amb: list[int] = []
+    groups = []
     for c in np.unique(cls).tolist():
         sel = np.flatnonzero(cls == c)
+        if c == _TITLE:  # "the president": a person holding that office
+            for a in sorted(set(agent_of[sel].tolist())):
+                groups.append((c, sel[agent_of[sel] == a], pools[c] & (agent == a)))
+        else:
+            groups.append((c, sel, pools[c]))
+    for c, sel, pool in groups:
         g = gids[sel]
         rival = rivals.get(c)
-        cand = np.flatnonzero(pools[c] | rival) if rival is not None else np.flatnonzero(pools[c])
+        cand = np.flatnonzero(pool | rival) if rival is not None else np.flatnonzero(pool)
         if not len(cand):
             continue
         pos = np.searchsorted(cand, g) - 1  # the latest candidate before each anaphor
@@ -379,15 +433,10 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
         has = (pos >= 0) & (doc_code[last] == doc_code[g])
         if c in (_HE, _IT, _THEY):
             has &= sent_idx[g] - sent_idx[last] <= PRONOUN_WINDOW
+        lo_of = np.searchsorted(cand, sent_first[sid[last]])  # the latest sentence's first candidate
         for k in np.flatnonzero(has).tolist():
             a = int(g[k])
-            before = cand[: pos[k] + 1]
-            if c == _TITLE:  # "the president": a person holding that office
-                before = before[agent[before] == agent_of[sel[k]]]
-                if not len(before) or doc_code[before[-1]] != doc_code[a]:
-                    continue
-            s = sid[before[-1]]
-            ring = before[np.searchsorted(before, sent_first[s]):]
+            ring = cand[lo_of[k] : pos[k] + 1]
             top = ring[subj[ring]] if subj[ring].any() else ring
             if rival is not None and rival[top].any():
                 continue  # a thing, not an actor
@@ -402,7 +451,11 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
 def _mentions(w: Words, kinds: np.ndarray) -> dict[str, np.ndarray]:
     """Actor mentions as runs of neighbouring words of one actor in one sentence; per word, at
     each run's last word (``rep``): whether the run holds a person, a subject, a group or
-    organisation, and its first and last word (``lo``, ``hi``)."""
+    organisation, and its first and last word (``lo``, ``hi``). Computed once per chunk (the
+    anaphors resolved meanwhile are no mentions)."""
+    hit = w.get("_mentions")
+    if hit is not None and len(hit["rep"]) == w.n:
+        return hit
     n = w.n
     code, res, agent = w["actor_code"], w["actor_resolution"], w["actor_agent"]
     valid = (code != "") & np.isin(res, ("dictionary", "context-country")) & (w["actor_direct"] | (agent != ""))
@@ -433,6 +486,7 @@ def _mentions(w: Words, kinds: np.ndarray) -> dict[str, np.ndarray]:
     out["lo"] = np.full(n, -1, dtype=np.int64)
     out["hi"] = np.full(n, -1, dtype=np.int64)
     out["lo"][last], out["hi"][last] = lo, hi
+    w["_mentions"] = out
     return out
 
 
