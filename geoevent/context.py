@@ -367,9 +367,14 @@ def _coreference(w: Words, kinds: np.ndarray) -> None:
     if not len(gids):
         return
     third = cls != _FIRST
-    rg, ra, ambiguous = _antecedents(w, kinds, gids[third], cls[third], agent_of[third])
-    _drop_unresolved(w, gids[third], cls[third], rg, ambiguous)
-    _apply(w, kinds, rg, ra, the)
+    # an object pronoun is not its own clause's subject ("They accused them"): subjects first
+    rel = w["rel"]
+    obj = third & w["upos"].eq("PRON")[gids] & rel.isin(("obj", "iobj"))[gids]
+    for part in (third & ~obj, obj):
+        not_code = _clause_subject_codes(w, gids[part]) if part is obj else None
+        rg, ra, ambiguous = _antecedents(w, kinds, gids[part], cls[part], agent_of[part], not_code)
+        _drop_unresolved(w, gids[part], cls[part], rg, ambiguous)
+        _apply(w, kinds, rg, ra, the)
     first = gids[~third]
     if len(first):  # "we" in a quote: its speaker, whose "he" is resolved by now
         ante = _speakers(w)[first]
@@ -377,9 +382,22 @@ def _coreference(w: Words, kinds: np.ndarray) -> None:
         _apply(w, kinds, first[ok], ante[ok], the)
 
 
-def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
-                 agent_of: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(anaphor gids resolved, their antecedents' gids, anaphor gids found ambiguous)."""
+def _clause_subject_codes(w: Words, gids: np.ndarray) -> np.ndarray:
+    """The actor code of the subject of each word's clause ("" when none)."""
+    out = np.full(len(gids), "", dtype=object)
+    subj = np.flatnonzero(w["rel"].isin(_SUBJ) & (w["head"] >= 0))
+    subj_of = np.full(w.n, -1, dtype=np.int64)
+    subj_of[w["head"][subj][::-1]] = subj[::-1]
+    h = w["head"][gids]
+    s = np.where(h >= 0, subj_of[np.maximum(h, 0)], -1)
+    out[s >= 0] = w["actor_code"][s[s >= 0]]
+    return out
+
+
+def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray, agent_of: np.ndarray,
+                 not_code: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(anaphor gids resolved, their antecedents' gids, anaphor gids found ambiguous); an
+    anaphor's antecedent never has the code ``not_code`` gives it."""
     code, country, agent = w["actor_code"], w["actor_country"], w["actor_agent"]
     res = w["actor_resolution"]
     sid = w["sid"]
@@ -437,6 +455,10 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
         for k in np.flatnonzero(has).tolist():
             a = int(g[k])
             ring = cand[lo_of[k] : pos[k] + 1]
+            if not_code is not None and not_code[sel[k]]:
+                ring = ring[code[ring] != not_code[sel[k]]]
+                if not len(ring):
+                    continue
             top = ring[subj[ring]] if subj[ring].any() else ring
             if rival is not None and rival[top].any():
                 continue  # a thing, not an actor
