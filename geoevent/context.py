@@ -319,6 +319,15 @@ def _anaphors(w: Words, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
         out_a.append(agent[g] if agent is not None else np.full(len(g), "", dtype=object))
 
     quoted = _quoted(w)
+    # a pronoun subject of a clause reported by an actor is that actor, as extract.py reads it
+    # ("Iran said it would attack Japan"): left to that rule
+    subj = np.flatnonzero(rel.isin(_SUBJ) & (head >= 0))
+    has_actor_subj = np.zeros(w.n, dtype=bool)
+    has_actor_subj[head[subj]] = w["actor_code"][subj] != ""
+    h = np.maximum(head, 0)
+    reported = pron & rel.isin(_SUBJ) & (head >= 0) & rel.isin(("ccomp",))[h] & (head[h] >= 0) \
+        & has_actor_subj[np.maximum(head[h], 0)]
+    pron = pron & ~reported
     add(pron & norm.isin(_PERSON_PRON) & (w["actor_code"] == ""), _HE)
     add(pron & norm.isin(_IT_PRON) & (w["actor_code"] == ""), _IT)
     add(pron & norm.isin(_PLURAL_PRON) & (w["actor_code"] == ""), _THEY)
