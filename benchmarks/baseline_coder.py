@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geoevent.context import locate_frame
 from geoevent.coder import _as_date, _finish, _with_codebook, attach_sentences, default_dictionaries
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.extract import _NOT_PRE, compile_verbs, intent_codes, verb_classes
@@ -532,4 +533,6 @@ def code_tokens_baseline(
     rows = pd.MultiIndex.from_arrays([tokens["doc_id"], tokens["sent_idx"]]).isin(wanted)
     ev = attach_sentences(ev, sentence_texts(tokens.loc[rows], doc_texts))
     ev["event_date"] = ev["doc_id"].map(lambda k: day.get(k))
+    # the event's place: geoevent.context's rule, applied to these events
+    ev = locate_frame(ev, tokens, d, dates=day, rules=rules.core())
     return _finish(_with_codebook(ev))

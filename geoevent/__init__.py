@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from geoevent.api import code, code_frame
 from geoevent.codebook import CODEBOOK_VERSION, load_codebook, lookup
-from geoevent.coder import code_documents, code_tokens
+from geoevent.coder import code_documents, code_tokens, deduplicate
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import (
     DictionaryError,
@@ -50,6 +50,7 @@ __all__ = [
     "code_documents",
     "code_frame",
     "code_tokens",
+    "deduplicate",
     "load_codebook",
     "lookup",
     "parse",

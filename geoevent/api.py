@@ -53,8 +53,10 @@ def code_frame(
     rules: CodingRules | None = None,
     progress: bool = False,
     line_breaks: str = "auto",
+    keep: list[str] | tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``).
+    """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``, then the
+    columns of ``df`` named in ``keep``: article metadata such as "url", "source", "title").
 
     ``id_col`` defaults to the index; ``date_col`` is optional. Documents that fail are skipped
     with a warning and listed in ``result.attrs["problems"]``. ``rules``
@@ -63,7 +65,7 @@ def code_frame(
     (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts and ids become
     U+FFFD (:mod:`geoevent.clean`).
     """
-    for col in (text_col, id_col, date_col):
+    for col in (text_col, id_col, date_col, *keep):
         if col is not None and col not in df.columns:
             raise InputError(f"no column {col!r} in the DataFrame (columns: {', '.join(map(str, df.columns))})")
     ids: Any = df[id_col] if id_col is not None else df.index
@@ -72,10 +74,11 @@ def code_frame(
             "doc_id": clean_texts([str(i) for i in ids]),
             "text": clean_texts(df[text_col].tolist()),
             "date": df[date_col].tolist() if date_col is not None else [None] * len(df),
+            **{k: df[k].tolist() for k in keep if k not in ("doc_id", "text", "date")},
         }
     )
     if docs["doc_id"].duplicated().any():
         dup = docs.loc[docs["doc_id"].duplicated(), "doc_id"].iloc[0]
         raise InputError(f"document id {dup!r} appears more than once")
     return code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules, progress=progress,
-                          line_breaks=line_breaks)
+                          line_breaks=line_breaks, keep=[k for k in keep if k not in ("doc_id", "text", "date")])

@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="your own dictionary files (TSV, docs/dictionaries.md), merged over the built-ins")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
     c.add_argument("--show", type=_nonneg, default=20, metavar="N", help="print at most N events (default 20; 0: none)")
+    c.add_argument("--dedup", choices=("story", "day"), help="one event per (source, code, target) per story or per day "
+                   "(adds mentions and num_documents; geoevent.deduplicate)")
+    c.add_argument("--keep-columns", type=lambda v: [x.strip() for x in v.split(",") if x.strip()], default=[],
+                   metavar="COL,COL", help="input fields copied into every event of their document (url,source,title)")
 
     b = sub.add_parser("codebook", help="print CAMEO codebook rows",
                        description="Print the CAMEO codebook, or one code's entry.")
@@ -162,7 +166,7 @@ def _cmd_code(args: argparse.Namespace) -> int:
         raise InputError(f"{out}: is a folder; give the events file to write, e.g. {out / 'events.parquet'}")
     if not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise InputError(f"{out}: folder {out.parent} does not exist")
-    docs = read_corpus(args.inputs, default_date=args.date)
+    docs = read_corpus(args.inputs, default_date=args.date, keep=args.keep_columns)
     if len(docs) == 0:
         raise InputError(f"{', '.join(args.inputs)}: no documents to code")
     dictionaries = coder.default_dictionaries()
@@ -171,7 +175,11 @@ def _cmd_code(args: argparse.Namespace) -> int:
 
         dictionaries = dictionaries.merged(load_files(args.dictionary))
     events = coder.code_documents(docs, parser=args.parser, dictionaries=dictionaries,
-                                  progress=not args.no_progress)
+                                  progress=not args.no_progress, keep=args.keep_columns)
+    extra = list(args.keep_columns)
+    if args.dedup:
+        events = coder.deduplicate(events, by=args.dedup).__finalize__(events)
+        extra += ["mentions", "num_documents"]
     problems = list(events.attrs.get("problems", []))
     if problems and len(problems) >= len(docs) and not len(events):
         first = problems[0]
@@ -185,7 +193,7 @@ def _cmd_code(args: argparse.Namespace) -> int:
         "parser": parser_name,
     }
     try:
-        path = write_events(events, out, metadata=metadata)
+        path = write_events(events, out, metadata=metadata, extra=extra)
     except OSError as exc:
         raise InputError(f"{out}: cannot write: {exc.strerror or exc}") from None
     elapsed = time.perf_counter() - t0

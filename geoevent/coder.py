@@ -11,7 +11,7 @@ import datetime as dt
 import warnings
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -19,6 +19,7 @@ import pandas as pd
 
 from geoevent.clean import clean_texts
 from geoevent.codebook import load_codebook
+from geoevent.context import locate_events, resolve_context
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
@@ -28,7 +29,8 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
+__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate", "deduplicate_story", "default_dictionaries",
+           "empty_events"]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -146,6 +148,7 @@ def _code_chunk(
     w = prepare(tokens)
     mentions = match_actors(w, d, dates, rules=rules)
     w = resolve_actors(w, mentions, d, rules=rules)
+    w = resolve_context(w, d, rules=rules)  # coreference, document country, places
     triples = extract_triples(w, verbs, rules=rules)
     if rules.nominal and len(d.nouns):
         nominal = extract_nominal(w, d.nouns, verbs, rules=rules)
@@ -191,6 +194,10 @@ def _code_chunk(
             "source_end": s_end,
             "source_entry_id": w["actor_entry"][src],
             "source_resolution": w["actor_resolution"][src],
+            "source_antecedent_start": w["actor_ante_start"][src],
+            "source_antecedent_end": w["actor_ante_end"][src],
+            "target_antecedent_start": np.where(tgt_ok, w["actor_ante_start"][tg], -1),
+            "target_antecedent_end": np.where(tgt_ok, w["actor_ante_end"][tg], -1),
             "target_resolution": np.where(implicit, "implicit-domestic", target_side(w["actor_resolution"], None)),
             "target_code": np.where(implicit, w["actor_country"][src], target_side(code, None)),
             "target_country": np.where(implicit, w["actor_country"][src], target_side(w["actor_country"], None)),
@@ -207,6 +214,7 @@ def _code_chunk(
             "verb_start": start[vb],
             "verb_end": verb_end,
             "parser": parser,
+            **locate_events(w, vb, src, np.where(tgt_ok, tgt, -1), triples["code"].to_numpy(dtype=object)),
         }
     )
     if rules.sector_codes:
@@ -345,14 +353,19 @@ def _event_ids(ev: pd.DataFrame) -> list[str]:
     return [f"{h:016x}" for h in hashed.tolist()]
 
 
+_INT_COLUMNS = ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
+                "source_antecedent_start", "source_antecedent_end", "target_antecedent_start",
+                "target_antecedent_end", "location_start", "location_end")
 _NULL_IF_EMPTY = frozenset({"source_country", "source_agent", "target_country", "target_agent",
                             "source_entry_id", "target_entry_id", "plover_type"})
 
 
 def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     """Canonical column order and dtypes of the events table (``ev``, a fresh frame, is changed)."""
-    for col in ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end"):
-        ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32)
+    for col in _INT_COLUMNS:
+        ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32) if col in ev else np.full(len(ev), -1, np.int32)
+    for col in ("latitude", "longitude"):
+        ev[col] = pd.to_numeric(ev[col]).astype(np.float64) if col in ev else np.full(len(ev), np.nan)
     ev["quad_class"] = ev["quad_class"].astype("Int8")  # null for a code outside the codebook
     outside = ev["event_root_code"].isna().to_numpy() & ev["event_code"].notna().to_numpy()
     if outside.any():
@@ -364,8 +377,7 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
         if col not in ev:
             ev[col] = None
     str_cols = [c for c in EVENT_COLUMNS if c not in (
-        "sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
-        "quad_class", "goldstein", "event_date")]
+        *_INT_COLUMNS, "latitude", "longitude", "quad_class", "goldstein", "event_date")]
     for col in str_cols:
         values = ev[col].to_numpy(dtype=object, na_value=None)
         if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""
@@ -390,8 +402,12 @@ def code_documents(
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
     line_breaks: str = "auto",
+    keep: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Parse and code documents (columns doc_id, text, date); one row per event.
+
+    ``keep`` names more columns of ``documents`` ("url", "source", "title") copied into each of
+    the document's events, after the columns of the events table.
 
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
@@ -406,7 +422,7 @@ def code_documents(
 
     check_line_breaks(line_breaks)
 
-    for col in ("doc_id", "text"):
+    for col in ("doc_id", "text", *keep):
         if col not in documents.columns:
             raise InputError(f"documents table has no {col!r} column")
     d = dictionaries if dictionaries is not None else default_dictionaries()
@@ -452,8 +468,20 @@ def code_documents(
     if bar is not None:
         bar.close()
     out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+    out = keep_columns(out, docs, keep)
     out.attrs["problems"] = problems
     return out
+
+
+def keep_columns(events: pd.DataFrame, documents: pd.DataFrame, keep: Sequence[str]) -> pd.DataFrame:
+    """``events`` with the columns ``keep`` of ``documents`` (matched on doc_id) appended."""
+    keep = [k for k in dict.fromkeys(keep) if k not in EVENT_COLUMNS]
+    if not keep:
+        return events
+    meta = documents[["doc_id", *keep]].assign(doc_id=documents["doc_id"].astype(str))
+    meta = meta.drop_duplicates("doc_id").set_index("doc_id")
+    extra = meta.reindex(events["doc_id"].astype(str).to_numpy())
+    return events.assign(**{k: extra[k].to_numpy(dtype=object) for k in keep})
 
 
 def _parse_and_code(
@@ -474,15 +502,46 @@ def _parse_and_code(
     )
 
 
-def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
-    """Story-level de-duplication: one event per (doc_id, source, code, target), the first kept.
+#: The keys :func:`deduplicate` collapses on.
+_DEDUP_KEYS = {"story": ("doc_id",), "day": ("event_date",)}
 
-    The kept row gains ``mentions``: how many sentences of the story coded that event.
+
+def deduplicate(events: pd.DataFrame, *, by: str = "story") -> pd.DataFrame:
+    """One event per happening: the same (source, code, target) coded again collapses into its
+    first row (its evidence: sentence, spans, location), in table order.
+
+    ``by="story"``: within a document. ``by="day"``: within a day across documents, as Phoenix's
+    one-a-day filter does (an event without a date is only collapsed within its document). The
+    kept row gains ``mentions`` (rows collapsed into it) and ``num_documents`` (distinct
+    documents among them).
     """
+    if by not in _DEDUP_KEYS:
+        raise InputError(f"deduplicate: by must be 'story' or 'day', got {by!r}")
     if len(events) == 0:
-        return events.assign(mentions=pd.Series([], dtype=np.int32))
-    key = ["doc_id", "source_code", "event_code", "target_code"]
-    filled = events[key].fillna("")
-    counts = filled.groupby(key, sort=False)[key[0]].transform("size").astype(np.int32)
-    keep = ~filled.duplicated(keep="first")
-    return events.loc[keep].assign(mentions=counts[keep].to_numpy()).reset_index(drop=True)
+        return events.assign(mentions=pd.Series([], dtype=np.int32), num_documents=pd.Series([], dtype=np.int32))
+    actors = ["source_code", "event_code", "target_code"]
+    key = events[actors].astype(object).where(events[actors].notna(), "")
+    if by == "story":
+        key.insert(0, "_k", events["doc_id"].astype(str).to_numpy(dtype=object))
+    else:
+        day = events["event_date"]
+        undated = day.isna().to_numpy()
+        k = np.where(undated, ["doc:" + str(v) for v in events["doc_id"].tolist()],
+                     ["day:" + str(v) for v in day.tolist()])
+        key.insert(0, "_k", k)
+    cols = list(key.columns)
+    group = key.groupby(cols, sort=False).ngroup().to_numpy()
+    mentions = np.bincount(group)
+    docs = pd.DataFrame({"g": group, "d": events["doc_id"].astype(str).to_numpy(dtype=object)})
+    n_docs = docs.drop_duplicates().groupby("g").size().reindex(np.arange(len(mentions)), fill_value=0).to_numpy()
+    first = ~pd.Series(group).duplicated().to_numpy()
+    out = events.loc[first].reset_index(drop=True)
+    g = group[first]
+    out["mentions"] = mentions[g].astype(np.int32)
+    out["num_documents"] = n_docs[g].astype(np.int32)
+    return out
+
+
+def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
+    """``deduplicate(events, by="story")`` (kept for existing callers)."""
+    return deduplicate(events, by="story")

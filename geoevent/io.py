@@ -80,8 +80,10 @@ def _outside_level() -> int:
 class _Collector:
     """Accumulates documents and per-record problems across all inputs."""
 
-    def __init__(self, default_date: dt.date | None) -> None:
+    def __init__(self, default_date: dt.date | None, keep: Sequence[str] = ()) -> None:
         self.default_date = default_date
+        self.keep = tuple(keep)
+        self.extra: dict[str, list[Any]] = {k: [] for k in self.keep}
         self.ids: list[str] = []
         self.texts: list[str] = []
         self.dates: list[dt.date | None] = []
@@ -93,7 +95,8 @@ class _Collector:
         self.problems.append(message)
         warnings.warn(message, CorpusWarning, stacklevel=_outside_level())
 
-    def add(self, where: str, doc_id: Any, text: Any, date: Any, *, origin: str) -> None:
+    def add(self, where: str, doc_id: Any, text: Any, date: Any, *, origin: str,
+            record: Mapping[str, Any] | None = None) -> None:
         """Add one record after checking it; a bad record is skipped with a warning."""
         if doc_id is None or (isinstance(doc_id, float) and np.isnan(doc_id)):
             self.skip(where, "no id")
@@ -119,6 +122,8 @@ class _Collector:
         self.texts.append(text)
         self.dates.append(day)
         self.origin.append(origin)
+        for k in self.keep:  # extra columns to carry into the events ("url", "source")
+            self.extra[k].append(record.get(k) if record is not None else None)
 
     def frame(self) -> pd.DataFrame:
         """The documents table; raises InputError on duplicate ids."""
@@ -138,6 +143,7 @@ class _Collector:
                 "doc_id": pd.Series(self.ids, dtype=object),
                 "text": pd.Series(self.texts, dtype=object),
                 "date": pd.Series(self.dates, dtype=object),
+                **{k: pd.Series(v, dtype=object) for k, v in self.extra.items() if k not in ("doc_id", "text", "date")},
             }
         )
         out.attrs["problems"] = list(self.problems)
@@ -234,7 +240,7 @@ def _read_jsonl(path: Path, out: _Collector) -> None:
     if records:
         _missing_columns(path, sorted(keys))
     for lineno, obj in records:
-        out.add(f"{path}:{lineno}", obj.get("id"), obj.get("text"), obj.get("date"), origin=str(path))
+        out.add(f"{path}:{lineno}", obj.get("id"), obj.get("text"), obj.get("date"), origin=str(path), record=obj)
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, list[str] | None, str | None]]:
@@ -280,7 +286,8 @@ def _read_csv(path: Path, out: _Collector) -> None:
                 out.skip(where, f"row has {len(row)} fields, the header has {len(header)}")
                 continue
             date = row[col["date"]] if "date" in col else None
-            out.add(where, row[col["id"]], row[col["text"]], date, origin=str(path))
+            out.add(where, row[col["id"]], row[col["text"]], date, origin=str(path),
+                    record={k: row[i] for k, i in col.items()} if out.keep else None)
         if header is None:
             raise InputError(f"{path}: empty CSV file (no header row)")
     finally:
@@ -295,24 +302,29 @@ def _read_parquet(path: Path, out: _Collector) -> None:
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
     _missing_columns(path, names)
-    cols = [c for c in ("id", "text", "date") if c in names]
+    cols = [c for c in ("id", "text", "date", *out.keep) if c in names]
+    cols = list(dict.fromkeys(cols))
     try:
         table = pq.read_table(path, columns=cols)
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"{path}: cannot read Parquet data ({exc})") from None
     data = {c: table.column(c).to_pylist() for c in cols}
     dates = data.get("date", [None] * table.num_rows)
+    extra = [c for c in out.keep if c in data]
     for i, (doc_id, text, date) in enumerate(zip(data["id"], data["text"], dates), start=1):
-        out.add(f"{path}: row {i}", doc_id, text, date, origin=str(path))
+        out.add(f"{path}: row {i}", doc_id, text, date, origin=str(path),
+                record={c: data[c][i - 1] for c in extra} if extra else None)
 
 
-def read_corpus(paths: Sequence[str | Path], *, default_date: dt.date | None = None) -> pd.DataFrame:
+def read_corpus(paths: Sequence[str | Path], *, default_date: dt.date | None = None,
+                keep: Sequence[str] = ()) -> pd.DataFrame:
     """Read documents from .txt files, folders of them, .jsonl, .csv or .parquet files.
 
     Returns a DataFrame with object columns ``doc_id`` (str), ``text`` (str) and ``date``
     (:class:`datetime.date` or None; records without a date get ``default_date``). Skipped
     records are warned about (:class:`CorpusWarning`) and listed in ``attrs["problems"]``.
-    Raises :class:`InputError` (message starting with the file) for unusable inputs and
+    ``keep`` names more fields of .jsonl/.csv/.parquet records to read as columns ("url",
+    "source"; None where a record lacks one). Raises :class:`InputError` (message starting with the file) for unusable inputs and
     duplicate document ids.
     """
     if isinstance(paths, (str, Path)):
@@ -321,7 +333,7 @@ def read_corpus(paths: Sequence[str | Path], *, default_date: dt.date | None = N
         raise TypeError(f"default_date must be a datetime.date or None, got {type(default_date).__name__}")
     if isinstance(default_date, dt.datetime):
         default_date = default_date.date()
-    out = _Collector(default_date)
+    out = _Collector(default_date, keep)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -376,11 +388,12 @@ def _date_values(col: pd.Series) -> list[dt.date | None]:
     return values
 
 
-def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> pa.Table:
+def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str], extra: Sequence[str] = ()) -> pa.Table:
     """The events table as a :class:`pyarrow.Table` with exactly ``EVENT_SCHEMA`` + ``metadata``.
 
     ``metadata`` maps str to str and must hold every key of ``METADATA_KEYS`` (more are kept).
-    Extra DataFrame columns are dropped; a missing column, a null in a non-nullable column or a
+    Other DataFrame columns are dropped, except those named in ``extra`` (written after the
+    schema's, their types inferred: kept article metadata, ``mentions``); a missing column, a null in a non-nullable column or a
     value that does not fit its type raises ValueError.
     """
     md = _check_metadata(metadata)
@@ -403,16 +416,29 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
         if not field.nullable and arr.null_count:
             raise ValueError(f"events column {field.name!r} has {arr.null_count} missing value(s)")
         arrays.append(arr)
-    return pa.Table.from_arrays(arrays, schema=EVENT_SCHEMA.with_metadata(md))
+    fields = list(EVENT_SCHEMA)
+    for name in dict.fromkeys(extra):
+        if name in EVENT_COLUMNS:
+            continue
+        if name not in events_df.columns:
+            raise ValueError(f"events table lacks the kept column {name!r}")
+        try:
+            arr = pa.array(events_df[name].tolist(), from_pandas=True)
+        except (pa.ArrowException, ValueError, TypeError) as exc:
+            raise ValueError(f"events column {name!r}: {exc}") from exc
+        arrays.append(arr)
+        fields.append(pa.field(name, arr.type))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields).with_metadata(md))
 
 
-def write_events(events_df: pd.DataFrame, path: str | Path, *, metadata: Mapping[str, str]) -> Path:
+def write_events(events_df: pd.DataFrame, path: str | Path, *, metadata: Mapping[str, str],
+                 extra: Sequence[str] = ()) -> Path:
     """Write the events table to a Parquet file atomically; returns the path written.
 
     The table is written to a temporary file in the same folder, flushed to disk and renamed
     over ``path``; if anything fails the temporary file is removed and ``path`` is untouched.
     """
-    table = events_to_arrow(events_df, metadata=metadata)
+    table = events_to_arrow(events_df, metadata=metadata, extra=extra)
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():

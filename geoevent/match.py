@@ -564,6 +564,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
             & ~rel.isin(_NOT_HEAD_RELS))
     # weapons are no actors of their own ("The missiles will speak for themselves")
     lone &= ~w["lemma"].isin(verb_classes()["inanimate"]) & ~w["norm"].isin(verb_classes()["inanimate"])
+    w["lone_agent"] = np.where(lone, lone_agent, "")  # for geoevent.context (document country, "its forces")
     # "its allies", "their forces": whose they are is for coreference, not the sentence's place
     poss = np.flatnonzero(rel.eq("nmod:poss") & w["upos"].eq("PRON") & (head >= 0))
     lone[head[poss]] = False

@@ -37,7 +37,7 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "unknown_country": False, "context_country": False, "nominal": False, "refusal": False,
     "implicit_target": False, "sub_codes": False, "parse_repairs": False, "deep_target": False,
     "sector_codes": False, "targetless_roots": (), "strict_prepositions": False, "participle_subjects": False,
-    "predicate_adjectives": False,
+    "predicate_adjectives": False, "coreference": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -112,6 +112,11 @@ class CodingRules:
     nominal
         Event nouns code with their possessor or modifier as source ("Russia's attack on
         Kyiv") (default True).
+    coreference
+        Pronouns ("he", "it", "they", "its forces") and definite descriptions ("the president",
+        "the country", "the group") take the actor of the most recent compatible mention earlier
+        in the document; an ambiguous or unresolvable one codes nothing (geoevent.context,
+        docs/context.md) (default True).
     """
 
     require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
@@ -132,6 +137,7 @@ class CodingRules:
     participle_subjects: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     predicate_adjectives: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    coreference: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> "CodingRules":

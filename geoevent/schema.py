@@ -1,7 +1,12 @@
 """The events table: one explicit Arrow schema for every event geoevent emits.
 
 Codes are strings (leading zeros matter: "042" is not 42). Spans are character offsets into the
-document text, end exclusive, -1 when unknown. An event code outside the CAMEO codebook (one a
+document text, end exclusive, -1 when unknown. ``*_resolution`` says how an actor was found
+("dictionary", "coreference", "context-country", "document-country", "unknown-country",
+"implicit-domestic"); ``*_antecedent_start/_end`` is the span of the mention a coreferent actor
+("he", "the president") refers to, -1 otherwise. ``location_*``, ``latitude``, ``longitude``:
+the gazetteer place the event happened at (null / -1 when the sentence names none; see
+docs/context.md). An event code outside the CAMEO codebook (one a
 user's dictionary defines) has null base and root codes, quad class and Goldstein score.
 """
 
@@ -27,6 +32,8 @@ EVENT_SCHEMA: pa.Schema = pa.schema(
         pa.field("source_start", _i32),
         pa.field("source_end", _i32),
         pa.field("source_resolution", _s),
+        pa.field("source_antecedent_start", _i32),
+        pa.field("source_antecedent_end", _i32),
         pa.field("target_code", _s),
         pa.field("target_country", _s),
         pa.field("target_agent", _s),
@@ -34,6 +41,8 @@ EVENT_SCHEMA: pa.Schema = pa.schema(
         pa.field("target_start", _i32),
         pa.field("target_end", _i32),
         pa.field("target_resolution", _s),
+        pa.field("target_antecedent_start", _i32),
+        pa.field("target_antecedent_end", _i32),
         pa.field("event_code", _s, nullable=False),
         pa.field("event_base_code", _s),
         pa.field("event_root_code", _s),
@@ -44,6 +53,14 @@ EVENT_SCHEMA: pa.Schema = pa.schema(
         pa.field("verb_text", _s),
         pa.field("verb_start", _i32),
         pa.field("verb_end", _i32),
+        pa.field("location_name", _s),
+        pa.field("location_country", _s),
+        pa.field("location_admin1", _s),
+        pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()),
+        pa.field("location_id", _s),
+        pa.field("location_start", _i32),
+        pa.field("location_end", _i32),
         pa.field("pattern_id", _s),
         pa.field("source_entry_id", _s),
         pa.field("target_entry_id", _s),

@@ -127,7 +127,7 @@ def test_public_names_are_exactly_the_documented_ones():
         "CODEBOOK_VERSION", "EVENT_SCHEMA", "TOKEN_COLUMNS", "Actor", "Dictionaries", "DictionaryError", "Event",
         "CodingRules", "GeoeventError", "InputError", "ParserUnavailableError", "TokenTableError", "UnknownCodeError",
         "__version__", "available_parsers", "code", "code_documents", "code_frame", "code_tokens",
-        "load_codebook", "lookup", "parse", "read_conllu",
+        "deduplicate", "load_codebook", "lookup", "parse", "read_conllu",
     }
     for name in geoevent.__all__:
         assert hasattr(geoevent, name), name
