@@ -17,7 +17,7 @@ import pandas as pd
 
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.errors import GeoeventError, InputError
+from geoevent.errors import GeoeventError, InputError, ParserUnavailableError
 from geoevent.extract import compile_verbs, extract_triples
 from geoevent.match import actor_text, match_actors, prepare, resolve_actors
 from geoevent.rules import CodingRules
@@ -292,8 +292,10 @@ def code_documents(
 
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
-    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``rules`` are the
-    coding rules of :func:`code_tokens`.
+    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs, and the number of
+    sentences parsed in ``attrs["sentences"]``. ``rules`` are the coding rules of
+    :func:`code_tokens`. A parser that cannot run (:class:`ParserUnavailableError`) stops the
+    call at once instead of failing every document.
     """
     rules = _rules(rules)
     from geoevent.parse import get_parser
@@ -329,14 +331,19 @@ def code_documents(
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
     parts: list[pd.DataFrame] = []
+    sentences = [0]
     for lo in range(0, len(ids), batch_docs):
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:
-            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules))
+            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules, sentences))
+        except ParserUnavailableError:  # no document can be parsed: one error, not one per document
+            raise
         except Exception:  # isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
-                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules))
+                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules, sentences))
+                except ParserUnavailableError:
+                    raise
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
         if bar is not None:
@@ -345,17 +352,19 @@ def code_documents(
         bar.close()
     out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
     out.attrs["problems"] = problems
+    out.attrs["sentences"] = sentences[0]
     return out
 
 
 def _parse_and_code(
-    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules
+    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules,
+    sentences: list[int] | None = None,
 ) -> pd.DataFrame:
     for doc_id, text in zip(ids, texts):
         if not isinstance(text, str):
             raise InputError(f"document {doc_id!r}: text is {type(text).__name__}, not str")
     tokens = backend.parse(texts, doc_ids=ids)
-    return code_tokens(
+    events = code_tokens(
         tokens,
         dictionaries=d,
         dates={k: dates.get(k) for k in ids},
@@ -363,6 +372,9 @@ def _parse_and_code(
         parser=backend.name,
         rules=rules,
     )
+    if sentences is not None and len(tokens):
+        sentences[0] += int((tokens["tok_idx"].to_numpy() == 1).sum())
+    return events
 
 
 def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
