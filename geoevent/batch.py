@@ -266,6 +266,17 @@ def code_chunk(chunk: Chunk, spec: JobSpec) -> ChunkResult:
 _PLACEHOLDER_METADATA = {"geoevent_version": "-", "codebook_version": "-", "dictionary_fingerprint": "-", "parser": "-"}
 
 
+def code_frame_chunk(docs: pd.DataFrame, options: Mapping[str, Any]) -> pd.DataFrame:
+    """``coder.code_documents`` on a slice of a documents table (the worker side of
+    ``code_frame(..., jobs=N)``); the result keeps ``attrs["problems"]`` and ``attrs["sentences"]``."""
+    from geoevent import coder
+
+    problems: list[tuple[str, str]] = []
+    out = coder.code_documents(docs, on_problem=lambda d, e: problems.append((d, str(e))), **options)
+    out.attrs["problems"] = list(out.attrs.get("problems", problems))
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # running chunks: in this process, in worker processes, or on a Dask cluster
 

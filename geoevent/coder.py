@@ -327,7 +327,7 @@ def code_documents(
             dates[doc_id] = None
     bar = None
     if progress:
-        from tqdm import tqdm
+        from tqdm.auto import tqdm  # a terminal bar, or a widget in Jupyter
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
     parts: list[pd.DataFrame] = []
