@@ -18,8 +18,9 @@ import pandas as pd
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError, ParserUnavailableError
-from geoevent.extract import compile_verbs, extract_triples
+from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, match_actors, prepare, resolve_actors
+from geoevent.repair import repair_tokens
 from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
@@ -103,6 +104,8 @@ def code_tokens(
     if len(tokens) == 0:
         return empty_events()
     verbs = _compiled_verbs(d)
+    if rules.parse_repairs:
+        tokens = repair_tokens(tokens)
     sid = np.cumsum(tokens["tok_idx"].to_numpy() == 1) - 1  # sentences start at word 1
     bounds = np.searchsorted(sid, np.arange(0, sid.max() + 1, max(1, chunk_sentences)))
     bounds = np.r_[bounds, len(tokens)]
@@ -126,6 +129,10 @@ def _code_chunk(
     mentions = match_actors(w, d, dates)
     w = resolve_actors(w, mentions, d, rules=rules)
     triples = extract_triples(w, verbs, rules=rules)
+    if rules.nominal and len(d.nouns):
+        nominal = extract_nominal(w, d.nouns, verbs, rules=rules)
+        if len(nominal):
+            triples = pd.concat([triples, nominal], ignore_index=True) if len(triples) else nominal
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]
@@ -133,8 +140,10 @@ def _code_chunk(
     has_src = code[src] != ""
     has_tgt = (tgt >= 0) & (code[np.maximum(tgt, 0)] != "")
     keep = has_src & (has_tgt | (tgt < 0))
+    # an implicit target is the source's own country ("Nigeria relaxed its curfew")
+    implicit = tgt == IMPLICIT_TARGET
     triples = triples.loc[keep]
-    src, tgt, vb = src[keep], tgt[keep], vb[keep]
+    src, tgt, vb, implicit = src[keep], tgt[keep], vb[keep], implicit[keep]
     tgt_ok = tgt >= 0
     tg = np.maximum(tgt, 0)
 
@@ -162,9 +171,9 @@ def _code_chunk(
             "source_end": s_end,
             "source_entry_id": w["actor_entry"][src],
             "source_resolution": w["actor_resolution"][src],
-            "target_resolution": target_side(w["actor_resolution"], None),
-            "target_code": target_side(code, None),
-            "target_country": target_side(w["actor_country"], None),
+            "target_resolution": np.where(implicit, "implicit-domestic", target_side(w["actor_resolution"], None)),
+            "target_code": np.where(implicit, w["actor_country"][src], target_side(code, None)),
+            "target_country": np.where(implicit, w["actor_country"][src], target_side(w["actor_country"], None)),
             "target_agent": target_side(w["actor_agent"], None),
             "target_text": np.where(tgt_ok, np.array(t_text, dtype=object), None),
             "target_start": np.where(tgt_ok, t_start, -1),
@@ -180,7 +189,7 @@ def _code_chunk(
         }
     )
     # no event of an actor on itself; one event per (sentence, source, code, target)
-    ev = ev.loc[ev["source_code"] != ev["target_code"]]
+    ev = ev.loc[(ev["source_code"] != ev["target_code"]) | (ev["target_resolution"] == "implicit-domestic")]
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
     if len(ev) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
