@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -92,8 +93,11 @@ def write_corpus(path: Path, sentences: list[str], n: int, *, seed: int = 0) -> 
 
 def run_measured(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run ``cmd``; wall seconds, exit status and peak RSS of its process tree (psutil, polled)."""
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_tree = peak_one = 0
@@ -126,7 +130,13 @@ def run_measured(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None
     out, err = proc.communicate()
     stop.set()
     th.join()
-    return {"seconds": time.perf_counter() - t0, "returncode": proc.returncode, "peak_rss_mb": peak_tree / 2**20,
+    seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    parsed = re.search(r"\((\d+) sentences\)", out or "")
+    return {"seconds": seconds, "cpu_seconds": cpu, "parsed_sentences": int(parsed.group(1)) if parsed else None,
+            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+            "returncode": proc.returncode, "peak_rss_mb": peak_tree / 2**20,
             "peak_rss_largest_process_mb": peak_one / 2**20, "stdout_tail": out.strip().splitlines()[-1:] if out else [],
             "stderr_tail": err.strip().splitlines()[-3:] if proc.returncode else []}
 
@@ -205,10 +215,15 @@ def main(argv: list[str] | None = None) -> int:
         for j in jobs:
             out = work / f"events_{n}_j{j}.parquet"
             r = run_measured(code_cmd(corpus(n), out, "--jobs", str(j), "--overwrite"), cwd=ROOT, env=env)
-            r.update({"sentences": n, "jobs": j, "sentences_per_s": n / r["seconds"], "blas": label})
+            r.update({"sentences": n, "jobs": j, "sentences_per_s": n / r["seconds"],
+                      "sentences_per_cpu_s": n / max(r["cpu_seconds"], 1e-9), "blas": label})
             report["end_to_end"].append(r)
             outs[j] = out
-            rows.append([f"end to end, {n:,} sentences, --jobs {j}", f"{r['sentences_per_s']:,.0f} sentences/s",
+            if r["returncode"]:
+                rows.append([f"end to end, {n:,} sentences, --jobs {j}", f"FAILED ({r['stderr_tail']})", "", label])
+                continue
+            rows.append([f"end to end, {n:,} sentences, --jobs {j}",
+                         f"{r['sentences_per_s']:,.0f} sentences/s ({r['sentences_per_cpu_s']:,.0f}/CPU-s)",
                          f"{r['peak_rss_mb']:,.0f} MB", label])
             print(f"# {rows[-1]}", file=sys.stderr, flush=True)
         if len(jobs) > 1 and all(o.exists() for o in outs.values()):

@@ -323,3 +323,68 @@ def test_write_into_missing_folder_and_read_bad_files(tmp_path: Path) -> None:
     pq.write_table(pa.table({"x": [1]}), other)
     with pytest.raises(InputError, match=r"other\.parquet: not a geoevent events file"):
         read_events(other)
+
+
+# --------------------------------------------------------------------------------------------
+# streaming readers: gzip, Parquet datasets, column names, date forms, limits
+
+
+def test_gzip_parquet_dataset_columns_and_date_forms(tmp_path: Path) -> None:
+    import gzip
+
+    import pyarrow.dataset as pads
+
+    from geoevent.io import ErrorLog, iter_documents
+
+    with gzip.open(tmp_path / "a.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"doc": "g1", "body": "one", "published": "2024-11-17T10:00:00Z"}) + "\n")
+        fh.write(json.dumps({"doc": "g2", "body": "two", "published": "2024-11-18 23:30:00+02:00"}) + "\n")
+    with gzip.open(tmp_path / "b.csv.gz", "wt", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["doc", "body", "published"], ["c1", "three", "2023-01-02T00:00"]])
+    ds = tmp_path / "ds"
+    pads.write_dataset(pa.table({"doc": ["p1", "p2"], "body": ["four", "five"], "published": ["2020-05-06", ""],
+                                 "year": [2020, 2021]}), ds, format="parquet",
+                       partitioning=pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive"))
+    cols = {"id": "doc", "text": "body", "date": "published"}
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path / "a.jsonl.gz", tmp_path / "b.csv.gz", ds], columns=cols, errors=log,
+                               default_date=DAY))
+    assert log.records == []
+    got = {d.doc_id: (d.text, d.date) for d in docs}
+    assert got == {"g1": ("one", dt.date(2024, 11, 17)), "g2": ("two", dt.date(2024, 11, 18)),
+                   "c1": ("three", dt.date(2023, 1, 2)), "p1": ("four", dt.date(2020, 5, 6)), "p2": ("five", DAY)}
+    (tmp_path / "f.csv").write_text("id,text,date\n1,x,17/11/2024\n2,y,2024-11-17\n", encoding="utf-8")
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path / "f.csv"], date_format="%d/%m/%Y", errors=log))
+    assert [d.date for d in docs] == [DAY, None] and [r.error for r in log.records] == ["BadDate"]
+
+
+def test_per_record_decode_errors_keep_the_rest_of_the_file(tmp_path: Path) -> None:
+    from geoevent.io import ErrorLog, iter_documents
+
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "caf\xe9"}\n'
+                     b'{"id": "c", "text": "lone \\ud800 surrogate"}\n{"id": "d", "text": "also fine"}\n')
+    cpath = tmp_path / "mixed.csv"
+    cpath.write_bytes(b"id,text\nx,fine\ny,caf\xe9\nz,also fine\n")
+    log = ErrorLog()
+    docs = list(iter_documents([path, cpath], errors=log))
+    assert [d.doc_id for d in docs] == ["a", "c", "d", "x", "z"]
+    assert docs[1].text == "lone \ufffd surrogate"
+    assert [(r.file, r.line, r.stage, r.error, r.action) for r in log.records] == [
+        (str(path), 2, "decode", "UnicodeDecodeError", "skipped"), (str(path), 3, "decode", "LoneSurrogate", "replaced"),
+        (str(cpath), 3, "decode", "UnicodeDecodeError", "skipped")]
+
+
+def test_max_doc_chars_truncates_or_skips(tmp_path: Path) -> None:
+    from geoevent.io import ErrorLog, iter_documents
+
+    (tmp_path / "long.txt").write_text("word " * 100, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("word", encoding="utf-8")
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path], max_doc_chars=50, errors=log))
+    assert [(d.doc_id, len(d.text)) for d in docs] == [("long.txt", 50), ("short.txt", 4)]
+    assert [(r.doc_id, r.error, r.action) for r in log.records] == [("long.txt", "TooLong", "truncated")]
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path], max_doc_chars=50, on_long="skip", errors=log))
+    assert [d.doc_id for d in docs] == ["short.txt"] and log.records[0].action == "skipped"
