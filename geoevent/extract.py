@@ -549,10 +549,13 @@ def extract_triples(
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
-    for k, slot in enumerate(candidates):
-        own_object = k == 4  # the slot above: the pattern's object may be the target there only
-        take = (target < 0) & (slot >= 0) & ((slot != objg) | own_object) & has_actor[np.maximum(slot, 0)]
-        target[take] = slot[take]
+    # an actor whose country nothing gives ("---MIL") is a target only where no other actor is
+    known = has_actor & (w["actor_resolution"] != "unknown-country")
+    for pass_ok in ((known, has_actor) if rules.unknown_country else (has_actor,)):
+        for k, slot in enumerate(candidates):
+            own_object = k == 4  # the slot above: the pattern's object may be the target there only
+            take = (target < 0) & (slot >= 0) & ((slot != objg) | own_object) & pass_ok[np.maximum(slot, 0)]
+            target[take] = slot[take]
     if rules.deep_target and (target < 0).any():  # "received an Iranian delegation", "dismissed Ukrainian claims"
         deep = _clause_actor(w, coded, circumstance, subj)
         miss = target < 0
@@ -589,6 +592,8 @@ IMPLICIT_TARGET = -2
 #: Roots whose acts without a named target are done to the source's own country: protests,
 #: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
 _DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+#: Agents of domestic bodies whose acts without a named target address their own state.
+_DOMESTIC_AGENTS = frozenset({"OPP", "PRO", "CVL", "LAB", "EDU", "REF", "HRI", "JUD", "LEG", "REL", "AGR", "PTY"})
 #: and promises of reform or of yielding ("agreed to step down": 0341)
 _DOMESTIC_INTENT = frozenset({"034", "035"})
 
@@ -659,6 +664,8 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     known = (country != "") & (country != "IGO")
     codes = out["code"].astype(str)
     domestic = codes.str[:2].isin(_DOMESTIC_ROOTS) | codes.str[:3].isin(_DOMESTIC_INTENT)
+    # a domestic body with no named target acts on its own state ("the opposition demanded ...")
+    domestic |= pd.Series(w["actor_agent"][src], dtype=object).isin(_DOMESTIC_AGENTS).to_numpy()
     take = (t == NO_TARGET) & known & domestic.to_numpy()
     if take.any():
         out = out.assign(target=np.where(take, IMPLICIT_TARGET, t))

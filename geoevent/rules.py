@@ -81,6 +81,10 @@ class CodingRules:
         An act of a domestic root (08 yield, 14 protest, 17 coerce, 18 assault, 20 mass violence)
         that names no target is done to the source's own country ("Nigeria relaxed its curfew"
         -> NGA 0813 NGA) (default True).
+    sector_codes
+        Violence coded by who commits it: protesters riot (145), militants and gangs use
+        unconventional violence (190 -> 180), police attacking their own civilians repress (175)
+        (default True).
     nominal
         Event nouns code with their possessor or modifier as source ("Russia's attack on
         Kyiv") (default True).
@@ -98,6 +102,7 @@ class CodingRules:
     sub_codes: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     parse_repairs: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     deep_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    sector_codes: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     strict_prepositions: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
@@ -109,7 +114,8 @@ class CodingRules:
         base = dict(intent=False, modality=False, oblique_source=True, negation=negation,
                     unknown_country=False, context_country=False, nominal=False, refusal=False,
                     implicit_target=False, sub_codes=False, parse_repairs=False,
-                    deep_target=False, strict_prepositions=False)
+                    deep_target=False, strict_prepositions=False,
+                    sector_codes=False)
         base.update(changes)
         return cls(**base)
 
@@ -118,7 +124,8 @@ class CodingRules:
         (tests/oracle) covers."""
         return attrs.evolve(self, unknown_country=False, context_country=False, nominal=False, refusal=False,
                             implicit_target=False, sub_codes=False, parse_repairs=False,
-                    deep_target=False, strict_prepositions=False)
+                    deep_target=False, strict_prepositions=False,
+                    sector_codes=False)
 
     @property
     def negation_map(self) -> dict[str, str]:

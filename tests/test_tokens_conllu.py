@@ -125,7 +125,7 @@ def test_conllu_parsed_elsewhere_codes_directly(small_dicts):
 def test_public_names_are_exactly_the_documented_ones():
     assert set(geoevent.__all__) == {
         "CODEBOOK_VERSION", "EVENT_SCHEMA", "TOKEN_COLUMNS", "Actor", "Dictionaries", "DictionaryError", "Event",
-        "GeoeventError", "InputError", "ParserUnavailableError", "TokenTableError", "UnknownCodeError",
+        "CodingRules", "GeoeventError", "InputError", "ParserUnavailableError", "TokenTableError", "UnknownCodeError",
         "__version__", "available_parsers", "code", "code_documents", "code_frame", "code_tokens",
         "load_codebook", "lookup", "parse", "read_conllu",
     }
