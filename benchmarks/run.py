@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's geoevent, also for the in-process figures
 SHARED = ROOT.parent / "shared"
 DOC_SENTENCES = 20
 
