@@ -576,8 +576,11 @@ def extract_triples(
     out = _expand_conjuncts(out, w)
     if rules.implicit_target:
         out = _implicit_domestic_targets(out, w)
-    if require_target:
-        out = out.loc[out["target"].to_numpy() != NO_TARGET]
+    if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
+        keep = out["target"].to_numpy() != NO_TARGET
+        if rules.targetless_roots:
+            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+        out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
     rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
     if len(rev):
