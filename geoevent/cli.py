@@ -97,6 +97,20 @@ _RULE_FLAGS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _rule_fields() -> tuple[Any, ...]:
+    import attrs
+
+    return tuple(attrs.fields(geoevent.CodingRules))
+
+
+def _roots(value: str) -> tuple[str, ...]:
+    roots = tuple(r.strip() for r in value.split(",") if r.strip())
+    bad = [r for r in roots if not (r.isdigit() and len(r) == 2)]
+    if bad:
+        raise argparse.ArgumentTypeError(f"expected two-digit CAMEO roots such as 01,02, got {', '.join(bad)}")
+    return roots
+
+
 def _rule_flags() -> list[tuple[str, str]]:
     """(rule name, help) for every boolean field of geoevent.CodingRules."""
     import attrs
@@ -153,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_ in _rule_flags():
         k.add_argument(f"--{name.replace('_', '-')}", dest=f"rule_{name}", action=argparse.BooleanOptionalAction,
                        default=None, help=help_)
+    if "targetless_roots" in {f.name for f in _rule_fields()}:
+        k.add_argument("--targetless-roots", metavar="ROOTS", type=_roots,
+                       help="CAMEO roots whose events are kept without a target, comma-separated (e.g. 01,02,03,10,15; "
+                            "'' for none)")
     k.add_argument("--negation", metavar="FILE", type=Path,
                    help="recode negated acts: a TSV of CODE<tab>NEGATED_CODE lines, or a PETRARCH coding ontology")
     r = c.add_argument_group("run")
@@ -257,6 +275,8 @@ def _rules_from_args(args: argparse.Namespace) -> geoevent.CodingRules:
                if getattr(args, f"rule_{name}", None) is not None}
     if args.negation is not None:
         changes["negation"] = _read_negation(args.negation)
+    if getattr(args, "targetless_roots", None) is not None:
+        changes["targetless_roots"] = args.targetless_roots
     return attrs.evolve(rules, **changes) if changes else rules
 
 

@@ -376,3 +376,27 @@ def test_require_date_and_undated_warning(tmp_path: Path, monkeypatch: pytest.Mo
     rows = pq.read_table(tmp_path / "e.errors.parquet").to_pylist()
     assert [(r["doc_id"], r["error"]) for r in rows] == [("b", "MissingDate"), ("c", "MissingDate")]
     assert "from 1 documents" in out
+
+
+def test_rule_flags_reach_the_coder_and_the_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import attrs
+
+    seen: list[object] = []
+
+    def capture(docs: pd.DataFrame, **kw: object) -> pd.DataFrame:
+        seen.append(kw["rules"])
+        return coder.empty_events()
+
+    monkeypatch.setattr(coder, "code_documents", capture)
+    src = tmp_path / "c.jsonl"
+    src.write_text('{"id": "a", "text": "x", "date": "2024-11-17"}\n', encoding="utf-8")
+    neg = tmp_path / "neg.tsv"
+    neg.write_text("110\t050\n", encoding="utf-8")
+    code, _, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--no-progress", "--rules", "petrarch",
+                       "--intent", "--no-require-target", "--negation", str(neg))
+    assert code == 0, err
+    want = attrs.evolve(geoevent.CodingRules.petrarch(), intent=True, require_target=False, negation={"110": "050"})
+    assert seen == [want]
+    _, md = read_events(tmp_path / "e.parquet")
+    assert geoevent.CodingRules.from_json(md["coding_rules"]) == want
