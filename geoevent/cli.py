@@ -57,6 +57,73 @@ def _nonneg(value: str) -> int:
     return n
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {value!r}")
+    return n
+
+
+def _column_map(value: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in value.split(","):
+        role, sep, name = item.partition("=")
+        role, name = role.strip(), name.strip()
+        if not sep or role not in ("id", "text", "date") or not name:
+            raise argparse.ArgumentTypeError(f"expected id=COL,text=COL,date=COL, got {value!r}")
+        out[role] = name
+    return out
+
+
+def _partition(value: str) -> tuple[str, ...]:
+    fields = tuple(f.strip() for f in value.split(",") if f.strip())
+    if fields not in (("year",), ("year", "month"), ("year", "month", "day")):
+        raise argparse.ArgumentTypeError(f"expected year, year,month or year,month,day, got {value!r}")
+    return fields
+
+
+#: One flag per boolean rule of geoevent.CodingRules (--NAME / --no-NAME), over --rules.
+_RULE_FLAGS: tuple[tuple[str, str], ...] = (
+    ("require_target", "drop events without a target actor (default: on)"),
+    ("intent", "code promised acts as intent, 03x/13x (default on; PETRARCH: off)"),
+    ("modality", "hypothetical acts ('could strike', 'tried to') code nothing (default on; PETRARCH: off)"),
+    ("oblique_source", "a passive without an agent takes its source from its oblique (PETRARCH: on)"),
+    ("unknown_country", "country-less agents ('police') are actors with country --- (default on)"),
+    ("context_country", "country-less agents take the country of a place in the sentence (default on)"),
+    ("nominal", "event nouns code ('Russia's attack on Kyiv') (default on)"),
+)
+
+
+def _rule_fields() -> tuple[Any, ...]:
+    import attrs
+
+    return tuple(attrs.fields(geoevent.CodingRules))
+
+
+def _roots(value: str) -> tuple[str, ...]:
+    roots = tuple(r.strip() for r in value.split(",") if r.strip())
+    bad = [r for r in roots if not (r.isdigit() and len(r) == 2)]
+    if bad:
+        raise argparse.ArgumentTypeError(f"expected two-digit CAMEO roots such as 01,02, got {', '.join(bad)}")
+    return roots
+
+
+def _rule_flags() -> list[tuple[str, str]]:
+    """(rule name, help) for every boolean field of geoevent.CodingRules."""
+    import attrs
+
+    known = dict(_RULE_FLAGS)
+    out = []
+    for f in attrs.fields(geoevent.CodingRules):
+        if isinstance(f.default, bool):
+            out.append((f.name, known.get(f.name, f"the {f.name} rule of geoevent.CodingRules (default: "
+                                                   f"{'on' if f.default else 'off'})")))
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``geoevent`` command."""
     from geoevent.parse import PARSERS
@@ -65,23 +132,68 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{PROG} {geoevent.__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    c = sub.add_parser("code", help="code documents into an events Parquet file",
-                       description="Read documents, code them into CAMEO events and write them to Parquet.")
+    c = sub.add_parser("code", help="code documents into an events Parquet file or dataset",
+                       description="Read documents, code them into CAMEO events and write them to Parquet "
+                                   "(a file, or a resumable dataset folder). See docs/cli.md.")
     c.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help=".txt files or folders of them (doc id = file name), or .jsonl/.csv/.parquet "
-                        "files with id, text and (optional) date columns")
-    c.add_argument("-o", "--output", required=True, metavar="EVENTS.parquet", help="events file to write")
-    c.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help=".txt files or folders of them (doc id = file name), .jsonl/.csv (also .gz) or .parquet "
+                        "files, or folders of Parquet files, with id, text and (optional) date columns")
+    c.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="EVENTS.parquet (one file) or a folder (a Parquet dataset, resumable)")
+    g = c.add_argument_group("documents")
+    g.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="date of documents that have none (picks people's roles, fills event_date)")
-    c.add_argument("--parser", default="embedded", choices=PARSERS, help="parser backend (default: embedded)")
-    c.add_argument("--dictionary", nargs="+", action="extend", default=[], metavar="FILE",
+    g.add_argument("--date-format", metavar="FORMAT",
+                   help="strptime format of the date column (default: YYYY-MM-DD or an ISO timestamp)")
+    g.add_argument("--require-date", action="store_true",
+                   help="a document without a date is an error (listed, not coded, exit 1)")
+    g.add_argument("--id-col", metavar="NAME", help="column holding the document id (default: id)")
+    g.add_argument("--text-col", metavar="NAME", help="column holding the text (default: text)")
+    g.add_argument("--date-col", metavar="NAME", help="column holding the date (default: date)")
+    g.add_argument("--columns", type=_column_map, metavar="id=COL,text=COL,date=COL",
+                   help="all three column names at once")
+    g.add_argument("--max-doc-chars", type=_positive, default=None, metavar="N",
+                   help="longest text coded, in characters (default 200000; 0: no limit)")
+    g.add_argument("--long-docs", choices=("truncate", "skip"), default="truncate",
+                   help="a longer text is cut at --max-doc-chars (default) or skipped; either way it is listed")
+    g.add_argument("--line-breaks", choices=("sentence", "space", "auto"), default=None,
+                   help="a single line break ends a sentence, is a space, or auto (a blank line ends a paragraph)")
+    k = c.add_argument_group("coding")
+    k.add_argument("--parser", default="embedded", choices=PARSERS, help="parser backend (default: embedded)")
+    k.add_argument("--dictionary", nargs="+", action="extend", default=[], metavar="FILE",
                    help="your own dictionary files (TSV, docs/dictionaries.md), merged over the built-ins")
-    c.add_argument("--no-progress", action="store_true", help="no progress bar")
-    c.add_argument("--show", type=_nonneg, default=20, metavar="N", help="print at most N events (default 20; 0: none)")
-    c.add_argument("--dedup", choices=("story", "day"), help="one event per (source, code, target) per story or per day "
-                   "(adds mentions and num_documents; geoevent.deduplicate)")
-    c.add_argument("--keep-columns", type=lambda v: [x.strip() for x in v.split(",") if x.strip()], default=[],
-                   metavar="COL,COL", help="input fields copied into every event of their document (url,source,title)")
+    k.add_argument("--rules", choices=("default", "petrarch"), default="default",
+                   help="coding conventions: geoevent's (default) or PETRARCH's; the flags below change one rule")
+    for name, help_ in _rule_flags():
+        k.add_argument(f"--{name.replace('_', '-')}", dest=f"rule_{name}", action=argparse.BooleanOptionalAction,
+                       default=None, help=help_)
+    if "targetless_roots" in {f.name for f in _rule_fields()}:
+        k.add_argument("--targetless-roots", metavar="ROOTS", type=_roots,
+                       help="CAMEO roots whose events are kept without a target, comma-separated (e.g. 01,02,03,10,15; "
+                            "'' for none)")
+    k.add_argument("--negation", metavar="FILE", type=Path,
+                   help="recode negated acts: a TSV of CODE<tab>NEGATED_CODE lines, or a PETRARCH coding ontology")
+    r = c.add_argument_group("run")
+    r.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="worker processes (default: the cores available)")
+    r.add_argument("--dask", metavar="SCHEDULER",
+                   help="run the chunks on a Dask cluster: a scheduler address (tcp://host:8786) or local[:N]")
+    r.add_argument("--chunk-docs", type=_positive, default=None, metavar="N",
+                   help="documents per chunk, the unit of work and of resume (default 256)")
+    r.add_argument("--partition", type=_partition, default=(), metavar="FIELDS",
+                   help="write a hive-partitioned dataset by event date: year, year,month or year,month,day")
+    r.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    r.add_argument("--resume", action=argparse.BooleanOptionalAction, default=None,
+                   help="continue an existing dataset folder (the default when its configuration matches)")
+    r.add_argument("--errors", metavar="PATH", type=Path,
+                   help="errors table to write (default: beside the output, OUT.errors.parquet)")
+    r.add_argument("--strict", action="store_true", help="exit 1 when any document or record had an error")
+    r.add_argument("--doc-timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="time budget per document (default 120; 0: none); a slower document is listed and skipped")
+    r.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
+    r.add_argument("--log-every", type=float, default=30.0, metavar="SECONDS",
+                   help="without a terminal, one progress line every SECONDS (default 30)")
+    r.add_argument("--show", type=_nonneg, default=20, metavar="N", help="print at most N events (default 20; 0: none)")
 
     b = sub.add_parser("codebook", help="print CAMEO codebook rows",
                        description="Print the CAMEO codebook, or one code's entry.")
@@ -155,49 +267,123 @@ def _warnings_to_stderr() -> Iterator[list[str]]:
 # commands
 
 
+def _rules_from_args(args: argparse.Namespace) -> geoevent.CodingRules:
+    import attrs
+
+    rules = geoevent.CodingRules.named(args.rules)
+    changes = {name: getattr(args, f"rule_{name}") for name, _ in _rule_flags()
+               if getattr(args, f"rule_{name}", None) is not None}
+    if args.negation is not None:
+        changes["negation"] = _read_negation(args.negation)
+    if getattr(args, "targetless_roots", None) is not None:
+        changes["targetless_roots"] = args.targetless_roots
+    return attrs.evolve(rules, **changes) if changes else rules
+
+
+def _read_negation(path: Path) -> dict[str, str]:
+    """CODE<tab>CODE lines, or a PETRARCH coding ontology (CODE:VALUE lines)."""
+    from geoevent.dictionaries.petrarch import load_pico_negation
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if lines and all("\t" in ln for ln in lines):
+        pairs: dict[str, str] = {}
+        for lineno, ln in enumerate(text.splitlines(), start=1):
+            if not ln.strip() or ln.lstrip().startswith("#"):
+                continue
+            a, _, b = ln.strip().partition("\t")
+            if not (a.strip().isdigit() and b.strip().isdigit()):
+                raise InputError(f"{path}:{lineno}: expected CODE<tab>NEGATED_CODE, got {ln.strip()!r}")
+            pairs[a.strip()] = b.strip()
+        return pairs
+    return load_pico_negation(path)
+
+
+def _dask_client(address: str) -> Any:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("--dask needs the dask extra: pip install 'geoevent[dask]'") from None
+    if address == "local" or address.startswith("local:"):
+        n = int(address.partition(":")[2] or 2)
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+        client._geoevent_cluster = cluster  # closed with the client
+        return client
+    try:
+        return Client(address, timeout=30)
+    except OSError as exc:
+        raise InputError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
+
+
 def _cmd_code(args: argparse.Namespace) -> int:
-    from geoevent import coder
+    from geoevent import batch, coder
     from geoevent.codebook import CODEBOOK_VERSION
-    from geoevent.io import read_corpus, write_events
+    from geoevent.io import DEFAULT_MAX_DOC_CHARS
 
     t0 = time.perf_counter()
     out = Path(args.output)
-    if out.is_dir():
-        raise InputError(f"{out}: is a folder; give the events file to write, e.g. {out / 'events.parquet'}")
-    if not (out.parent if str(out.parent) else Path(".")).is_dir():
-        raise InputError(f"{out}: folder {out.parent} does not exist")
-    docs = read_corpus(args.inputs, default_date=args.date, keep=args.keep_columns)
-    if len(docs) == 0:
-        raise InputError(f"{', '.join(args.inputs)}: no documents to code")
+    columns = dict(args.columns or {})
+    for role in ("id", "text", "date"):
+        value = getattr(args, f"{role}_col")
+        if value:
+            columns[role] = value
+    rules = _rules_from_args(args)
     dictionaries = coder.default_dictionaries()
     if args.dictionary:
         from geoevent.dictionaries.builtin import load_files
 
         dictionaries = dictionaries.merged(load_files(args.dictionary))
-    events = coder.code_documents(docs, parser=args.parser, dictionaries=dictionaries,
-                                  progress=not args.no_progress, keep=args.keep_columns)
-    extra = list(args.keep_columns)
-    if args.dedup:
-        events = coder.deduplicate(events, by=args.dedup).__finalize__(events)
-        extra += ["mentions", "num_documents"]
-    problems = list(events.attrs.get("problems", []))
-    if problems and len(problems) >= len(docs) and not len(events):
-        first = problems[0]
-        why = ": ".join(map(str, first)) if isinstance(first, tuple) else str(first)
-        raise InputError(f"none of the {len(docs)} documents could be coded (first: {why})")
-    parser_name = str(events["parser"].iloc[0]) if len(events) else args.parser
+    if args.line_breaks is not None and not batch._supports_line_breaks():
+        # TODO(lead): drop this once code_documents(line_breaks=...) is on main.
+        warnings.warn("--line-breaks is not supported by this geoevent's coder yet; ignored")
+    spec = batch.JobSpec(parser=args.parser, rules_json=rules.to_json(),
+                         dictionary_files=tuple(os.path.abspath(f) for f in args.dictionary),
+                         doc_timeout=args.doc_timeout or None, line_breaks=args.line_breaks)
     metadata = {
         "geoevent_version": geoevent.__version__,
         "codebook_version": CODEBOOK_VERSION,
         "dictionary_fingerprint": dictionaries.fingerprint(),
-        "parser": parser_name,
+        "parser": args.parser,
     }
-    try:
-        path = write_events(events, out, metadata=metadata, extra=extra)
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    elapsed = time.perf_counter() - t0
+    shown: list[str] = []
+    counted = [0]
 
+    def on_error(rec: Any) -> None:
+        counted[0] += 1
+        if counted[0] <= _MAX_ERROR_LINES:
+            warnings.warn(rec.describe())
+        elif counted[0] == _MAX_ERROR_LINES + 1:
+            warnings.warn("more problems follow; all are listed in the errors table")
+
+    progress = batch.Progress(enabled=not args.no_progress, every=args.log_every,
+                              log=lambda line: print(f"{PROG}: {line}", file=sys.stderr, flush=True))
+    client = _dask_client(args.dask) if args.dask else None
+    max_chars = DEFAULT_MAX_DOC_CHARS if args.max_doc_chars is None else (args.max_doc_chars or None)
+    try:
+        summary = batch.run(
+            args.inputs, out, spec=spec, metadata=metadata, default_date=args.date, date_format=args.date_format,
+            columns=columns or None, max_doc_chars=max_chars, on_long=args.long_docs,
+            require_date=args.require_date, chunk_docs=args.chunk_docs or batch.DEFAULT_CHUNK_DOCS,
+            jobs=args.jobs or batch.default_jobs(), client=client, partition=args.partition,
+            overwrite=args.overwrite, resume=args.resume, errors_path=args.errors, on_error=on_error,
+            progress=progress, preview_rows=args.show)
+    finally:
+        if client is not None:
+            cluster = getattr(client, "_geoevent_cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    elapsed = time.perf_counter() - t0
+    if summary.undated:
+        warnings.warn(f"{summary.undated} document(s) have no date: coded undated (event_date empty, people's roles "
+                      "not picked by date); give --date, a date column, or --require-date")
+    events = summary.preview
     if args.show and len(events):
         rows = [
             [_clip(r["doc_id"], 28), _actor(r["source_text"], r["source_code"]),
@@ -206,14 +392,31 @@ def _cmd_code(args: argparse.Namespace) -> int:
             for r in events.head(args.show).to_dict("records")
         ]
         for line in _table(rows, ["doc", "source", "event", "target", "verb"]):
+            shown.append(line)
             _out(line)
-        if len(events) > args.show:
-            _out(f"... and {len(events) - args.show} more events")
-    skipped = f", {len(problems)} documents skipped" if problems else ""
-    sentences = events.attrs.get("sentences")
-    sent = f" ({sentences} sentences)" if isinstance(sentences, int) else ""
-    _out(f"coded {len(events)} events from {len(docs)} documents{sent}{skipped} in {elapsed:.1f} s -> {path}")
+        if summary.events > args.show:
+            _out(f"... and {summary.events - args.show} more events")
+    errs = f", {summary.errors} errors -> {summary.errors_path}" if summary.errors else ""
+    resumed = f", {summary.resumed_documents} documents from an earlier run" if summary.resumed_documents else ""
+    _out(f"coded {summary.events} events from {summary.documents} documents ({summary.sentences} sentences)"
+         f"{resumed}{errs} in {elapsed:.1f} s -> {summary.output}")
+    missing_dates = args.require_date and any(
+        True for _ in [0] if summary.errors) and _has_missing_dates(summary.errors_path)
+    if (args.strict and summary.errors) or missing_dates:
+        return 1
     return 0
+
+
+_MAX_ERROR_LINES = 20
+
+
+def _has_missing_dates(path: Path) -> bool:
+    import pyarrow.parquet as pq
+
+    try:
+        return "MissingDate" in pq.read_table(path, columns=["error"]).column("error").to_pylist()
+    except Exception:  # noqa: BLE001 - the table was just written; no table, no missing dates
+        return False
 
 
 def _cmd_codebook(args: argparse.Namespace) -> int:

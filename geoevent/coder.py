@@ -21,7 +21,7 @@ from geoevent.clean import clean_texts
 from geoevent.codebook import load_codebook
 from geoevent.context import locate_events, resolve_context
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.errors import GeoeventError, InputError
+from geoevent.errors import GeoeventError, InputError, ParserUnavailableError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, discarded_sentences, match_actors, prepare, resolve_actors
 from geoevent.repair import repair_tokens
@@ -414,7 +414,9 @@ def code_documents(
     listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``rules`` are the
     coding rules of :func:`code_tokens`; ``line_breaks`` ("auto", "sentence", "space") says what a
     line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts
-    and ids become U+FFFD before batching (:mod:`geoevent.clean`).
+    and ids become U+FFFD before batching (:mod:`geoevent.clean`). The number of sentences parsed is in
+    ``attrs["sentences"]``. A parser that cannot run (:class:`ParserUnavailableError`) stops the
+    call at once instead of failing every document.
     """
     rules = _rules(rules)
     from geoevent.parse import get_parser
@@ -449,18 +451,23 @@ def code_documents(
             dates[doc_id] = None
     bar = None
     if progress:
-        from tqdm import tqdm
+        from tqdm.auto import tqdm  # a terminal bar, or a widget in Jupyter
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
     parts: list[pd.DataFrame] = []
+    sentences = [0]
     for lo in range(0, len(ids), batch_docs):
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:
-            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules, line_breaks))
+            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules, line_breaks, sentences))
+        except ParserUnavailableError:  # no document can be parsed: one error, not one per document
+            raise
         except Exception:  # isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
-                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules, line_breaks))
+                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules, line_breaks, sentences))
+                except ParserUnavailableError:
+                    raise
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
         if bar is not None:
@@ -470,6 +477,7 @@ def code_documents(
     out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
     out = keep_columns(out, docs, keep)
     out.attrs["problems"] = problems
+    out.attrs["sentences"] = sentences[0]
     return out
 
 
@@ -487,12 +495,13 @@ def keep_columns(events: pd.DataFrame, documents: pd.DataFrame, keep: Sequence[s
 def _parse_and_code(
     backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules,
     line_breaks: str = "auto",
+    sentences: list[int] | None = None,
 ) -> pd.DataFrame:
     for doc_id, text in zip(ids, texts):
         if not isinstance(text, str):
             raise InputError(f"document {doc_id!r}: text is {type(text).__name__}, not str")
     tokens = backend.parse(texts, doc_ids=ids, line_breaks=line_breaks)
-    return code_tokens(
+    events = code_tokens(
         tokens,
         dictionaries=d,
         dates={k: dates.get(k) for k in ids},
@@ -500,6 +509,9 @@ def _parse_and_code(
         parser=backend.name,
         rules=rules,
     )
+    if sentences is not None and len(tokens):
+        sentences[0] += int((tokens["tok_idx"].to_numpy() == 1).sum())
+    return events
 
 
 #: The keys :func:`deduplicate` collapses on.

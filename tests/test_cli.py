@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import geoevent
@@ -112,7 +113,9 @@ def test_unreadable_inputs_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: 
     bad = tmp_path / "latin.txt"
     bad.write_bytes("na\u00efve".encode("latin-1"))
     code, _, err = run(capsys, "code", str(bad), "-o", str(tmp_path / "ev.parquet"))
-    assert code == 2 and f"{bad}: not UTF-8" in one_error_line(err)
+    errors = [line for line in err.splitlines() if line.startswith("geoevent: error: ")]
+    assert code == 2 and len(errors) == 1 and "no documents to code" in errors[0] and f"{bad}:1: " in errors[0]
+    assert "not UTF-8" in errors[0] and not (tmp_path / "ev.parquet").exists()
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, err = run(capsys, "code", str(empty), "-o", str(tmp_path / "ev.parquet"))
@@ -168,7 +171,7 @@ def test_code_seeds_with_stub(capsys: pytest.CaptureFixture[str], tmp_path: Path
                          "--no-progress", "--show", "3")
     assert code == 0, err
     (call,) = stub_coder
-    assert call["progress"] is False and call["parser"] == "embedded"
+    assert not call.get("progress") and call["parser"] == "embedded"
     assert sorted(call["documents"]["doc_id"]) == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     assert set(call["documents"]["date"]) == {dt.date(2024, 11, 17)}
     lines = out.splitlines()
@@ -176,10 +179,13 @@ def test_code_seeds_with_stub(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert "authorize (081)" in lines[1] and "Joe Biden [USAGOV]" in lines[1] and "Ukraine [UKR]" in lines[1]
     assert lines[2].split()[-2:] == ["-", "struck"]  # a missing target shows as "-"
     assert lines[4] == "... and 1 more events"
-    assert lines[-1].startswith("coded 4 events from 2 documents in ") and lines[-1].endswith(f"-> {out_file}")
+    assert lines[-1].startswith("coded 4 events from 2 documents (") and lines[-1].endswith(f"-> {out_file}")
     df, md = read_events(out_file)
     assert len(df) == 4 and set(df["doc_id"]) == set(call["documents"]["doc_id"])
-    assert md["parser"] == "fake" and md["geoevent_version"] == geoevent.__version__
+    assert md["parser"] == "embedded" and set(df["parser"]) == {"fake"} and md["geoevent_version"] == geoevent.__version__
+    assert md["errors"] == "0" and md["documents"] == "2" and json.loads(md["coding_rules"]) == json.loads(
+        geoevent.CodingRules().to_json())
+    assert (tmp_path / "events.errors.parquet").is_file()
     assert md["dictionary_fingerprint"] == Dictionaries(sources=("stub",)).fingerprint()
 
 
@@ -189,8 +195,12 @@ def test_code_show_zero_and_jsonl_input(capsys: pytest.CaptureFixture[str], tmp_
                    encoding="utf-8")
     code, out, err = run(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--show", "0", "--no-progress")
     assert code == 0
-    assert out.splitlines() == [out.splitlines()[-1]] and out.startswith("coded 2 events from 1 documents")
-    assert f"geoevent: warning: {src}:2:" in err  # the bad record is named, the rest is coded
+    # a bad date codes the document undated, and is reported
+    assert out.splitlines() == [out.splitlines()[-1]] and out.startswith("coded 4 events from 2 documents")
+    assert f"geoevent: warning: {src}:2:" in err and "1 errors" in out
+    errors = pq.read_table(tmp_path / "e.errors.parquet").to_pylist()
+    assert [(e["line"], e["doc_id"], e["stage"], e["error"], e["action"]) for e in errors] == [
+        (2, "b", "decode", "BadDate", "undated")]
 
 
 def test_code_with_bad_dictionary_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, stub_coder: list[dict]) -> None:
@@ -212,7 +222,8 @@ def test_code_all_documents_failing_exit_2(capsys: pytest.CaptureFixture[str], t
     monkeypatch.setattr(coder, "default_dictionaries", lambda: Dictionaries())
     out_file = tmp_path / "e.parquet"
     code, _, err = run(capsys, "code", str(ROOT / "seeds"), "-o", str(out_file), "--no-progress")
-    assert code == 2 and "none of the 2 documents could be coded" in one_error_line(err)
+    errors = [line for line in err.splitlines() if line.startswith("geoevent: error: ")]
+    assert code == 2 and len(errors) == 1 and "none of the 2 documents could be coded" in errors[0]
     assert "parser exploded" in err and not out_file.exists()
 
 

@@ -116,11 +116,13 @@ def test_date_column_is_optional(tmp_path: Path) -> None:
 @given(
     records=st.lists(
         st.tuples(st.text(alphabet=string.ascii_letters + string.digits + "_-.", min_size=1, max_size=12),
-                  st.text(max_size=80), st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))),
+                  st.text(max_size=80).filter(lambda t: t.strip() and "\x00" not in t
+                                              and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)),
+                  st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))),
         max_size=6, unique_by=lambda r: r[0],
     )
 )
-@example(records=[("0", "\r", None), ("1", 'a\r\nb,"c"\u2028', dt.date(2024, 1, 1))])
+@example(records=[("0", "\r x", None), ("1", 'a\r\nb,"c"\u2028', dt.date(2024, 1, 1))])
 def test_jsonl_and_csv_round_trip(tmp_path: Path, records: list[tuple[str, str, dt.date | None]]) -> None:
     jl = tmp_path / "r.jsonl"
     jl.write_text("".join(json.dumps({"id": i, "text": t, "date": d.isoformat() if d else None}) + "\n"
@@ -133,8 +135,9 @@ def test_jsonl_and_csv_round_trip(tmp_path: Path, records: list[tuple[str, str, 
     for path in (jl, cs):
         if path is jl and not records:
             continue  # an empty JSONL file has no columns to check
-        df = read_corpus([path])
+        df, warned = read_quiet([path])
         assert list(zip(df["doc_id"], df["text"], df["date"])) == records, path.name
+        assert warned == []
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,11 +152,15 @@ def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:
         read_corpus([tmp_path / "x.docx"])
 
 
-def test_non_utf8_txt_names_file(tmp_path: Path) -> None:
+def test_non_utf8_txt_is_skipped_and_named(tmp_path: Path) -> None:
     bad = tmp_path / "latin.txt"
     bad.write_bytes("caf\u00e9 au lait\n".encode("latin-1"))
-    with pytest.raises(InputError, match=r"latin\.txt: not UTF-8"):
-        read_corpus([bad])
+    (tmp_path / "good.txt").write_text("fine", encoding="utf-8")
+    df, warned = read_quiet([tmp_path])
+    assert df["doc_id"].tolist() == ["good.txt"]
+    assert len(warned) == 1 and warned[0].startswith(f"{bad}:1: ") and "not UTF-8" in warned[0]
+    (rec,) = df.attrs["errors"]
+    assert (rec.doc_id, rec.stage, rec.error, rec.action) == ("latin.txt", "decode", "UnicodeDecodeError", "skipped")
 
 
 def test_folder_without_txt(tmp_path: Path) -> None:
@@ -173,11 +180,14 @@ def test_broken_jsonl_line_is_skipped_with_warning(tmp_path: Path) -> None:
         '{"id": "e", "text": null}\n'
         '{"id": "f", "text": "F"}\n', encoding="utf-8")
     df, warned = read_quiet([path])
-    assert df["doc_id"].tolist() == ["a", "f"]
+    # bad dates code the document without a date; the other bad records are skipped
+    assert df["doc_id"].tolist() == ["a", "c", "d", "f"]
+    assert df["date"].tolist() == [dt.date(2024, 1, 1), None, None, None]
     assert len(warned) == 5 and warned == df.attrs["problems"]
     for line in (2, 3, 4, 5, 6):
         assert any(w.startswith(f"{path}:{line}: ") for w in warned), line
     assert "broken JSON" in warned[0] and "2024-02-30" in warned[2] and "17/11/2024" in warned[3]
+    assert [r.action for r in df.attrs["errors"]] == ["skipped", "skipped", "undated", "undated", "skipped"]
 
 
 def test_bad_csv_row_is_skipped_with_warning(tmp_path: Path) -> None:
@@ -185,7 +195,7 @@ def test_bad_csv_row_is_skipped_with_warning(tmp_path: Path) -> None:
     path.write_text('id,text,date\n1,one,2024-01-01\n2,two,extra,field\n3,"bad"quote,2024-01-01\n4,four,\n5,five,not-a-date\n',
                     encoding="utf-8")
     df, warned = read_quiet([path])
-    assert df["doc_id"].tolist() == ["1", "4"]
+    assert df["doc_id"].tolist() == ["1", "4", "5"] and df["date"].tolist()[2] is None
     assert [w.split(": ", 1)[0] for w in warned] == [f"{path}:3", f"{path}:4", f"{path}:6"]
     assert "4 fields" in warned[0] and "not-a-date" in warned[2]
 
@@ -313,3 +323,68 @@ def test_write_into_missing_folder_and_read_bad_files(tmp_path: Path) -> None:
     pq.write_table(pa.table({"x": [1]}), other)
     with pytest.raises(InputError, match=r"other\.parquet: not a geoevent events file"):
         read_events(other)
+
+
+# --------------------------------------------------------------------------------------------
+# streaming readers: gzip, Parquet datasets, column names, date forms, limits
+
+
+def test_gzip_parquet_dataset_columns_and_date_forms(tmp_path: Path) -> None:
+    import gzip
+
+    import pyarrow.dataset as pads
+
+    from geoevent.io import ErrorLog, iter_documents
+
+    with gzip.open(tmp_path / "a.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"doc": "g1", "body": "one", "published": "2024-11-17T10:00:00Z"}) + "\n")
+        fh.write(json.dumps({"doc": "g2", "body": "two", "published": "2024-11-18 23:30:00+02:00"}) + "\n")
+    with gzip.open(tmp_path / "b.csv.gz", "wt", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["doc", "body", "published"], ["c1", "three", "2023-01-02T00:00"]])
+    ds = tmp_path / "ds"
+    pads.write_dataset(pa.table({"doc": ["p1", "p2"], "body": ["four", "five"], "published": ["2020-05-06", ""],
+                                 "year": [2020, 2021]}), ds, format="parquet",
+                       partitioning=pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive"))
+    cols = {"id": "doc", "text": "body", "date": "published"}
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path / "a.jsonl.gz", tmp_path / "b.csv.gz", ds], columns=cols, errors=log,
+                               default_date=DAY))
+    assert log.records == []
+    got = {d.doc_id: (d.text, d.date) for d in docs}
+    assert got == {"g1": ("one", dt.date(2024, 11, 17)), "g2": ("two", dt.date(2024, 11, 18)),
+                   "c1": ("three", dt.date(2023, 1, 2)), "p1": ("four", dt.date(2020, 5, 6)), "p2": ("five", DAY)}
+    (tmp_path / "f.csv").write_text("id,text,date\n1,x,17/11/2024\n2,y,2024-11-17\n", encoding="utf-8")
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path / "f.csv"], date_format="%d/%m/%Y", errors=log))
+    assert [d.date for d in docs] == [DAY, None] and [r.error for r in log.records] == ["BadDate"]
+
+
+def test_per_record_decode_errors_keep_the_rest_of_the_file(tmp_path: Path) -> None:
+    from geoevent.io import ErrorLog, iter_documents
+
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "caf\xe9"}\n'
+                     b'{"id": "c", "text": "lone \\ud800 surrogate"}\n{"id": "d", "text": "also fine"}\n')
+    cpath = tmp_path / "mixed.csv"
+    cpath.write_bytes(b"id,text\nx,fine\ny,caf\xe9\nz,also fine\n")
+    log = ErrorLog()
+    docs = list(iter_documents([path, cpath], errors=log))
+    assert [d.doc_id for d in docs] == ["a", "c", "d", "x", "z"]
+    assert docs[1].text == "lone \ufffd surrogate"
+    assert [(r.file, r.line, r.stage, r.error, r.action) for r in log.records] == [
+        (str(path), 2, "decode", "UnicodeDecodeError", "skipped"), (str(path), 3, "decode", "LoneSurrogate", "replaced"),
+        (str(cpath), 3, "decode", "UnicodeDecodeError", "skipped")]
+
+
+def test_max_doc_chars_truncates_or_skips(tmp_path: Path) -> None:
+    from geoevent.io import ErrorLog, iter_documents
+
+    (tmp_path / "long.txt").write_text("word " * 100, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("word", encoding="utf-8")
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path], max_doc_chars=50, errors=log))
+    assert [(d.doc_id, len(d.text)) for d in docs] == [("long.txt", 50), ("short.txt", 4)]
+    assert [(r.doc_id, r.error, r.action) for r in log.records] == [("long.txt", "TooLong", "truncated")]
+    log = ErrorLog()
+    docs = list(iter_documents([tmp_path], max_doc_chars=50, on_long="skip", errors=log))
+    assert [d.doc_id for d in docs] == ["short.txt"] and log.records[0].action == "skipped"
