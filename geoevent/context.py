@@ -408,7 +408,6 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
     """(anaphor gids resolved, their antecedents' gids, anaphor gids found ambiguous); an
     anaphor's antecedent never has the code ``not_code`` gives it."""
     code, country, agent = w["actor_code"], w["actor_country"], w["actor_agent"]
-    res = w["actor_resolution"]
     sid = w["sid"]
     norm: Cat = w["norm"]
     # mentions of actors: names, and nouns naming an agent ("Ukraine's military"), not any noun

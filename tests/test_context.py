@@ -4,15 +4,11 @@ and kept article metadata, on hand-written multi-sentence documents (embedded pa
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-import numpy as np
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 
 import geoevent
-from geoevent.cli import main
 from geoevent.coder import code_documents
 from geoevent.gazetteer import gazetteer
 from geoevent.rules import CodingRules
