@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -13,7 +14,7 @@ from geoevent.errors import InputError
 from geoevent.model import Event
 from geoevent.rules import CodingRules
 
-__all__ = ["code", "code_frame"]
+__all__ = ["code", "code_frame", "read_events", "write_events"]
 
 
 def code(
@@ -70,3 +71,62 @@ def code_frame(
         dup = docs.loc[docs["doc_id"].duplicated(), "doc_id"].iloc[0]
         raise InputError(f"document id {dup!r} appears more than once")
     return code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules, progress=progress)
+
+
+def write_events(events: pd.DataFrame, path: str | Path, *, rules: CodingRules | None = None) -> Path:
+    """Write an events table to Parquet (exactly :data:`geoevent.EVENT_SCHEMA`), atomically.
+
+    The file's metadata is filled in: geoevent and codebook versions, the parser, the
+    dictionary fingerprint and the coding rules (``"coding_rules"``, JSON), taken from
+    ``events.attrs`` as :func:`code_frame` sets them, or from ``rules``.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events table, as :func:`code_frame` returns it.
+    path : str or Path
+        The Parquet file to write (its folder must exist).
+    rules : CodingRules, optional
+        The coding rules to record, when ``events.attrs`` does not carry them.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Examples
+    --------
+    >>> import geoevent, tempfile, pathlib
+    >>> events = geoevent.code_frame(pd.DataFrame({"text": ["Russia attacked Ukraine."]}))
+    >>> path = geoevent.write_events(events, pathlib.Path(tempfile.mkdtemp()) / "events.parquet")
+    >>> geoevent.read_events(path).attrs["metadata"]["coding_rules"].startswith("{")
+    True
+    """
+    from geoevent.io import write_events as _write
+
+    return _write(events, path, rules=rules)
+
+
+def read_events(path: str | Path) -> pd.DataFrame:
+    """Read an events file written by :func:`write_events` or ``geoevent code``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A Parquet events file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events table with the coder's dtypes; the file's metadata in
+        ``attrs["metadata"]`` and the coding rules (JSON) in ``attrs["coding_rules"]``.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> events = geoevent.read_events("events.parquet")  # doctest: +SKIP
+    >>> geoevent.CodingRules.from_json(events.attrs["coding_rules"])  # doctest: +SKIP
+    """
+    from geoevent.io import read_events as _read
+
+    return _read(path)[0]

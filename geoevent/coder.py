@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
@@ -24,7 +25,7 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
+__all__ = ["DATE_DTYPE", "STRING_DTYPE", "CodingProblem", "MissingDateWarning", "code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -48,6 +49,19 @@ def _compiled_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     return hit[1]
 
 
+def _fingerprint(dictionaries: Dictionaries) -> str:
+    """``dictionaries.fingerprint()``, computed once per Dictionaries object."""
+    key = id(dictionaries)
+    hit = _fingerprints.get(key)
+    if hit is None or hit[0] is not dictionaries:
+        hit = (dictionaries, dictionaries.fingerprint())
+        _fingerprints[key] = hit
+    return hit[1]
+
+
+_fingerprints: dict[int, tuple[Dictionaries, str]] = {}
+
+
 def empty_events() -> pd.DataFrame:
     """An events table with no rows."""
     return _finish(pd.DataFrame({c: [] for c in EVENT_COLUMNS}))
@@ -62,6 +76,10 @@ def _rules(rules: Any) -> CodingRules:
 
 
 def _as_date(value: Any) -> dt.date | None:
+    """A document date: a date, a datetime/Timestamp, or ISO text ("2024-11-17",
+    "2024-11-17T10:00:00Z", "2024-11-17 10:00:00+02:00"); None for a missing one.
+
+    A timestamp gives its own calendar date as written (the offset is not applied)."""
     if type(value) is dt.date:  # the common case first
         return value
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -71,9 +89,15 @@ def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        if not value.strip():
+        s = value.strip()
+        if not s:
             return None
-        return dt.date.fromisoformat(value.strip())
+        if len(s) == 10:
+            return dt.date.fromisoformat(s)
+        try:
+            return dt.datetime.fromisoformat(s).date()
+        except ValueError:
+            raise ValueError(f"not an ISO date or timestamp: {value!r} (e.g. 2024-11-17 or 2024-11-17T10:00:00Z)") from None
     if hasattr(value, "date"):
         return value.date()
     raise InputError(f"not a date: {value!r}")
@@ -110,7 +134,10 @@ def code_tokens(
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         if hi > lo:
             parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, rules))
-    return _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+    out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+    out.attrs["coding_rules"] = rules.to_json()
+    out.attrs["dictionary_fingerprint"] = _fingerprint(d)
+    return out
 
 
 def _code_chunk(
@@ -191,14 +218,16 @@ def _code_chunk(
 
 
 def attach_sentences(ev: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
-    """Add ``sentence_text``; take source and target texts from it, as written ("Moscow’s stocks").
+    """Add ``sentence_text`` and ``sentence_start`` (its offset in the document, -1 when unknown);
+    take source and target texts from it, as written ("Moscow’s stocks").
 
     ``sents`` comes from :func:`geoevent.tokens.sentence_texts`. Without character offsets the
     texts stay the actor's words joined by spaces.
     """
     sents = sents.rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text", "start_char": "_s0"})
     ev = ev.merge(sents[["doc_id", "sentence_idx", "sentence_text", "_s0"]], on=["doc_id", "sentence_idx"], how="left")
-    s0 = ev.pop("_s0").to_numpy(np.int64)
+    s0 = ev.pop("_s0").fillna(-1).to_numpy(np.int64)
+    ev["sentence_start"] = s0
     text = ev["sentence_text"].tolist()
     for side in ("source", "target"):
         lo, hi = ev[f"{side}_start"].to_numpy(np.int64) - s0, ev[f"{side}_end"].to_numpy(np.int64) - s0
@@ -247,9 +276,28 @@ _NULL_IF_EMPTY = frozenset({"source_country", "source_agent", "target_country", 
                             "source_entry_id", "target_entry_id", "plover_type"})
 
 
+_INT_COLUMNS = ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
+                "sentence_start")
+#: the one dtype of every text column of the events table: pandas' Arrow-backed string, missing = pd.NA
+STRING_DTYPE = pd.StringDtype("pyarrow")
+#: the dtype of ``event_date``: Arrow's date32 in pandas (``.dt`` works; values are datetime.date)
+DATE_DTYPE = pd.ArrowDtype(pa.date32())
+
+
+def event_dates(values: Any) -> pd.api.extensions.ExtensionArray:
+    """Dates (date, datetime, Timestamp, ISO text, None/NaT) as an ``event_date`` array."""
+    if isinstance(values, pd.Series) and values.dtype == DATE_DTYPE:
+        return values.array
+    out = [_as_date(v) for v in (values.tolist() if hasattr(values, "tolist") else list(values))]
+    return pd.array(pa.array(out, type=pa.date32()), dtype=DATE_DTYPE)
+
+
 def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     """Canonical column order and dtypes of the events table (``ev``, a fresh frame, is changed)."""
-    for col in ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end"):
+    for col in EVENT_COLUMNS:
+        if col not in ev:
+            ev[col] = None
+    for col in _INT_COLUMNS:
         ev[col] = pd.to_numeric(ev[col]).fillna(-1).astype(np.int32)
     ev["quad_class"] = ev["quad_class"].astype("Int8")  # null for a code outside the codebook
     outside = ev["event_root_code"].isna().to_numpy() & ev["event_code"].notna().to_numpy()
@@ -258,20 +306,20 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
         warnings.warn(f"{int(outside.sum())} event(s) have codes outside the CAMEO codebook ({', '.join(bad)}): "
                       "their base and root codes, quad class and Goldstein score are left empty", stacklevel=3)
     ev["goldstein"] = ev["goldstein"].astype(np.float32)
-    for col in EVENT_COLUMNS:
-        if col not in ev:
-            ev[col] = None
-    str_cols = [c for c in EVENT_COLUMNS if c not in (
-        "sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
-        "quad_class", "goldstein", "event_date")]
+    ev["event_date"] = event_dates(ev["event_date"])
+    str_cols = [c for c in EVENT_COLUMNS if c not in _INT_COLUMNS and c not in ("quad_class", "goldstein", "event_date")]
     for col in str_cols:
         values = ev[col].to_numpy(dtype=object, na_value=None)
         if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""
             values = np.where(values == "", None, values)
-        ev[col] = pd.Series(values, index=ev.index, dtype=object)
-    ev["event_id"] = _event_ids(ev) if len(ev) else pd.Series([], dtype=object)
+        ev[col] = pd.Series(pd.array(values, dtype=STRING_DTYPE), index=ev.index)
+    ev["event_id"] = pd.array(_event_ids(ev) if len(ev) else [], dtype=STRING_DTYPE)
     ev = ev.sort_values(["doc_id", "sentence_idx", "verb_start", "source_start"], kind="stable")
     return ev[list(EVENT_COLUMNS)].reset_index(drop=True)
+
+
+class MissingDateWarning(UserWarning):
+    """Documents coded without a date: people's roles are their latest, ``event_date`` is null."""
 
 
 class CodingProblem(GeoeventError):
@@ -317,20 +365,33 @@ def code_documents(
             warnings.warn(f"document {doc_id!r} skipped: {exc}", stacklevel=3)
 
     dates: dict[str, dt.date | None] = {}
+    bad_date: set[str] = set()
     for doc_id, value in zip(ids, dates_col):
         try:
             dates[doc_id] = _as_date(value)
         except (InputError, ValueError) as exc:
             report(doc_id, InputError(f"bad date {value!r}: {exc}"))
-            dates[doc_id] = None
+            bad_date.add(doc_id)
+    if bad_date:  # reported as skipped: not coded
+        keep = [i not in bad_date for i in ids]
+        ids = [i for i, k in zip(ids, keep) if k]
+        texts = [t for t, k in zip(texts, keep) if k]
+    undated = sum(1 for i in ids if dates.get(i) is None)
+    if undated:
+        warnings.warn(
+            f"{undated} of {len(ids)} document(s) have no date: people's roles are taken as their latest "
+            "(e.g. a former president as an elite) and event_date is null; give each document a date "
+            "(the date column, or the CLI's --date)", MissingDateWarning, stacklevel=3)
     bar = None
+    step = batch_docs
     if progress:
-        from tqdm import tqdm
+        from tqdm.auto import tqdm
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
+        step = max(1, min(batch_docs, len(ids) // 100))  # the bar moves at least 100 times
     parts: list[pd.DataFrame] = []
-    for lo in range(0, len(ids), batch_docs):
-        b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
+    for lo in range(0, len(ids), step):
+        b_ids, b_texts = ids[lo : lo + step], texts[lo : lo + step]
         try:
             parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules))
         except Exception:  # isolate the failing document(s), keep the rest
@@ -339,12 +400,17 @@ def code_documents(
                     parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules))
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
-        if bar is not None:
-            bar.update(len(b_ids))
+                if bar is not None:
+                    bar.update(1)
+        else:
+            if bar is not None:
+                bar.update(len(b_ids))
     if bar is not None:
         bar.close()
     out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
     out.attrs["problems"] = problems
+    out.attrs["coding_rules"] = rules.to_json()
+    out.attrs["dictionary_fingerprint"] = _fingerprint(d)
     return out
 
 

@@ -1,7 +1,8 @@
 """The events table: one explicit Arrow schema for every event geoevent emits.
 
 Codes are strings (leading zeros matter: "042" is not 42). Spans are character offsets into the
-document text, end exclusive, -1 when unknown. An event code outside the CAMEO codebook (one a
+document text, end exclusive, -1 when unknown; ``sentence_start`` is the offset of the sentence in
+the document, so ``source_start - sentence_start`` is the source's offset in ``sentence_text``. An event code outside the CAMEO codebook (one a
 user's dictionary defines) has null base and root codes, quad class and Goldstein score.
 """
 
@@ -47,6 +48,7 @@ EVENT_SCHEMA: pa.Schema = pa.schema(
         pa.field("pattern_id", _s),
         pa.field("source_entry_id", _s),
         pa.field("target_entry_id", _s),
+        pa.field("sentence_start", _i32),
         pa.field("sentence_text", _s),
         pa.field("parser", _s, nullable=False),
     ]
@@ -60,4 +62,5 @@ METADATA_KEYS: tuple[str, ...] = (
     "codebook_version",
     "dictionary_fingerprint",
     "parser",
+    "coding_rules",
 )
