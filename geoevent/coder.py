@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.errors import GeoeventError, InputError
+from geoevent.errors import GeoeventError, InputError, ParserUnavailableError
 from geoevent.extract import compile_verbs, extract_triples
 from geoevent.match import actor_text, match_actors, prepare, resolve_actors
 from geoevent.rules import CodingRules
@@ -394,10 +394,16 @@ def code_documents(
         b_ids, b_texts = ids[lo : lo + step], texts[lo : lo + step]
         try:
             parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules))
+        except ParserUnavailableError:  # the parser, not a document: one clear failure
+            if bar is not None:
+                bar.close()
+            raise
         except Exception:  # isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
                     parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules))
+                except ParserUnavailableError:
+                    raise
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
                 if bar is not None:
