@@ -85,6 +85,7 @@ def plot_timeline(events: pd.DataFrame, *, freq: str | None = None, ax: Any = No
         f = freq or _freq(days[dated])
         table = pd.DataFrame({"day": days[dated].to_numpy(), "quad": quad[dated].fillna(0).astype(int).to_numpy()})
         counts = table.groupby([pd.Grouper(key="day", freq=f), "quad"]).size().unstack(fill_value=0)
+        counts = counts.reindex(pd.date_range(counts.index.min(), counts.index.max(), freq=f), fill_value=0)
         x = np.arange(len(counts))
         bottom = np.zeros(len(counts))
         for q in sorted(counts.columns):
