@@ -151,6 +151,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         mods = [
             k for k in kids[h]
             if rel[k] in _MOD_RELS and (rel[k] != "nmod" or case[k] in _NMOD_CASES) and direct[k]
+            and not (rel[k] == "nmod" and case[k] == "in" and not agent_word[h])
         ]
         if not mods:
             continue

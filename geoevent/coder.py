@@ -19,7 +19,7 @@ import pyarrow as pa
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError, ParserUnavailableError
-from geoevent.extract import compile_verbs, extract_triples
+from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, match_actors, prepare, resolve_actors
 from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
@@ -153,6 +153,10 @@ def _code_chunk(
     mentions = match_actors(w, d, dates)
     w = resolve_actors(w, mentions, d, rules=rules)
     triples = extract_triples(w, verbs, rules=rules)
+    if rules.nominal and len(d.nouns):
+        nominal = extract_nominal(w, d.nouns, verbs, rules=rules)
+        if len(nominal):
+            triples = pd.concat([triples, nominal], ignore_index=True) if len(triples) else nominal
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]
@@ -160,8 +164,10 @@ def _code_chunk(
     has_src = code[src] != ""
     has_tgt = (tgt >= 0) & (code[np.maximum(tgt, 0)] != "")
     keep = has_src & (has_tgt | (tgt < 0))
+    # an implicit target is the source's own country ("Nigeria relaxed its curfew")
+    implicit = tgt == IMPLICIT_TARGET
     triples = triples.loc[keep]
-    src, tgt, vb = src[keep], tgt[keep], vb[keep]
+    src, tgt, vb, implicit = src[keep], tgt[keep], vb[keep], implicit[keep]
     tgt_ok = tgt >= 0
     tg = np.maximum(tgt, 0)
 
@@ -189,9 +195,9 @@ def _code_chunk(
             "source_end": s_end,
             "source_entry_id": w["actor_entry"][src],
             "source_resolution": w["actor_resolution"][src],
-            "target_resolution": target_side(w["actor_resolution"], None),
-            "target_code": target_side(code, None),
-            "target_country": target_side(w["actor_country"], None),
+            "target_resolution": np.where(implicit, "implicit-domestic", target_side(w["actor_resolution"], None)),
+            "target_code": np.where(implicit, w["actor_country"][src], target_side(code, None)),
+            "target_country": np.where(implicit, w["actor_country"][src], target_side(w["actor_country"], None)),
             "target_agent": target_side(w["actor_agent"], None),
             "target_text": np.where(tgt_ok, np.array(t_text, dtype=object), None),
             "target_start": np.where(tgt_ok, t_start, -1),

@@ -33,7 +33,7 @@ from geoevent.dictionaries.tables import Dictionaries
 from geoevent.match import Cat, Words
 from geoevent.rules import CodingRules
 
-__all__ = ["compile_verbs", "extract_triples", "verb_classes", "intent_codes"]
+__all__ = ["compile_verbs", "extract_nominal", "extract_triples", "verb_classes", "intent_codes"]
 
 _AGENT_REL = "obl:agent"
 # parts of speech that never count as a pattern's word before the verb ("RECENTLY *", "NEITHER *")
@@ -53,10 +53,38 @@ def verb_classes() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def act_codes() -> dict[str, dict[str, str]]:
+    """Code prefix of an act -> {"intent", "appeal", "demand", "reject"}: the code of promising,
+    asking for, demanding or refusing it (data/rules/act_codes.tsv)."""
+    table = _read_rules("act_codes.tsv")
+    return {r["act"]: {k: r[k] for k in ("intent", "appeal", "demand", "reject")} for r in table.to_dict("records")}
+
+
+def act_code(code: str, how: str) -> str:
+    """The code of the act ``code`` promised / asked for / demanded / refused (``how`` = "intent",
+    "appeal", "demand" or "reject"; the longest listed prefix wins), or ""."""
+    table = act_codes()
+    for k in (code, code[:3], code[:2]):
+        if k in table:
+            return table[k][how]
+    return ""
+
+
+def refusal_of(code: str) -> str:
+    """The 12x code of refusing ``code``, or "" when it is not a refusable cooperative act."""
+    return act_code(code, "reject")
+
+
+@functools.cache
 def intent_codes() -> dict[str, str]:
     """Root code of an act -> the code of a statement of intent to do it."""
     table = _read_rules("intent_codes.tsv")
     return dict(zip(table["root"], table["intent_code"]))
+
+
+#: Prepositions an object alternative may start with: "call for ceasefire" requires "ceasefire"
+#: inside a "for" phrase of the verb ("called for an immediate ceasefire").
+OBJECT_PREPOSITIONS = frozenset({"for", "on", "to", "with", "against", "into", "about", "of", "from", "over"})
 
 
 def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
@@ -87,12 +115,15 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
         pre_alts = [a.strip() for a in str(before).split("|") if a.strip()] or [""]
         for alt in alts:
             words = alt.lower().split()
+            alt_prep = str(oprep).lower() if words else ""
+            if len(words) > 1 and words[0] in OBJECT_PREPOSITIONS:  # "for ceasefire": inside a "for" phrase
+                alt_prep, words = words[0], words[1:]
             for pre_alt in pre_alts:
                 pw = pre_alt.lower().split()
                 rows.append(
                     (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
                      tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev),
-                     str(oprep).lower() if words else "", pw[-1] if pw else "", tuple(pw[:-1]))
+                     alt_prep, pw[-1] if pw else "", tuple(pw[:-1]))
                 )
     names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label",
              "reverse_code", "obj_prep", "pre_head", "pre_rest"]
@@ -190,6 +221,9 @@ def extract_triples(
     modal_hyp[said_would] = False
     modal_int[said_would] = True
     is_verbal = upos.isin(("VERB", "AUX"))
+    # a that-clause only asked for: "demanded that Pakistan do more"
+    requested = (rel.eq("ccomp") & has_head & lem.lut(classes["request"])[lem.codes[np.maximum(head, 0)]]
+                 if rules.refusal else np.zeros(n, dtype=bool))
 
     # 1. patterns -------------------------------------------------------------------------
     index = pd.Index(lem.uniques)
@@ -226,8 +260,10 @@ def extract_triples(
     clause_obj = np.where((obj[vidx] < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
     slot_rows = []
     # (rank 3: a noun inside a prepositional phrase, below)
+    # an indirect object with no direct one is often a misread object ("urged a settlement")
+    lone_iobj = np.where((obj[vidx] < 0) & (iobj[vidx] >= 0) & rules.parse_repairs, iobj[vidx], -1)
     for rank, slot in ((0, obj[vidx]), (1, np.where(passive[vidx], nsubj_pass[vidx], -1)), (2, with_obl[vidx]),
-                       (4, clause_obj)):
+                       (4, clause_obj), (5, lone_iobj)):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
@@ -369,6 +405,8 @@ def extract_triples(
         subj[take] = subj[head[take]]
 
     # 3. modality -----------------------------------------------------------------------------
+    for _ in range(2):  # clauses of an asked-for clause are asked for too ("do more to cooperate")
+        requested = requested | ((controlled | is_conj) & has_head & requested[np.maximum(clause_head, 0)])
     vb = best["v"].to_numpy()
     in_clause = controlled[vb]
     hv = np.where(in_clause, clause_head[vb], np.where(head[vb] >= 0, head[vb], vb))
@@ -388,23 +426,43 @@ def extract_triples(
         label = best["label"].to_numpy(dtype=object).copy()
         label[recoded] = ""  # the codebook's label of the new code
         best = best.assign(code=codes, reverse_code=rev, label=label)
+    refused = np.zeros(len(vb), dtype=bool)
+    if rules.refusal:  # "refused to extradite", "will not lift its embargo": rejections (12x)
+        refused, best = _refusals(best, negated & ~recoded, in_clause & lem.lut(classes["refusal"])[lem.codes[hv]])
+        recoded |= refused
     drop = negated & ~recoded
     if modality:
         drop |= modal_hyp[vb]
-        drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]]
+        drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]] & ~refused
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     # the clause of a coded verb is coded by it, unless the verb is a passive that raised the
     # clause's subject: "Gollum was seen to break into the parade" reports the break-in
-    drop |= (in_xcomp & coded[hv] & ~(passive[hv] & (nsubj_pass[hv] >= 0))
+    drop |= (in_xcomp & coded[hv] & ~(passive[hv] & (nsubj_pass[hv] >= 0)) & ~refused
              & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]])
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
-    best = best.assign(intent=is_intent).loc[~drop]
+    if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
+        drop |= requested[vb]
+    # the refusing verb itself ("refused" -> 120) gives way to the refused act's rejection
+    refusing = np.zeros(n, dtype=bool)
+    refusing[hv[refused & in_clause]] = True
+    drop |= refusing[vb]
+    if rules.sub_codes:  # "urged Hamas to free the hostages": the appeal takes the act's sub-code
+        asked = (in_clause & obj_control[hv]) | requested[vb]
+        best = _asked_acts(best, vb, hv, asked)
+        # "promised to provide economic aid": the promised act (0331) stands for the promise (033)
+        promising = np.zeros(n, dtype=bool)
+        promising[hv[in_clause & matrix_intent & intent & ~drop]] = True
+        drop |= promising[vb] & ~in_clause
+    best = best.assign(intent=is_intent & ~refused).loc[~drop]
     if len(best) == 0:
         return _empty()
     codes = best["code"].to_numpy(dtype=object).copy()
     imap = intent_codes()
     it = best["intent"].to_numpy()
-    codes[it] = [imap.get(c[:2], c) for c in codes[it].tolist()]
+    if rules.sub_codes:  # "pledged to send tanks" -> 0332, not the generic 033
+        codes[it] = [act_code(c, "intent") or imap.get(c[:2], c) for c in codes[it].tolist()]
+    else:
+        codes[it] = [imap.get(c[:2], c) for c in codes[it].tolist()]
     best = best.assign(code=codes)
 
     # 4. targets: the first of these words that denotes an actor ---------------------------------
@@ -423,7 +481,8 @@ def extract_triples(
     ccomp = child(rel.eq("ccomp"))
     has_ccomp = ccomp >= 0
     ccomp_subj = np.full(n, -1, dtype=np.int64)
-    ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]])
+    ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]] & ~requested[ccomp[has_ccomp]], -1,
+                                     nsubj[ccomp[has_ccomp]])
     # an actor in an oblique of a clause modifying the object: "memos sent by Bree",
     # "roads leading into Mordor"
     acl = child(base.eq("acl") & upos.eq("VERB"))
@@ -469,6 +528,10 @@ def extract_triples(
     for slot in candidates:
         take = (target < 0) & (slot >= 0) & (slot != objg) & has_actor[np.maximum(slot, 0)]
         target[take] = slot[take]
+    if rules.deep_target and (target < 0).any():  # "received an Iranian delegation", "dismissed Ukrainian claims"
+        deep = _clause_actor(w, coded, circumstance, subj)
+        miss = target < 0
+        target[miss] = deep[vb[miss]]
     out = pd.DataFrame(
         {
             "verb": vb,
@@ -483,14 +546,131 @@ def extract_triples(
     )
     out = out.loc[out["source"].to_numpy() >= 0]
     out = _expand_conjuncts(out, w)
+    if rules.implicit_target:
+        out = _implicit_domestic_targets(out, w)
     if require_target:
-        out = out.loc[out["target"].to_numpy() >= 0]
+        out = out.loc[out["target"].to_numpy() != NO_TARGET]
     # paired codes ("[042:043]"): the target does the reverse act to the source
     rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
     if len(rev):
         rev = rev.assign(source=rev["target"], target=rev["source"], code=rev["reverse_code"])
         out = pd.concat([out, rev], ignore_index=True)
     return out.drop(columns="reverse_code").reset_index(drop=True)
+
+
+#: ``target`` of a triple that has none; IMPLICIT_TARGET: the source's own country (see below).
+NO_TARGET = -1
+IMPLICIT_TARGET = -2
+#: Roots whose acts without a named target are done to the source's own country: protests,
+#: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
+_DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+
+
+#: Relations of a verb's dependent that lead away from its target: its subject, its agent, other
+#: clauses and loose attachments.
+_NOT_TARGET_PATH = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "obl:agent", "parataxis", "conj",
+                              "advcl", "ccomp", "punct", "discourse", "vocative", "dislocated", "list",
+                              "reparandum", "orphan", "appos", "acl:relcl", "expl", "aux", "cop", "mark"})
+
+
+def _clause_actor(w: Words, coded: np.ndarray, circumstance: np.ndarray, subj: np.ndarray,
+                  depth: int = 5) -> np.ndarray:
+    """Deep-target step: per verb, the nearest actor in its own clause (within ``depth`` links,
+    not through its subject, another clause, a coded verb or a preposition of time or cause),
+    used when no listed slot holds one ("received an Iranian delegation" -> IRN). -1 when none."""
+    n = w.n
+    out = np.full(n, -1, dtype=np.int64)
+    head = w["head"]
+    rel: Cat = w["rel"]
+    has_actor = w["actor_code"] != ""
+    x = np.flatnonzero(has_actor & (head >= 0))
+    if not len(x):
+        return out
+    blocked_rel = rel.isin(_NOT_TARGET_PATH)
+    stop = circumstance | (w["upos"].isin(("VERB",)) & coded)
+    cur = x.copy()
+    ok = ~stop[x] | True
+    found_v = np.full(len(x), -1, dtype=np.int64)
+    found_d = np.full(len(x), depth + 1, dtype=np.int64)
+    for d in range(1, depth + 1):
+        up = head[cur]
+        live = ok & (up >= 0)
+        # stepping from cur to its head: cur's own relation must not lead away from the clause
+        live &= ~blocked_rel[cur] & ~circumstance[cur]
+        if not live.any():
+            break
+        v = np.where(live, up, 0)
+        hit = live & coded[v] & (found_v < 0)
+        found_v[hit] = v[hit]
+        found_d[hit] = d
+        ok = live & ~stop[v]
+        cur = np.where(live, up, cur)
+    have = found_v >= 0
+    if not have.any():
+        return out
+    xs, vs, ds = x[have], found_v[have], found_d[have]
+    # not the verb's own source or a word of the source's actor
+    src = subj[vs]
+    same = (src >= 0) & (w["actor_code"][np.maximum(src, 0)] == w["actor_code"][xs])
+    xs, vs, ds = xs[~same], vs[~same], ds[~same]
+    order = np.lexsort((xs, ds, vs))
+    xs, vs = xs[order], vs[order]
+    first = np.r_[True, vs[1:] != vs[:-1]] if len(vs) else np.zeros(0, dtype=bool)
+    out[vs[first]] = xs[first]
+    return out
+
+
+def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
+    """Implicit-target step: an act of a domestic root with no target actor is done to the
+    source's own country ("Nigeria relaxed its curfew", "Thousands marched in Tbilisi against the
+    bill"): its target becomes :data:`IMPLICIT_TARGET`, which the coder writes as that country."""
+    if not len(out):
+        return out
+    t = out["target"].to_numpy()
+    src = out["source"].to_numpy()
+    country = w["actor_country"][src]
+    known = (country != "") & (country != "IGO")
+    roots = np.array([str(c)[:2] for c in out["code"].tolist()], dtype=object)
+    take = (t == NO_TARGET) & known & pd.Series(roots, dtype=object).isin(_DOMESTIC_ROOTS).to_numpy()
+    if take.any():
+        out = out.assign(target=np.where(take, IMPLICIT_TARGET, t))
+    return out
+
+
+#: Generic codes of asking verbs that the asked-for act makes specific ("urged" 020 -> 0253).
+_ASKING = {"020": "appeal", "100": "demand"}
+
+
+def _asked_acts(best: pd.DataFrame, vb: np.ndarray, hv: np.ndarray, asked: np.ndarray) -> pd.DataFrame:
+    """Sub-code step: an appeal or demand coded with its generic code (020, 100) whose clause
+    is a coded act takes the act's appeal or demand sub-code (data/rules/act_codes.tsv)."""
+    if not asked.any():
+        return best
+    codes = best["code"].to_numpy(dtype=object).copy()
+    row_of = pd.Series(np.arange(len(vb)), index=vb)
+    row_of = row_of[~row_of.index.duplicated()]
+    for i in np.flatnonzero(asked).tolist():
+        j = row_of.get(hv[i])
+        if j is None or codes[j] not in _ASKING:
+            continue
+        new = act_code(str(codes[i]), _ASKING[codes[j]])
+        if new:
+            codes[j] = new
+    return best.assign(code=codes)
+
+
+def _refusals(best: pd.DataFrame, negated: np.ndarray, under_refusal: np.ndarray) -> tuple[np.ndarray, pd.DataFrame]:
+    """Refusal step: a negated act, or the clause of "refuse"/"decline"/"reject", whose code is a
+    refusable cooperative act (data/rules/act_codes.tsv) is recoded as its rejection."""
+    codes = best["code"].to_numpy(dtype=object)
+    reject = np.array([refusal_of(c) for c in codes.tolist()], dtype=object)
+    refused = (negated | under_refusal) & (reject != "")
+    if not refused.any():
+        return refused, best
+    new_codes = np.where(refused, reject, codes)
+    label = np.where(refused, "", best["label"].to_numpy(dtype=object))
+    rev = np.where(refused, "", best["reverse_code"].to_numpy(dtype=object))
+    return refused, best.assign(code=new_codes, label=label, reverse_code=rev)
 
 
 def _word_table(verbs: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -605,3 +785,103 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
             triples = pd.concat([triples.loc[triples["target"].to_numpy() >= 0], recip,
                                  no_target.loc[~no_target["_source"].isin(pairs["_source"])]], ignore_index=True)
     return triples.drop(columns="_source").sort_values(["verb", "source", "target"], kind="stable")
+
+
+#: Words that make an event noun hypothetical or not yet done ("a possible attack", "planned talks").
+_NOT_DONE = frozenset({
+    "possible", "potential", "planned", "proposed", "future", "threatened", "expected", "imminent",
+    "likely", "feared", "rumoured", "rumored", "alleged", "hypothetical", "new", "further", "any", "no",
+})
+#: Relations through which a noun's own modifier names who acts ("Russia's attack", "Russian strikes").
+_NOMINAL_SOURCE_RELS = ("nmod:poss", "amod", "compound")
+
+
+def extract_nominal(w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *,
+                    rules: CodingRules | None = None) -> pd.DataFrame:
+    """Event nouns with a source of their own: "Russia's attack on Kyiv", "Russian strikes on
+    Kharkiv", "an attack by Hamas on Israel", "talks between Serbia and Kosovo".
+
+    The source is the noun's possessor, its actor modifier or its "by" phrase; the target is the
+    actor behind the noun's listed preposition ("between": the second of the pair). A noun that is
+    a verb pattern's object ("launched an attack on") is left to the verb; a noun marked as not
+    done ("a possible attack", "planned talks") or negated ("no talks") codes nothing.
+    Output: the triples frame of :func:`extract_triples` (``verb`` is the noun's gid).
+    """
+    rules = rules if rules is not None else CodingRules()
+    n = w.n
+    if n == 0 or len(nouns) == 0 or not rules.nominal:
+        return _empty()
+    lem: Cat = w["lemma"]
+    rel: Cat = w["rel"]
+    upos: Cat = w["upos"]
+    head = w["head"]
+    gid = w["gid"]
+    has_head = head >= 0
+    has_actor = w["actor_code"] != ""
+    is_noun = upos.isin(("NOUN", "PROPN")) & ~w["actor_direct"]
+    noun_lemmas = frozenset(nouns["noun"].tolist())
+    cand = np.flatnonzero(is_noun & (lem.isin(noun_lemmas) | w["norm"].isin(noun_lemmas)))
+    if not len(cand):
+        return _empty()
+    # a verb pattern's object: "launched an attack on", "held talks with" are the verb's events
+    light = set(zip(verbs["verb"].tolist(), verbs["obj_head"].tolist()))
+    lemma = lem.values
+    h = np.maximum(head[cand], 0)
+    as_object = np.array([has_head[c] and (lemma[hh], lemma[c]) in light for c, hh in zip(cand.tolist(), h.tolist())],
+                         dtype=bool)
+    # not done: an adjective or determiner such as "possible", "no"
+    dep = np.flatnonzero(has_head & rel.isin(("amod", "det", "advmod")) & lem.isin(_NOT_DONE))
+    not_done = np.zeros(n, dtype=bool)
+    not_done[head[dep]] = True
+    cand = cand[~as_object & ~not_done[cand]]
+    if not len(cand):
+        return _empty()
+    is_cand = np.zeros(n, dtype=bool)
+    is_cand[cand] = True
+    kids = np.flatnonzero(has_head & is_cand[np.maximum(head, 0)] & has_actor)
+    # sources: possessor, actor modifier, "by" phrase (the first one, nearest the noun)
+    case = w["case"]
+    src_mask = rel.isin(_NOMINAL_SOURCE_RELS)[kids] | (rel.eq("nmod")[kids] & (case[kids] == "by"))
+    src = kids[src_mask]
+    source = np.full(n, -1, dtype=np.int64)
+    order = np.argsort(-np.abs(src - head[src]), kind="stable")  # nearest last, so it wins
+    source[head[src[order]]] = src[order]
+    # targets: an nmod behind a preposition, paired with the noun's rows by (noun lemma, prep)
+    tgt = kids[rel.eq("nmod")[kids] & (case[kids] != "by") & (case[kids] != "")]
+    table = nouns.assign(_row=np.arange(len(nouns)))
+    rows = []
+    cand_df = pd.DataFrame({"verb": cand, "noun": lemma[cand]})
+    with_prep = cand_df.merge(pd.DataFrame({"verb": head[tgt], "prep": case[tgt], "target": tgt}), on="verb")
+    with_prep = with_prep.merge(table, on=["noun", "prep"]).sort_values(["verb", "target"]).drop_duplicates("verb")
+    rows.append(with_prep)
+    if not rules.require_target:
+        plain = cand_df.merge(table.loc[table["prep"] == ""], on="noun")
+        plain = plain.loc[~plain["verb"].isin(with_prep["verb"])].assign(target=-1)
+        rows.append(plain)
+    found = pd.concat(rows, ignore_index=True)
+    if len(found) == 0:
+        return _empty()
+    v = found["verb"].to_numpy(np.int64)
+    # "talks between Serbia and Kosovo": the pair is the source and its conjunct the target
+    between = found["prep"].to_numpy(dtype=object) == "between"
+    s = source[v]
+    t = found["target"].to_numpy(np.int64)
+    conj_of = np.full(n, -1, dtype=np.int64)
+    cj = np.flatnonzero(rel.eq("conj") & has_head)
+    conj_of[head[cj][::-1]] = gid[cj][::-1]
+    pair = between & (s < 0) & (t >= 0)
+    s = np.where(pair, t, s)
+    t = np.where(pair, conj_of[np.maximum(t, 0)], t)
+    out = pd.DataFrame({
+        "verb": v, "source": s, "target": t,
+        "code": found["code"].to_numpy(dtype=object), "label": found["label"].to_numpy(dtype=object),
+        "entry_id": found["entry_id"].to_numpy(dtype=object), "particle_gid": np.full(len(v), -1, dtype=np.int64),
+    })
+    swapped = out.loc[pair & (out["target"].to_numpy() >= 0)]
+    out = pd.concat([out, swapped.assign(source=swapped["target"], target=swapped["source"])], ignore_index=True)
+    out = out.loc[(out["source"].to_numpy() >= 0) & (out["source"].to_numpy() != out["target"].to_numpy())]
+    if rules.require_target:
+        out = out.loc[out["target"].to_numpy() >= 0]
+    if not len(out):
+        return _empty()
+    return _expand_conjuncts(out, w).reset_index(drop=True)

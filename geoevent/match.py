@@ -432,6 +432,10 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     # modifiers that name a country for their head word
     is_mod = rel.isin(_MODIFIER_RELS) & (head >= 0)
     is_mod &= ~rel.eq("nmod") | w["lemma"].lut(_NMOD_CASES)[w["case_key"]]
+    # "in" locates an agent ("police in Lagos"), not an event or a thing ("an airstrike in Kabul",
+    # "floods in Pakistan")
+    in_case = rel.eq("nmod") & (w["case_key"] == w["lemma"].code_of("in"))
+    is_mod &= ~in_case | has_agent_word[np.maximum(head, 0)]
     is_mod &= direct
     mods = np.flatnonzero(is_mod)
     heads = head[mods]
@@ -495,8 +499,23 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     shared_base = np.where(base[first_conj] != "", base[first_conj], country[first_conj])  # "Danish Islamist media and government"
     code[conj] = np.where(prefix_word[conj], agent[conj] + shared_base, shared_base + agent[conj])
     resolution = np.where(code != "", "dictionary", "").astype(object)
+    # demonyms as nouns: "Germans demonstrated", "Tibetans rioted" -> DEUCVL, CHN... (civilians)
+    demonym = _demonym_nouns(w, dictionaries, dates_ok=True)
+    dem = np.flatnonzero((demonym != "") & (code == "") & ~rel.isin(_NOT_HEAD_RELS))
+    if len(dem):
+        country[dem] = demonym[dem]
+        agent[dem] = "CVL"
+        code[dem] = demonym[dem] + "CVL"
+        resolution[dem] = "dictionary"
+        a_start[dem] = dem
+        a_end[dem] = dem
+    # crowds: "thousands of protesters" is the protesters; "thousands marched" civilians
+    from geoevent.extract import verb_classes  # the word lists of data/rules
+
+    crowd = w["norm"].isin(verb_classes()["crowd"]) & (code == "")
+    lone_agent = np.where(crowd & (agent_word == ""), "CVL", agent_word)
     # agent words with no country: from a place in the sentence, else unknown
-    lone_agent = np.where(agent_word != "", agent_word, title_agent)
+    lone_agent = np.where(lone_agent != "", lone_agent, title_agent)
     lone = ((code == "") & (lone_agent != "") & ~prefix_word & w["upos"].isin(("NOUN", "PROPN"))
             & ~rel.isin(_NOT_HEAD_RELS))
     # "its allies", "their forces": whose they are is for coreference, not the sentence's place
@@ -515,6 +534,15 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
         resolution[idx] = np.where(found, "context-country", "unknown-country")
         a_start[idx] = idx
         a_end[idx] = idx
+    # "thousands of protesters": the crowd word stands for the people it counts
+    of = np.flatnonzero(rel.eq("nmod") & (head >= 0) & (w["case"] == "of") & (code != ""))
+    of = of[crowd[head[of]]]
+    if len(of):
+        q = head[of]
+        code[q], country[q], agent[q], entry[q] = code[of], country[of], agent[of], entry[of]
+        resolution[q] = resolution[of]
+        a_start[q] = q
+        a_end[q] = a_end[of]
     w.update(
         actor_resolution=resolution,
         modifier_conj_head=ch, modifier_conj=cm,
@@ -523,6 +551,29 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
         actor_start=a_start, actor_end=a_end,
     )
     return w
+
+
+def _demonym_nouns(w: Words, dictionaries: Dictionaries, *, dates_ok: bool = True) -> np.ndarray:
+    """The country of each plural noun whose singular is a nationality adjective ("Germans" ->
+    DEU, "Iraqis" -> IRQ), else ""."""
+    out = np.full(w.n, "", dtype=object)
+    actors = dictionaries.actors
+    if w.n == 0 or len(actors) == 0:
+        return out
+    adj = actors.loc[(actors["kind"].to_numpy(dtype=object) == "adjective") & (actors["country"] != "")]
+    if not len(adj):
+        return out
+    table = dict(zip(adj["pattern"].tolist(), adj["country"].tolist()))
+    norm: Cat = w["norm"]
+    lemma: Cat = w["lemma"]
+    plural = np.array([v.endswith("s") for v in norm.uniques.tolist()] + [False])[norm.codes]
+    by_lemma = np.r_[np.array([table.get(v, "") for v in lemma.uniques.tolist()], dtype=object),
+                     np.array([""], dtype=object)][lemma.codes]
+    by_stem = np.r_[np.array([table.get(v[:-1], "") if v.endswith("s") else "" for v in norm.uniques.tolist()],
+                             dtype=object), np.array([""], dtype=object)][norm.codes]
+    found = np.where(by_lemma != "", by_lemma, by_stem)
+    nominal = w["upos"].isin(("NOUN", "PROPN"))
+    return np.where(plural & nominal, found, "")
 
 
 def _sentence_places(w: Words, direct: np.ndarray, kind: np.ndarray, country: np.ndarray) -> np.ndarray:

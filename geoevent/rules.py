@@ -56,6 +56,24 @@ class CodingRules:
     context_country
         A country-less agent takes the country of a place named in its sentence ("protesters
         in Tbilisi" -> GEOPRO) (default True).
+    refusal
+        A refused or negated cooperative act is coded as its rejection, 12x ("refused to
+        extradite", "will not lift its embargo"; data/rules/act_codes.tsv) (default True;
+        ignored where ``negation`` recodes the act).
+    sub_codes
+        A promised, asked-for or demanded act takes the sub-code of the act ("urged Hamas to free
+        the hostages" -> 0253, "demanded that the EU lift sanctions" -> 1054, "pledged to send
+        tanks" -> 0332; data/rules/act_codes.tsv) (default True).
+    parse_repairs
+        Read common misparses as the construction meant: an indirect object with no direct
+        object is the verb's object ("urged a peaceful settlement") (default True).
+    deep_target
+        A verb whose usual target slots hold no actor takes the nearest actor in its own clause
+        ("received an Iranian delegation" -> IRN) (default True).
+    implicit_target
+        An act of a domestic root (08 yield, 14 protest, 17 coerce, 18 assault, 20 mass violence)
+        that names no target is done to the source's own country ("Nigeria relaxed its curfew"
+        -> NGA 0813 NGA) (default True).
     nominal
         Event nouns code with their possessor or modifier as source ("Russia's attack on
         Kyiv") (default True).
@@ -68,22 +86,31 @@ class CodingRules:
     oblique_source: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     unknown_country: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     context_country: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    refusal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    implicit_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    sub_codes: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    parse_repairs: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    deep_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> "CodingRules":
         """PETRARCH's conventions: promised and hypothetical acts coded as acts, an unnamed
         passive's source from its oblique, negated acts recoded by ``negation``, and none of
-        geoevent's additions (unknown-country agents, context country, event nouns)."""
+        geoevent's additions (unknown-country agents, context country, event nouns, refusals)."""
         base = dict(intent=False, modality=False, oblique_source=True, negation=negation,
-                    unknown_country=False, context_country=False, nominal=False)
+                    unknown_country=False, context_country=False, nominal=False, refusal=False,
+                    implicit_target=False, sub_codes=False, parse_repairs=False,
+                    deep_target=False)
         base.update(changes)
         return cls(**base)
 
     def core(self) -> "CodingRules":
         """These rules with geoevent's additions off: the constructions the per-sentence oracle
         (tests/oracle) covers."""
-        return attrs.evolve(self, unknown_country=False, context_country=False, nominal=False)
+        return attrs.evolve(self, unknown_country=False, context_country=False, nominal=False, refusal=False,
+                            implicit_target=False, sub_codes=False, parse_repairs=False,
+                    deep_target=False)
 
     @property
     def negation_map(self) -> dict[str, str]:

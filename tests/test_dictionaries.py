@@ -71,7 +71,7 @@ def test_check_file_counts_match_loaded_rows(dicts, tmp_path):
         path = tmp_path / name
         path.write_text(DATA.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
         n = check_file(path)
-        loaded = sum(len(_file(t, name)) for t in (dicts.actors, dicts.agents, dicts.verbs, dicts.discards))
+        loaded = sum(len(_file(t, name)) for t in (dicts.actors, dicts.agents, dicts.verbs, dicts.discards, dicts.nouns))
         assert n == loaded > 0, name
 
 

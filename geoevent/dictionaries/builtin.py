@@ -9,6 +9,7 @@ actors     pattern, code, country, agent, kind, start_date, end_date, name [, no
 agents     pattern, agent, kind [, note]
 verbs      verb, particle, object, prep, code, label [, note]
 discards   pattern [, note]
+nouns      noun, prep, code, label [, note]
 =========  =====================================================================
 
 :func:`load_builtin` reads the files shipped in ``geoevent/data/dictionaries``;
@@ -32,6 +33,7 @@ from geoevent.dictionaries.tables import (
     ACTOR_COLUMNS,
     AGENT_COLUMNS,
     DISCARD_COLUMNS,
+    NOUN_COLUMNS,
     VERB_COLUMNS,
     Dictionaries,
 )
@@ -90,8 +92,10 @@ _LAYOUTS: dict[str, tuple[str, ...]] = {
     "agents": tuple(c for c in AGENT_COLUMNS if c != "entry_id"),
     "verbs": tuple(c for c in VERB_COLUMNS if c != "entry_id"),
     "discards": tuple(c for c in DISCARD_COLUMNS if c != "entry_id"),
+    "nouns": tuple(c for c in NOUN_COLUMNS if c != "entry_id"),
 }
-_COLUMNS = {"actors": ACTOR_COLUMNS, "agents": AGENT_COLUMNS, "verbs": VERB_COLUMNS, "discards": DISCARD_COLUMNS}
+_COLUMNS = {"actors": ACTOR_COLUMNS, "agents": AGENT_COLUMNS, "verbs": VERB_COLUMNS, "discards": DISCARD_COLUMNS,
+            "nouns": NOUN_COLUMNS}
 _COUNTRY_RE = re.compile(r"^(?:[A-Z]{3})$")
 _CODE_RE = re.compile(r"^(?:[A-Z0-9]{3})+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -174,7 +178,7 @@ def _parse(text: str, path: str) -> tuple[str, list[dict[str, object]]]:
     kind = _layout(header, path)
     width = len(header)
     name = Path(path).name
-    codes = _codebook_codes() if kind == "verbs" else None
+    codes = _codebook_codes() if kind in ("verbs", "nouns") else None
     entries: list[dict[str, object]] = []
     seen: dict[tuple[str, ...], list[tuple[pd.Timestamp, pd.Timestamp, int]]] = {}
     for line, fields in rows:
@@ -228,6 +232,16 @@ def _parse(text: str, path: str) -> tuple[str, list[dict[str, object]]]:
             if code != "-" and codes is not None and code not in codes:
                 raise DictionaryError(path, line, f"unknown CAMEO code {code!r} (not in the codebook)")
             key = (str(rec["verb"]), str(rec["particle"]), str(rec["object"]), str(rec["prep"]))
+        elif kind == "nouns":
+            _pattern(str(rec["noun"]), path, line, "noun")
+            if " " in str(rec["noun"]):
+                raise DictionaryError(path, line, f"noun {rec['noun']!r} must be one word, the head noun's lemma")
+            if rec["prep"]:
+                _pattern(str(rec["prep"]), path, line, "prep")
+            code = str(rec["code"])
+            if code == "" or (codes is not None and code not in codes):
+                raise DictionaryError(path, line, f"unknown CAMEO code {code!r} (not in the codebook)")
+            key = (str(rec["noun"]), str(rec["prep"]))
         else:
             _pattern(str(rec["pattern"]), path, line)
             key = (str(rec["pattern"]),)
@@ -289,6 +303,7 @@ def _build(sources: Iterable[tuple[str, str]]) -> Dictionaries:
         verbs=_frame("verbs", parts["verbs"]),
         discards=_frame("discards", parts["discards"]),
         sources=tuple(names),
+        nouns=_frame("nouns", parts["nouns"]),
     )
 
 

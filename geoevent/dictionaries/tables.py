@@ -36,6 +36,10 @@ verbs — verb patterns to CAMEO codes:
                       ("strike" + object "tone|deal|balance")
     label       str   plain label overriding the codebook's label for this code; "" to keep it
 
+nouns — event nouns to CAMEO codes ("Russia's attack on Kyiv", "talks between Serbia and Kosovo"):
+    entry_id, noun (lemma of the head noun), prep (preposition introducing the target: "on",
+    "against", "with", "between"; "" = none), code, label.
+
 discards — phrases whose presence in a sentence means the sentence is not coded
     entry_id, pattern.
 """
@@ -51,6 +55,7 @@ __all__ = [
     "ACTOR_COLUMNS",
     "AGENT_COLUMNS",
     "DISCARD_COLUMNS",
+    "NOUN_COLUMNS",
     "VERB_COLUMNS",
     "Dictionaries",
 ]
@@ -59,6 +64,7 @@ ACTOR_COLUMNS = ("entry_id", "pattern", "code", "country", "agent", "kind", "sta
 AGENT_COLUMNS = ("entry_id", "pattern", "agent", "kind")
 VERB_COLUMNS = ("entry_id", "verb", "particle", "object", "prep", "code", "label")
 DISCARD_COLUMNS = ("entry_id", "pattern")
+NOUN_COLUMNS = ("entry_id", "noun", "prep", "code", "label")
 
 
 def _frame(columns: tuple[str, ...]) -> pd.DataFrame:
@@ -74,11 +80,12 @@ class Dictionaries:
     verbs: pd.DataFrame = attrs.field(factory=lambda: _frame(VERB_COLUMNS))
     discards: pd.DataFrame = attrs.field(factory=lambda: _frame(DISCARD_COLUMNS))
     sources: tuple[str, ...] = ()
+    nouns: pd.DataFrame = attrs.field(factory=lambda: _frame(NOUN_COLUMNS))
 
     def fingerprint(self) -> str:
         """A short hash of every table's content, recorded in events files' metadata."""
         h = hashlib.sha256()
-        for table in (self.actors, self.agents, self.verbs, self.discards):
+        for table in (self.actors, self.agents, self.verbs, self.discards, self.nouns):
             h.update(pd.util.hash_pandas_object(table.astype(str), index=False).values.tobytes())
         return h.hexdigest()[:16]
 
@@ -94,4 +101,5 @@ class Dictionaries:
             verbs=cat(self.verbs, other.verbs, ["verb", "particle", "object", "prep"]),
             discards=cat(self.discards, other.discards, ["pattern"]),
             sources=self.sources + other.sources,
+            nouns=cat(self.nouns, other.nouns, ["noun", "prep"]),
         )
