@@ -26,8 +26,37 @@ def code(
     dictionaries: Dictionaries | None = None,
     rules: CodingRules | None = None,
 ) -> list[Event]:
-    """Code one text into events. ``date`` (the article's date) picks each person's role;
-    ``rules`` (:class:`geoevent.CodingRules`) says which coding conventions apply."""
+    """Code one text into events.
+
+    Parameters
+    ----------
+    text : str
+        The text (an article, a paragraph, a sentence).
+    date : date or str, optional
+        The article's date (a date, or ISO text such as ``"2024-11-17"`` or
+        ``"2024-11-17T10:00:00Z"``): picks each person's role and fills the events' date. Without
+        it people take their latest role, with a :class:`geoevent.MissingDateWarning`.
+    doc_id : str, default "text"
+        The document id the events carry.
+    parser : {"embedded", "stanza"}, default "embedded"
+        The parser backend (``"stanza"`` needs ``geoevent[stanza]``).
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    rules : CodingRules, optional
+        Which coding conventions apply (default ``CodingRules()``).
+
+    Returns
+    -------
+    list of Event
+        In text order; in Jupyter each shows as a table with its sentence marked.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> events = geoevent.code("Russia launched a large-scale missile assault on Ukraine.", date="2024-11-17")
+    >>> [(e.source.code, e.code, e.target.code) for e in events]
+    [('RUS', '195', 'UKR')]
+    """
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     docs = pd.DataFrame({"doc_id": [doc_id], "text": [text], "date": [date]})
@@ -50,11 +79,46 @@ def code_frame(
     rules: CodingRules | None = None,
     progress: bool = False,
 ) -> pd.DataFrame:
-    """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``).
+    """Code a DataFrame of documents; one row per event (also ``df.geoevent.code()``).
 
-    ``id_col`` defaults to the index; ``date_col`` is optional. Documents that fail are skipped
-    with a warning and listed in ``result.attrs["problems"]``. ``rules``
-    (:class:`geoevent.CodingRules`) says which coding conventions apply.
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per document.
+    text_col : str, default "text"
+        The column holding the texts.
+    id_col : str, optional
+        The column of document ids (default: the index).
+    date_col : str, optional
+        The column of document dates (dates, Timestamps or ISO text); documents without one are
+        coded with one :class:`geoevent.MissingDateWarning` per call.
+    parser : {"embedded", "stanza"}, default "embedded"
+        The parser backend.
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    rules : CodingRules, optional
+        Which coding conventions apply (recorded in ``attrs["coding_rules"]`` and, by
+        :func:`write_events`, in the file).
+    progress : bool, default False
+        A progress bar (``tqdm.auto``: it shows in Jupyter too).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events table (:data:`geoevent.EVENT_SCHEMA`; text as ``string[pyarrow]``,
+        ``event_date`` as Arrow date32). Documents that failed are skipped with a warning and
+        listed in ``attrs["problems"]``.
+
+    Examples
+    --------
+    >>> import geoevent, pandas as pd
+    >>> articles = pd.DataFrame({"id": ["a1"], "date": ["2024-11-17"],
+    ...                          "text": ["North Korea has deployed troops to aid Russia."]})
+    >>> df = geoevent.code_frame(articles, id_col="id", date_col="date")
+    >>> df[["doc_id", "source_code", "event_code", "target_code"]].values.tolist()[0]
+    ['a1', 'PRK', '154', 'RUS']
+    >>> df["event_date"].dt.year.tolist()[0]
+    2024
     """
     for col in (text_col, id_col, date_col):
         if col is not None and col not in df.columns:

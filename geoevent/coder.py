@@ -113,12 +113,39 @@ def code_tokens(
     rules: CodingRules | None = None,
     chunk_sentences: int = CHUNK_SENTENCES,
 ) -> pd.DataFrame:
-    """Code a token table; one row per event with the columns of :data:`geoevent.EVENT_SCHEMA`.
+    """Code a token table (from any parser) into events.
 
-    ``dates`` maps doc_id to the document date, which picks each person's role and fills
-    ``event_date``. ``doc_texts`` (doc_id -> text) gives exact sentence texts; without it they
-    are rebuilt from the words. ``rules`` (:class:`geoevent.CodingRules`, default
-    ``CodingRules()``) says which conventions apply (docs/architecture.md).
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table (:mod:`geoevent.tokens`): :func:`geoevent.parse`, :func:`geoevent.read_conllu`.
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    dates : mapping of doc_id to date, optional
+        Each document's date (date, Timestamp or ISO text): picks each person's role and fills
+        ``event_date``.
+    doc_texts : mapping of doc_id to str, optional
+        The documents' texts, for exact sentence texts; without it they are rebuilt from the words.
+    parser : str, default "given"
+        The name written to the ``parser`` column.
+    rules : CodingRules, optional
+        Which conventions apply (default ``CodingRules()``; docs/architecture.md).
+    chunk_sentences : int
+        Sentences coded at once (bounds memory).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, the columns of :data:`geoevent.EVENT_SCHEMA`; ``attrs["coding_rules"]``
+        holds the rules as JSON.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> tokens = geoevent.parse("Russia attacked Ukraine.", doc_ids=["d1"])
+    >>> events = geoevent.code_tokens(tokens, dates={"d1": "2024-11-17"})
+    >>> events[["source_code", "event_code", "target_code"]].values.tolist()
+    [['RUS', '190', 'UKR']]
     """
     rules = _rules(rules)
     d = dictionaries if dictionaries is not None else default_dictionaries()
@@ -342,12 +369,44 @@ def code_documents(
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
 ) -> pd.DataFrame:
-    """Parse and code documents (columns doc_id, text, date); one row per event.
+    """Parse and code a table of documents.
 
-    A document that fails to parse or code is reported through ``on_problem`` (default: a
-    warning naming it) and skipped; every other document keeps its events. The problems are also
-    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``rules`` are the
-    coding rules of :func:`code_tokens`.
+    A document that fails to parse or code (or has a bad date) is reported through
+    ``on_problem`` (default: a warning naming it) and skipped; every other document keeps its
+    events. Documents without a date are coded, with one :class:`MissingDateWarning` per call
+    saying how many. A parser that cannot run raises :class:`geoevent.ParserUnavailableError`
+    once, before any document is coded.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        Columns ``doc_id``, ``text`` and optionally ``date`` (date, Timestamp or ISO text).
+    parser : {"embedded", "stanza"}, default "embedded"
+        The parser backend.
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    rules : CodingRules, optional
+        The coding rules of :func:`code_tokens`.
+    progress : bool, default False
+        Show a progress bar (``tqdm.auto``: a widget in Jupyter, text on a terminal).
+    batch_docs : int, default 256
+        Documents parsed at once (fewer while a progress bar is shown, so that it moves).
+    on_problem : callable, optional
+        Called with (doc_id, exception) for each skipped document instead of warning.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event (:data:`geoevent.EVENT_SCHEMA`); ``attrs["problems"]`` lists the
+        skipped documents as (doc_id, message) pairs, ``attrs["coding_rules"]`` the rules (JSON)
+        and ``attrs["dictionary_fingerprint"]`` the dictionaries.
+
+    Examples
+    --------
+    >>> import geoevent, pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Russia attacked Ukraine."], "date": ["2024-11-17"]})
+    >>> geoevent.code_documents(docs)["event_code"].tolist()
+    ['190']
     """
     rules = _rules(rules)
     from geoevent.parse import get_parser
@@ -446,7 +505,25 @@ def _parse_and_code(
 def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
     """Story-level de-duplication: one event per (doc_id, source, code, target), the first kept.
 
-    The kept row gains ``mentions``: how many sentences of the story coded that event.
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows, with a ``mentions`` column: how many sentences of the story coded that
+        event (the GDELT export's NumMentions).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> events = geoevent.code_frame(pd.DataFrame({"text": ["Russia attacked Ukraine. Russia attacked Ukraine again."],
+    ...                                            "date": ["2024-11-17"]}), date_col="date")
+    >>> story = geoevent.deduplicate_story(events)
+    >>> (len(events), len(story), story["mentions"].tolist())
+    (2, 1, [2])
     """
     if len(events) == 0:
         return events.assign(mentions=pd.Series([], dtype=np.int32))

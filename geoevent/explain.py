@@ -37,7 +37,15 @@ class Part:
 
 @attrs.frozen
 class Explanation:
-    """An event with the evidence for it; shows as text (``str``) or HTML in a notebook."""
+    """An event with the evidence for it; shows as text (``str``) or HTML in a notebook.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> why = geoevent.explain(geoevent.code("Russia attacked Ukraine.", date="2024-11-17"), 0)
+    >>> [p.role for p in why.parts]
+    ['source', 'verb', 'target']
+    """
 
     event: Event
     parts: tuple[Part, ...]

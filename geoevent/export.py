@@ -392,8 +392,32 @@ def export_events(events: pd.DataFrame, path: str | Path, *, format: str, header
 
 
 def read_export(path: str | Path, *, format: str, header: bool = True) -> pd.DataFrame:
-    """Read a file :func:`export_events` wrote: the layout's columns, values as written
-    (TSV/CSV cells as text, empty cells as None; JSON values as JSON gives them)."""
+    """Read a file :func:`export_events` wrote.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.tsv``, ``.csv``, ``.jsonl`` or ``.json`` file.
+    format : {"gdelt", "icews", "phoenix", "plover"}
+        Its layout.
+    header : bool, default True
+        Whether a TSV/CSV file starts with the column names (without, the layout's are used).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The layout's columns, values as written: TSV/CSV cells as text (empty cells None), JSON
+        values as JSON gives them.
+
+    Examples
+    --------
+    >>> import geoevent, tempfile, pathlib
+    >>> events = geoevent.code_frame(pd.DataFrame({"text": ["Russia attacked Ukraine."], "date": ["2024-11-17"]}),
+    ...                              date_col="date")
+    >>> out = geoevent.export_events(events, pathlib.Path(tempfile.mkdtemp()) / "e.tsv", format="phoenix")
+    >>> geoevent.read_export(out, format="phoenix")[["Date", "SourceActorFull", "EventCode"]].values.tolist()
+    [['20241117', 'RUS', '190']]
+    """
     path = Path(path)
     suffix = _suffix(path)
     if format not in _LAYOUTS:

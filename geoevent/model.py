@@ -55,7 +55,14 @@ def _none_if_empty(value: Any) -> Any:
 
 @attrs.frozen(slots=True)
 class Actor:
-    """A coded actor mention: ``code`` such as "USAGOV", its country and agent, the words and span."""
+    """A coded actor mention: ``code`` such as "USAGOV", its country and agent, the words and span.
+
+    Examples
+    --------
+    >>> from geoevent import Actor
+    >>> Actor("USAGOV", country="USA", agent="GOV", text="Joe Biden", span=(10, 19)).agent
+    'GOV'
+    """
 
     code: str = attrs.field(validator=_match(_ACTOR_CODE, "an actor code of 3-letter groups, e.g. 'USAGOV'"))
     country: str | None = attrs.field(
@@ -80,6 +87,17 @@ class Event:
 
     A code outside the CAMEO codebook (one a user's dictionary defines, such as PETRARCH's test
     code "212") has no ``root_code``, ``quad_class`` or ``goldstein``: they are None.
+    ``repr`` is a few short lines; in Jupyter an Event shows as HTML, its sentence marked
+    (:func:`geoevent.explain`).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> e = geoevent.code("Later, Russia attacked Ukraine.", date="2024-11-17")[0]
+    >>> (e.source.code, e.code, e.target.code, e.sentence_spans["source"])
+    ('RUS', '190', 'UKR', (7, 13))
+    >>> print(repr(e).splitlines()[0])
+    Event 190 attack (quad 4, Goldstein -10.0) on 2024-11-17
     """
 
     source: Actor = attrs.field(validator=attrs.validators.instance_of(Actor))

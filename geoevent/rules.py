@@ -77,6 +77,15 @@ class CodingRules:
     nominal
         Event nouns code with their possessor or modifier as source ("Russia's attack on
         Kyiv") (default True).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> rules = geoevent.CodingRules.petrarch()
+    >>> (rules.intent, rules.modality, rules.oblique_source)
+    (False, False, True)
+    >>> geoevent.CodingRules.from_json(rules.to_json()) == rules
+    True
     """
 
     require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))

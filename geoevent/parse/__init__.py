@@ -44,7 +44,30 @@ def get_parser(name: str = "embedded", **options: Any) -> Parser:
 
 
 def parse(texts: str | Sequence[str], *, doc_ids: Sequence[str] | None = None, parser: str = "embedded") -> pd.DataFrame:
-    """Parse one text or many into a token table (see :mod:`geoevent.tokens`)."""
+    """Parse one text or many into a token table (see :mod:`geoevent.tokens`).
+
+    Parameters
+    ----------
+    texts : str or sequence of str
+        The documents.
+    doc_ids : sequence of str, optional
+        One id per text (default ``"0"``, ``"1"``, ...).
+    parser : {"embedded", "stanza"}, default "embedded"
+        The backend; ``"stanza"`` needs the extra ``geoevent[stanza]`` and its models.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per syntactic word: doc_id, sent_idx, tok_idx, text, lemma, upos, head, deprel,
+        character offsets...
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> tokens = geoevent.parse("Russia attacked Ukraine.")
+    >>> tokens[["text", "upos", "deprel"]].values.tolist()[:2]
+    [['Russia', 'PROPN', 'nsubj'], ['attacked', 'VERB', 'root']]
+    """
     if isinstance(texts, str):
         texts = [texts]
     texts = list(texts)
@@ -56,7 +79,22 @@ def parse(texts: str | Sequence[str], *, doc_ids: Sequence[str] | None = None, p
 
 
 def available_parsers() -> list[dict[str, Any]]:
-    """Which parsers are usable here: name, usable (bool), detail (where models live or why not)."""
+    """Which parser backends are usable here.
+
+    Returns
+    -------
+    list of dict
+        One dict per backend: ``name``, ``usable`` (bool) and ``detail`` (where its models live,
+        or what is missing and how to install it).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> [p["name"] for p in geoevent.available_parsers()]
+    ['embedded', 'stanza']
+    >>> geoevent.available_parsers()[0]["usable"]
+    True
+    """
     out: list[dict[str, Any]] = []
     try:
         from geoevent.parse import embedded
