@@ -21,6 +21,7 @@ from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import GeoeventError, InputError, ParserUnavailableError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, match_actors, prepare, resolve_actors
+from geoevent.repair import repair_tokens
 from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
@@ -154,6 +155,8 @@ def code_tokens(
     if len(tokens) == 0:
         return empty_events()
     verbs = _compiled_verbs(d)
+    if rules.parse_repairs:
+        tokens = repair_tokens(tokens)
     sid = np.cumsum(tokens["tok_idx"].to_numpy() == 1) - 1  # sentences start at word 1
     bounds = np.searchsorted(sid, np.arange(0, sid.max() + 1, max(1, chunk_sentences)))
     bounds = np.r_[bounds, len(tokens)]
@@ -240,7 +243,7 @@ def _code_chunk(
         }
     )
     # no event of an actor on itself; one event per (sentence, source, code, target)
-    ev = ev.loc[ev["source_code"] != ev["target_code"]]
+    ev = ev.loc[(ev["source_code"] != ev["target_code"]) | (ev["target_resolution"] == "implicit-domestic")]
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
     if len(ev) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})

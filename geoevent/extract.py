@@ -36,6 +36,8 @@ from geoevent.rules import CodingRules
 __all__ = ["compile_verbs", "extract_nominal", "extract_triples", "verb_classes", "intent_codes"]
 
 _AGENT_REL = "obl:agent"
+#: Words that are particles of phrasal verbs when the parser reads them as adverbs or case markers.
+_PARTICLES = ("up", "down", "off", "out", "over", "back", "away", "in", "on", "around", "aside", "ahead")
 # parts of speech that never count as a pattern's word before the verb ("RECENTLY *", "NEITHER *")
 _NOT_PRE = ("ADV", "CCONJ", "CONJ", "SCONJ", "PART", "DET", "PUNCT")
 
@@ -262,8 +264,15 @@ def extract_triples(
     # (rank 3: a noun inside a prepositional phrase, below)
     # an indirect object with no direct one is often a misread object ("urged a settlement")
     lone_iobj = np.where((obj[vidx] < 0) & (iobj[vidx] >= 0) & rules.parse_repairs, iobj[vidx], -1)
+    # "handed over the bodies" read as an oblique "over the bodies": the oblique is the object
+    cx = np.flatnonzero(rel.eq("case") & has_head & lem.isin(_PARTICLES))
+    cx = cx[base.eq("obl")[head[cx]] & (head[head[cx]] == gid[cx] - 1)]
+    prt_obl = np.full(n, -1, dtype=np.int64)
+    if rules.parse_repairs and len(cx):
+        prt_obl[head[head[cx]]] = head[cx]
+    prt_obl = np.where(obj[vidx] < 0, prt_obl[vidx], -1)
     for rank, slot in ((0, obj[vidx]), (1, np.where(passive[vidx], nsubj_pass[vidx], -1)), (2, with_obl[vidx]),
-                       (4, clause_obj), (5, lone_iobj)):
+                       (4, clause_obj), (5, lone_iobj), (6, prt_obl)):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
@@ -311,6 +320,14 @@ def extract_triples(
     case_obl = case_idx[base.eq("obl")[head[case_idx]] & (head[head[case_idx]] == gid[case_idx] - 1)]
     prt_verb = np.r_[head[prt_idx], head[head[case_obl]]]
     prt_idx = np.r_[prt_idx, case_obl]
+    if rules.parse_repairs:
+        # a particle the parser made the object's case marker ("gunned down civilians") or an adverb
+        # right after the verb or its object ("pulled back from Kyiv", "turned refugees away")
+        case_obj = case_idx[rel.eq("obj")[head[case_idx]] & (head[head[case_idx]] == gid[case_idx] - 1)]
+        adv = np.flatnonzero(rel.eq("advmod") & has_head & lem.isin(_PARTICLES))
+        adv = adv[(head[adv] == gid[adv] - 1) | (obj[np.maximum(head[adv], 0)] == gid[adv] - 1)]
+        prt_verb = np.r_[prt_verb, head[head[case_obj]], head[adv]]
+        prt_idx = np.r_[prt_idx, case_obj, adv]
     prt_pairs = pd.DataFrame({"v": prt_verb, "particle": lemma[prt_idx], "particle_gid": gid[prt_idx]})
     prt_pairs = prt_pairs.drop_duplicates(["v", "particle"])
     cand = cand.merge(prt_pairs, on=["v", "particle"], how="left")
@@ -332,6 +349,11 @@ def extract_triples(
     pp_gid[on_obj["_k"].to_numpy()] = on_obj["pp_gid"].to_numpy()
     pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
     cand["pp_gid"] = pp_gid
+    if rules.strict_prepositions:  # "vote against" does not code "voted for"
+        missing = (cand["prep"].to_numpy(dtype=object) != "") & (pp_gid < 0) & ~cand["has_object"].to_numpy(dtype=bool)
+        cand = cand.loc[~missing].reset_index(drop=True)
+        if len(cand) == 0:
+            return _empty()
     cand["score"] = (
         8 * cand["has_particle"].astype(int)
         + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
@@ -508,6 +530,8 @@ def extract_triples(
         o,  # "attacked Ukraine"
         iobj[vb],  # "gave Ukraine weapons"
         np.where(passive[vb], nsubj_pass[vb], -1),  # "Ukraine was attacked"
+        # the pattern's own object, when a modifier makes it an actor: "expelled French diplomats"
+        np.where((objg >= 0) & ~w["actor_direct"][np.maximum(objg, 0)] & rules.deep_target, objg, -1),
         obl_actor[vb],  # "restored ties with Gondor"
         at(nmod_actor, o),  # "condemned the attack on Ukraine"
         at(nmod_actor, objg),
@@ -525,9 +549,13 @@ def extract_triples(
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
-    for slot in candidates:
-        take = (target < 0) & (slot >= 0) & (slot != objg) & has_actor[np.maximum(slot, 0)]
-        target[take] = slot[take]
+    # an actor whose country nothing gives ("---MIL") is a target only where no other actor is
+    known = has_actor & (w["actor_resolution"] != "unknown-country")
+    for pass_ok in ((known, has_actor) if rules.unknown_country else (has_actor,)):
+        for k, slot in enumerate(candidates):
+            own_object = k == 4  # the slot above: the pattern's object may be the target there only
+            take = (target < 0) & (slot >= 0) & ((slot != objg) | own_object) & pass_ok[np.maximum(slot, 0)]
+            target[take] = slot[take]
     if rules.deep_target and (target < 0).any():  # "received an Iranian delegation", "dismissed Ukrainian claims"
         deep = _clause_actor(w, coded, circumstance, subj)
         miss = target < 0
@@ -564,6 +592,8 @@ IMPLICIT_TARGET = -2
 #: Roots whose acts without a named target are done to the source's own country: protests,
 #: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
 _DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+#: and promises of reform or of yielding ("agreed to step down": 0341)
+_DOMESTIC_INTENT = frozenset({"034", "035"})
 
 
 #: Relations of a verb's dependent that lead away from its target: its subject, its agent, other
@@ -630,8 +660,9 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     src = out["source"].to_numpy()
     country = w["actor_country"][src]
     known = (country != "") & (country != "IGO")
-    roots = np.array([str(c)[:2] for c in out["code"].tolist()], dtype=object)
-    take = (t == NO_TARGET) & known & pd.Series(roots, dtype=object).isin(_DOMESTIC_ROOTS).to_numpy()
+    codes = out["code"].astype(str)
+    domestic = codes.str[:2].isin(_DOMESTIC_ROOTS) | codes.str[:3].isin(_DOMESTIC_INTENT)
+    take = (t == NO_TARGET) & known & domestic.to_numpy()
     if take.any():
         out = out.assign(target=np.where(take, IMPLICIT_TARGET, t))
     return out
