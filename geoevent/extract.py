@@ -576,8 +576,11 @@ def extract_triples(
     out = _expand_conjuncts(out, w)
     if rules.implicit_target:
         out = _implicit_domestic_targets(out, w)
-    if require_target:
-        out = out.loc[out["target"].to_numpy() != NO_TARGET]
+    if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
+        keep = out["target"].to_numpy() != NO_TARGET
+        if rules.targetless_roots:
+            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+        out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
     rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
     if len(rev):
@@ -592,6 +595,8 @@ IMPLICIT_TARGET = -2
 #: Roots whose acts without a named target are done to the source's own country: protests,
 #: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
 _DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+#: Agents of domestic bodies whose acts without a named target address their own state.
+_DOMESTIC_AGENTS = frozenset({"OPP", "PRO", "CVL", "LAB", "EDU", "REF", "HRI", "JUD", "LEG", "REL", "AGR", "PTY"})
 #: and promises of reform or of yielding ("agreed to step down": 0341)
 _DOMESTIC_INTENT = frozenset({"034", "035"})
 
@@ -662,6 +667,8 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     known = (country != "") & (country != "IGO")
     codes = out["code"].astype(str)
     domestic = codes.str[:2].isin(_DOMESTIC_ROOTS) | codes.str[:3].isin(_DOMESTIC_INTENT)
+    # a domestic body with no named target acts on its own state ("the opposition demanded ...")
+    domestic |= pd.Series(w["actor_agent"][src], dtype=object).isin(_DOMESTIC_AGENTS).to_numpy()
     take = (t == NO_TARGET) & known & domestic.to_numpy()
     if take.any():
         out = out.assign(target=np.where(take, IMPLICIT_TARGET, t))

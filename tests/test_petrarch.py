@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -307,7 +306,7 @@ def test_actor_dates_round_trip(tmp_path_factory, a, b):
     assert r.loc["XXXELI", "start_date"] == pd.Timestamp(b)
 
 
-def test_full_petrarch2_dictionaries_load_fast():
+def test_full_petrarch2_dictionaries_load_and_cache():
     base = shared_path("dictionaries", "petrarch2")
     clear_petrarch_cache()
     kw = dict(
@@ -316,13 +315,9 @@ def test_full_petrarch2_dictionaries_load_fast():
         agents=base / "Phoenix.agents.txt",
         discards=base / "Phoenix.discards.txt",
     )
-    t0 = time.perf_counter()
-    d, rep = load_petrarch_with_report(**kw)
-    first = time.perf_counter() - t0
-    assert first < 10.0
-    t0 = time.perf_counter()
+    d, rep = load_petrarch_with_report(**kw)  # load times: benchmarks/bench_dictionaries.py
     d2, rep2 = load_petrarch_with_report(**kw)
-    assert time.perf_counter() - t0 < 0.1 and d2 is d and rep2.cached
+    assert d2 is d and rep2.cached and not rep.cached
     assert len(d.actors) > 40_000 and len(d.agents) > 4_000 and len(d.verbs) > 30_000 and len(d.discards) > 400
     assert rep.counts["patterns"] > 4_000 and rep.counts["patterns_mapped"] > 0.8 * rep.counts["patterns"]
     a = d.actors
