@@ -42,7 +42,7 @@ def _ymd(ev: pd.DataFrame) -> list[object]:
 
 
 def _groups(code: object) -> list[str] | None:
-    return None if code is None else [str(code)[i : i + 3] for i in range(0, len(str(code)), 3)]
+    return None if _missing(code) else [str(code)[i : i + 3] for i in range(0, len(str(code)), 3)]
 
 
 #: per layout, (layout column -> function of the events table giving the expected values)
@@ -108,7 +108,7 @@ CASES = [(f, ext) for f in geoevent.EXPORT_FORMATS for ext in (".tsv", ".csv", "
 @pytest.mark.parametrize(("fmt", "ext"), CASES, ids=[f"{f}{e}" for f, e in CASES])
 def test_layout_round_trips_the_seed_events(fmt: str, ext: str, tmp_path: Path) -> None:
     ev = seed_events()
-    assert len(ev) >= 5 and ev["target_code"].notna().all()
+    assert len(ev) >= 5 and ev["target_code"].notna().sum() >= 5
     path = geoevent.export_events(ev, tmp_path / f"out{ext}", format=fmt)
     back = geoevent.read_export(path, format=fmt)
     assert list(back.columns) == list(to_layout(ev, fmt).columns) and len(back) == len(ev)

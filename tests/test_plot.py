@@ -52,10 +52,12 @@ def test_dyad_matrix_counts_pairs() -> None:
     pairs = ev.groupby(["source_code", "target_code"]).size()
     for (s, t), n in pairs.items():
         assert m.loc[s, t] == n
-    assert int(m.to_numpy().sum()) == len(ev)
+    assert int(m.to_numpy().sum()) == int(ev["target_code"].notna().sum())  # targetless events left out
     ax = geoevent.plot_dyads(ev, ax=_ax())
-    assert {t.get_text() for t in ax.get_yticklabels()} == set(ev["source_code"])
-    assert set(dyad_matrix(ev, by="country").index) == set(ev["source_country"].dropna())
+    with_target = ev[ev["target_code"].notna()]
+    assert {t.get_text() for t in ax.get_yticklabels()} == set(with_target["source_code"])
+    both = ev[ev["source_country"].notna() & ev["target_country"].notna()]
+    assert set(dyad_matrix(ev, by="country").index) == set(both["source_country"])
 
 
 def test_the_accessor_draws_both(monkeypatch: pytest.MonkeyPatch) -> None:
