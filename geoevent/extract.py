@@ -24,6 +24,7 @@ codebook lookup. The rules, each a vectorized step:
 from __future__ import annotations
 
 import functools
+from types import SimpleNamespace
 from importlib import resources
 
 import numpy as np
@@ -176,11 +177,59 @@ def extract_triples(
     verb without an agent the actor in its oblique as source; all four as PETRARCH does.
     """
     rules = rules if rules is not None else CodingRules()
-    require_target, intent, modality = rules.require_target, rules.intent, rules.modality
-    negation, oblique_source = rules.negation_map, rules.oblique_source
-    n = w.n
-    if n == 0 or len(verbs) == 0:
+    if w.n == 0 or len(verbs) == 0:
         return _empty()
+    c = _clause_structure(w, rules)
+    picked = _pick_patterns(c, w, verbs, rules)
+    if picked is None:
+        return _empty()
+    best, coded = picked
+    best = _modality_step(c, w, best, coded, rules)
+    if best is None:
+        return _empty()
+    target = _target_step(c, w, best, coded, rules)
+    vb = best["v"].to_numpy()
+    subj = c.subj
+    require_target = rules.require_target
+    out = pd.DataFrame(
+        {
+            "verb": vb,
+            "source": subj[vb],
+            "target": target,
+            "code": best["code"].to_numpy(dtype=object),
+            "label": best["label"].to_numpy(dtype=object),
+            "entry_id": best["entry_id"].to_numpy(dtype=object),
+            "particle_gid": best["particle_gid"].to_numpy(),
+            "reverse_code": best["reverse_code"].to_numpy(dtype=object),
+        }
+    )
+    out = out.loc[out["source"].to_numpy() >= 0]
+    out = _expand_conjuncts(out, w)
+    if rules.implicit_target:
+        out = _implicit_domestic_targets(out, w)
+    if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
+        keep = out["target"].to_numpy() != NO_TARGET
+        if rules.targetless_roots:
+            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+        out = out.loc[keep]
+    # paired codes ("[042:043]"): the target does the reverse act to the source
+    rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
+    if len(rev):
+        rev = rev.assign(source=rev["target"], target=rev["source"], code=rev["reverse_code"])
+        out = pd.concat([out, rev], ignore_index=True)
+    return out.drop(columns="reverse_code").reset_index(drop=True)
+
+
+
+
+
+def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
+    """The clause structure every step reads: per word, its subject, objects, passive voice,
+    negation and modals, and (step 2, subjects with inheritance) the subject each verb acts with:
+    conjuncts from the first verb, "to" clauses from their controller, relative clauses from the
+    noun, a reported clause's pronoun from the reporter."""
+    oblique_source = rules.oblique_source
+    n = w.n
     classes = verb_classes()
     gid = w["gid"]
     head = w["head"]
@@ -227,6 +276,113 @@ def extract_triples(
     requested = (rel.eq("ccomp") & has_head & lem.lut(classes["request"])[lem.codes[np.maximum(head, 0)]]
                  if rules.refusal else np.zeros(n, dtype=bool))
 
+    # 2. subjects, with inheritance ------------------------------------------------------------
+    subj = np.where(passive, by_agent, nsubj)
+    ok = subj >= 0
+    relative = lem.lut(classes["relative"])
+    is_pron = upos.lut(("PRON",))
+    subj_is_rel = np.zeros(n, dtype=bool)
+    subj_is_rel[ok] = relative[lem.codes[subj[ok]]] & is_pron[upos.codes[subj[ok]]]
+    relcl = rel.eq("acl:relcl") & has_head
+    subj = np.where(subj_is_rel & relcl, head, np.where(subj_is_rel, -1, subj))
+    obj_control = lem.isin(classes["object_control"])
+    is_conj = rel.eq("conj")
+    is_xcomp = rel.eq("xcomp")
+    is_advcl = rel.eq("advcl")
+    # "to" clauses: xcomp, advcl with "to", or an acl with "to" on the verb's object ("deployed
+    # troops to aid Russia"); clause_head is the verb each belongs to
+    to_clause = (is_advcl | rel.eq("acl")) & mark_to & has_head
+    hh = head[np.maximum(head, 0)]
+    acl_on_obj = rel.eq("acl") & to_clause & rel.eq("obj")[np.maximum(head, 0)] & (hh >= 0)
+    to_clause &= ~rel.eq("acl") | acl_on_obj
+    clause_head = np.where(acl_on_obj, hh, head)
+    controlled = is_xcomp | to_clause
+    for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
+        missing = (subj < 0) & has_head & is_verbal
+        h = np.where(missing, clause_head, 0)
+        from_conj = missing & is_conj
+        from_clause = missing & controlled
+        new = np.full(n, -1, dtype=np.int64)
+        new[from_conj] = subj[h[from_conj]]
+        ctrl_obj = from_clause & obj_control[h] & (obj[h] >= 0)
+        new[ctrl_obj] = obj[h[ctrl_obj]]
+        ctrl_subj = from_clause & ~ctrl_obj
+        new[ctrl_subj] = subj[h[ctrl_subj]]
+        # raising from a passive: "Gollum was seen to break into the parade" (Gollum breaks in)
+        raised = from_clause & is_xcomp & passive[h] & (nsubj_pass[h] >= 0)
+        new[raised] = nsubj_pass[h[raised]]
+        subj = np.where(missing, new, subj)
+
+    has_actor = w["actor_code"] != ""
+    if oblique_source:  # PETRARCH: "An Eriadorian was shot dead in Osgiliath" -> OSG shoots ERI
+        not_agent = base.eq("obl") & ~rel.eq(_AGENT_REL)
+        obl_any = child(not_agent & has_actor & (case_key >= 0))
+        obl_first = child(not_agent)
+        nmod_any = child(base.eq("nmod") & has_actor)
+        # "criticized over its dispute with Eriador": an actor inside the first oblique
+        inside = np.where(obl_first >= 0, nmod_any[np.maximum(obl_first, 0)], -1)
+        unnamed = passive & (subj < 0) & (by_agent < 0)
+        subj = np.where(unnamed, np.where(obl_any >= 0, obl_any, inside), subj)
+
+    # a personal pronoun subject of a reported clause is the reporter: "Russia said it shot down ..."
+    personal = lem.lut(classes["personal"])
+    for _ in range(2):
+        has_subj = subj >= 0
+        pron = np.zeros(n, dtype=bool)
+        pron[has_subj] = personal[lem.codes[subj[has_subj]]] & is_pron[upos.codes[subj[has_subj]]]
+        take = np.flatnonzero(pron & reported)
+        take = take[subj[head[take]] >= 0]
+        subj[take] = subj[head[take]]
+
+    return SimpleNamespace(
+        base=base,
+        by_agent=by_agent,
+        case=case,
+        case_key=case_key,
+        child=child,
+        classes=classes,
+        clause_head=clause_head,
+        controlled=controlled,
+        gid=gid,
+        has_actor=has_actor,
+        has_head=has_head,
+        head=head,
+        iobj=iobj,
+        is_advcl=is_advcl,
+        is_conj=is_conj,
+        is_xcomp=is_xcomp,
+        lem=lem,
+        lemma=lemma,
+        mark=mark,
+        mark_to=mark_to,
+        missing=missing,
+        modal_hyp=modal_hyp,
+        modal_int=modal_int,
+        n=n,
+        neg=neg,
+        nsubj=nsubj,
+        nsubj_pass=nsubj_pass,
+        obj=obj,
+        obj_control=obj_control,
+        passive=passive,
+        rel=rel,
+        requested=requested,
+        rules=rules,
+        subj=subj,
+        take=take,
+        to_clause=to_clause,
+        upos=upos,
+    )
+
+def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: CodingRules) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """Step 1, patterns: each verb joined with the patterns of its lemma or form; a pattern applies
+    when its particle, object and word before the verb are there; the most specific wins (particle >
+    object, word before the verb or reciprocal subjects > preposition found); code "-" blocks.
+    Returns the chosen patterns (one row per verb) and which verbs have a pattern, blocked or not."""
+    base, by_agent, case, case_key, child, gid = c.base, c.by_agent, c.case, c.case_key, c.child, c.gid
+    has_head, head, iobj, lem, lemma, mark_to = c.has_head, c.head, c.iobj, c.lem, c.lemma, c.mark_to
+    missing, n, nsubj, nsubj_pass, obj, passive = c.missing, c.n, c.nsubj, c.nsubj_pass, c.obj, c.passive
+    rel, rules, upos = c.rel, c.rules, c.upos
     # 1. patterns -------------------------------------------------------------------------
     index = pd.Index(lem.uniques)
     # words are compared by lemma or by form ("troops", "left"), in one shared key space
@@ -311,7 +467,7 @@ def extract_triples(
     coord_subj = (subj0 >= 0) & has_conj[np.maximum(subj0, 0)]
     cand = cand.loc[~cand["reciprocal"].to_numpy(dtype=bool) | coord_subj[cand["v"].to_numpy()]]
     if len(cand) == 0:
-        return _empty()
+        return None
     # particle
     prt_idx = np.flatnonzero(rel.eq("compound:prt") & has_head)
     # or the preposition right after the verb that a parser gave to the next noun: "cordoned off
@@ -353,7 +509,7 @@ def extract_triples(
         missing = (cand["prep"].to_numpy(dtype=object) != "") & (pp_gid < 0) & ~cand["has_object"].to_numpy(dtype=bool)
         cand = cand.loc[~missing].reset_index(drop=True)
         if len(cand) == 0:
-            return _empty()
+            return None
     cand["score"] = (
         8 * cand["has_particle"].astype(int)
         + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
@@ -368,64 +524,18 @@ def extract_triples(
     coded[best["v"].to_numpy()] = True  # blocked patterns count as coded verbs for control
     best = best.loc[best["code"].to_numpy(dtype=object) != "-"]
 
-    # 2. subjects, with inheritance ------------------------------------------------------------
-    subj = np.where(passive, by_agent, nsubj)
-    ok = subj >= 0
-    relative = lem.lut(classes["relative"])
-    is_pron = upos.lut(("PRON",))
-    subj_is_rel = np.zeros(n, dtype=bool)
-    subj_is_rel[ok] = relative[lem.codes[subj[ok]]] & is_pron[upos.codes[subj[ok]]]
-    relcl = rel.eq("acl:relcl") & has_head
-    subj = np.where(subj_is_rel & relcl, head, np.where(subj_is_rel, -1, subj))
-    obj_control = lem.isin(classes["object_control"])
-    is_conj = rel.eq("conj")
-    is_xcomp = rel.eq("xcomp")
-    is_advcl = rel.eq("advcl")
-    # "to" clauses: xcomp, advcl with "to", or an acl with "to" on the verb's object ("deployed
-    # troops to aid Russia"); clause_head is the verb each belongs to
-    to_clause = (is_advcl | rel.eq("acl")) & mark_to & has_head
-    hh = head[np.maximum(head, 0)]
-    acl_on_obj = rel.eq("acl") & to_clause & rel.eq("obj")[np.maximum(head, 0)] & (hh >= 0)
-    to_clause &= ~rel.eq("acl") | acl_on_obj
-    clause_head = np.where(acl_on_obj, hh, head)
-    controlled = is_xcomp | to_clause
-    for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
-        missing = (subj < 0) & has_head & is_verbal
-        h = np.where(missing, clause_head, 0)
-        from_conj = missing & is_conj
-        from_clause = missing & controlled
-        new = np.full(n, -1, dtype=np.int64)
-        new[from_conj] = subj[h[from_conj]]
-        ctrl_obj = from_clause & obj_control[h] & (obj[h] >= 0)
-        new[ctrl_obj] = obj[h[ctrl_obj]]
-        ctrl_subj = from_clause & ~ctrl_obj
-        new[ctrl_subj] = subj[h[ctrl_subj]]
-        # raising from a passive: "Gollum was seen to break into the parade" (Gollum breaks in)
-        raised = from_clause & is_xcomp & passive[h] & (nsubj_pass[h] >= 0)
-        new[raised] = nsubj_pass[h[raised]]
-        subj = np.where(missing, new, subj)
+    return best, coded
 
-    has_actor = w["actor_code"] != ""
-    if oblique_source:  # PETRARCH: "An Eriadorian was shot dead in Osgiliath" -> OSG shoots ERI
-        not_agent = base.eq("obl") & ~rel.eq(_AGENT_REL)
-        obl_any = child(not_agent & has_actor & (case_key >= 0))
-        obl_first = child(not_agent)
-        nmod_any = child(base.eq("nmod") & has_actor)
-        # "criticized over its dispute with Eriador": an actor inside the first oblique
-        inside = np.where(obl_first >= 0, nmod_any[np.maximum(obl_first, 0)], -1)
-        unnamed = passive & (subj < 0) & (by_agent < 0)
-        subj = np.where(unnamed, np.where(obl_any >= 0, obl_any, inside), subj)
-
-    # a personal pronoun subject of a reported clause is the reporter: "Russia said it shot down ..."
-    personal = lem.lut(classes["personal"])
-    for _ in range(2):
-        has_subj = subj >= 0
-        pron = np.zeros(n, dtype=bool)
-        pron[has_subj] = personal[lem.codes[subj[has_subj]]] & is_pron[upos.codes[subj[has_subj]]]
-        take = np.flatnonzero(pron & reported)
-        take = take[subj[head[take]] >= 0]
-        subj[take] = subj[head[take]]
-
+def _modality_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray,
+                   rules: CodingRules) -> pd.DataFrame | None:
+    """Step 3, modality: negated, hypothetical, conditional and merely asked-for acts are dropped,
+    refused ones recoded as rejections, asked-for ones give the appeal its sub-code, promised ones
+    are recoded as intent."""
+    intent, modality, negation = rules.intent, rules.modality, rules.negation_map
+    classes, clause_head, controlled, has_head, head = c.classes, c.clause_head, c.controlled, c.has_head, c.head
+    is_advcl, is_conj, is_xcomp, lem, mark, modal_hyp = c.is_advcl, c.is_conj, c.is_xcomp, c.lem, c.mark, c.modal_hyp
+    modal_int, n, neg, nsubj_pass = c.modal_int, c.n, c.neg, c.nsubj_pass
+    obj_control, passive, requested, rules = c.obj_control, c.passive, c.requested, c.rules
     # 3. modality -----------------------------------------------------------------------------
     for _ in range(2):  # clauses of an asked-for clause are asked for too ("do more to cooperate")
         requested = requested | ((controlled | is_conj) & has_head & requested[np.maximum(clause_head, 0)])
@@ -477,7 +587,7 @@ def extract_triples(
         drop |= promising[vb] & ~in_clause
     best = best.assign(intent=is_intent & ~refused).loc[~drop]
     if len(best) == 0:
-        return _empty()
+        return None
     codes = best["code"].to_numpy(dtype=object).copy()
     imap = intent_codes()
     it = best["intent"].to_numpy()
@@ -487,6 +597,17 @@ def extract_triples(
         codes[it] = [imap.get(c[:2], c) for c in codes[it].tolist()]
     best = best.assign(code=codes)
 
+    return best
+
+def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray,
+                 rules: CodingRules) -> np.ndarray:
+    """Step 4, targets: per chosen pattern, the first of the listed slots that holds an actor
+    (docs/architecture.md lists them), actors of unknown country last, then the deep target."""
+    base, case_key, child, classes, clause_head, gid = c.base, c.case_key, c.child, c.classes, c.clause_head, c.gid
+    has_actor, has_head, head, iobj, is_xcomp, lem = c.has_actor, c.has_head, c.head, c.iobj, c.is_xcomp, c.lem
+    mark_to, n, nsubj, nsubj_pass, obj, obj_control = c.mark_to, c.n, c.nsubj, c.nsubj_pass, c.obj, c.obj_control
+    passive, rel, requested, rules, subj, take = c.passive, c.rel, c.requested, c.rules, c.subj, c.take
+    to_clause, upos = c.to_clause, c.upos
     # 4. targets: the first of these words that denotes an actor ---------------------------------
     vb = best["v"].to_numpy()
     objg = best["obj_gid"].to_numpy()
@@ -560,34 +681,7 @@ def extract_triples(
         deep = _clause_actor(w, coded, circumstance, subj)
         miss = target < 0
         target[miss] = deep[vb[miss]]
-    out = pd.DataFrame(
-        {
-            "verb": vb,
-            "source": subj[vb],
-            "target": target,
-            "code": best["code"].to_numpy(dtype=object),
-            "label": best["label"].to_numpy(dtype=object),
-            "entry_id": best["entry_id"].to_numpy(dtype=object),
-            "particle_gid": best["particle_gid"].to_numpy(),
-            "reverse_code": best["reverse_code"].to_numpy(dtype=object),
-        }
-    )
-    out = out.loc[out["source"].to_numpy() >= 0]
-    out = _expand_conjuncts(out, w)
-    if rules.implicit_target:
-        out = _implicit_domestic_targets(out, w)
-    if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
-        keep = out["target"].to_numpy() != NO_TARGET
-        if rules.targetless_roots:
-            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
-        out = out.loc[keep]
-    # paired codes ("[042:043]"): the target does the reverse act to the source
-    rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
-    if len(rev):
-        rev = rev.assign(source=rev["target"], target=rev["source"], code=rev["reverse_code"])
-        out = pd.concat([out, rev], ignore_index=True)
-    return out.drop(columns="reverse_code").reset_index(drop=True)
-
+    return target
 
 #: ``target`` of a triple that has none; IMPLICIT_TARGET: the source's own country (see below).
 NO_TARGET = -1
