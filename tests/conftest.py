@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
 
 from geoevent.dictionaries.tables import ACTOR_COLUMNS, AGENT_COLUMNS, VERB_COLUMNS, Dictionaries
 from geoevent.tokens import make_token_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+# Hypothesis profiles, picked by HYPOTHESIS_PROFILE (a test's own @settings still win):
+# "default" is quick, "ci" runs more examples reproducibly, "fuzz" runs thousands of examples of
+# the tests that leave max_examples to the profile (tests/test_fuzz_pipeline.py: a few minutes).
+settings.register_profile("default", max_examples=25, deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, print_blob=True)
+settings.register_profile(
+    "fuzz", max_examples=2000, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def shared_path(*parts: str) -> Path:
