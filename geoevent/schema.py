@@ -62,5 +62,6 @@ METADATA_KEYS: tuple[str, ...] = (
     "codebook_version",
     "dictionary_fingerprint",
     "parser",
-    "coding_rules",
 )
+#: written by geoevent.write_events too (the coding rules as JSON), not required by events_to_arrow
+CODING_RULES_KEY = "coding_rules"

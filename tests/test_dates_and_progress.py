@@ -86,7 +86,7 @@ def test_a_parser_that_cannot_run_fails_once_not_per_document(monkeypatch: pytes
         name = "stanza"
         calls = 0
 
-        def parse(self, texts: object, *, doc_ids: object = None) -> None:
+        def parse(self, texts: object, *, doc_ids: object = None, **options: object) -> None:
             Missing.calls += 1
             raise ParserUnavailableError('parser=\'stanza\' needs the optional extra geoevent[stanza]')
 

@@ -246,7 +246,7 @@ def test_events_to_arrow_empty_and_errors() -> None:
         events_to_arrow(events_frame([event_row(event_code=None)]), metadata=META)
     with pytest.raises(ValueError, match="lacks column"):
         events_to_arrow(events_frame([event_row()]).drop(columns=["label"]), metadata=META)
-    assert set(METADATA_KEYS) <= set(META)
+    assert set(METADATA_KEYS) | {"coding_rules"} <= set(META)
 
 
 def test_write_read_round_trip(tmp_path: Path) -> None:
