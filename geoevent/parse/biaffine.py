@@ -21,13 +21,22 @@ Speed tricks of :meth:`BiaffineModel.parse` (all sentences of a call are run at 
 * the first layer's input projection (bias included) is computed once per distinct word form of
   the call, then only gathered per token; features of a form are cached across calls;
 * the sigmoid gates use sigmoid(x) = 0.5 * tanh(x / 2) + 0.5 with the 1/2 folded into the
-  weights, so each step needs a single tanh over all gates (plus one for the cell);
+  weights, so each step needs a single tanh over all gates (plus one for the cell); each step
+  writes its hidden state in place into the layer's packed output (no per-step allocations), and
+  the next layer's input rows are read from that packed output in each direction's order;
 * four MLPs (arc dep/head, label dep, tagger) are one matmul; the label-head MLP runs on the
   chosen head tokens only;
 * argmax heads are checked for being a tree with vectorized pointer jumping; Chu-Liu/Edmonds
   runs only on the few sentences that are not;
 * the label bilinear form is applied once per distinct head token ([f ; 1] -> U [f ; 1]), then
-  each dependent only needs a small batched mat-vec.
+  each dependent only needs a small mat-vec, batched by rank among its head's dependents (the
+  first dependents read the per-head table in place).
+
+Every floating-point operation is the one of the first numpy version (commit 39ad1cd), on the same
+operands and with the same matrix shapes: OpenBLAS's results for a row of a product depend on the
+product's shape and the row's position, so the speed work above only removed copies,
+allocations and Python overhead, and the output is identical bit for bit
+(``tests/test_parser_identity.py`` against the frozen copy in ``benchmarks/baseline_parser.py``).
 """
 
 from __future__ import annotations
@@ -115,16 +124,17 @@ def _chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
 
     ``scores[d, h]`` is the score of head h for dependent d; returns heads (heads[0] = 0).
     """
-    n = scores.shape[0]
     s = scores.astype(np.float64).copy()
     np.fill_diagonal(s, -np.inf)
     s[0, :] = -np.inf
     s[0, 0] = 0.0
-    heads = s.argmax(axis=1)
-    heads[0] = 0
-    # Find a cycle among the chosen heads.
-    cycle = None
-    color = np.zeros(n, dtype=np.int64)  # 0 unvisited, 1 on current path, 2 done
+    return _cle(s)
+
+
+def _find_cycle(heads: list[int]) -> list[int] | None:
+    """The first cycle among ``heads`` (walks started from nodes 1, 2, ... in order), or None."""
+    n = len(heads)
+    color = [0] * n  # 0 unvisited, 1 on current path, 2 done
     for start in range(1, n):
         if color[start]:
             continue
@@ -135,37 +145,47 @@ def _chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
             path.append(v)
             v = heads[v]
         if v != 0 and color[v] == 1:  # closed a cycle on the current path
-            cycle = path[path.index(v):]
+            return path[path.index(v):]
         for u in path:
             color[u] = 2
-        if cycle is not None:
-            break
+    return None
+
+
+def _cle(s: np.ndarray) -> np.ndarray:
+    """Chu-Liu/Edmonds on prepared float64 scores (diagonal and row 0 -inf, s[0, 0] = 0).
+
+    The contracted problems it builds are prepared already, so they are not copied again.
+    """
+    heads = s.argmax(axis=1)
+    heads[0] = 0
+    cycle = _find_cycle(heads.tolist())
     if cycle is None:
         return heads
     # Contract the cycle into one node c and solve the smaller problem.
-    in_cycle = np.zeros(n, dtype=bool)
-    in_cycle[cycle] = True
-    rest = np.flatnonzero(~in_cycle)  # includes 0
+    n = s.shape[0]
+    keep = np.ones(n, dtype=bool)
+    keep[cycle] = False
+    rest = keep.nonzero()[0]  # includes 0
     m = len(rest)
     c = m  # index of the contracted node
-    sub = np.full((m + 1, m + 1), -np.inf)
-    sub[:m, :m] = s[np.ix_(rest, rest)]
     cyc = np.array(cycle)
+    s_rest = s[rest]
+    sub = np.empty((m + 1, m + 1))
+    sub[:m, :m] = s_rest[:, rest]
     # Arcs from a cycle node to an outside dependent: best head in the cycle.
-    out_arc = s[np.ix_(rest, cyc)]  # (m, |C|)
+    out_arc = s_rest[:, cyc]  # (m, |C|)
     best_in = out_arc.argmax(axis=1)
-    sub[:m, c] = out_arc[np.arange(m), best_in]
+    out_arc.max(axis=1, out=sub[:m, c])  # = out_arc[k, best_in[k]]
     # Arcs into the cycle: entering at d breaks d's cycle arc.
-    gain = s[np.ix_(cyc, rest)] - s[cyc, heads[cyc]][:, None]  # (|C|, m)
+    gain = s[cyc][:, rest] - s[cyc, heads[cyc]][:, None]  # (|C|, m)
     best_d = gain.argmax(axis=0)
-    sub[c, :m] = gain[best_d, np.arange(m)]
+    gain.max(axis=0, out=sub[c, :m])  # = gain[best_d[k], k]
     sub[c, c] = -np.inf
-    sub_heads = _chu_liu_edmonds(sub)
+    sub_heads = _cle(sub)
     # Expand.
     new = heads.copy()
-    for k in range(1, m):
-        h = sub_heads[k]
-        new[rest[k]] = cyc[best_in[k]] if h == c else rest[h]
+    sh = sub_heads[1:m]
+    new[rest[1:]] = np.where(sh == c, cyc[best_in[1:]], rest[np.minimum(sh, m - 1)])
     entry_head = sub_heads[c]
     d = cyc[best_d[entry_head]]
     new[d] = rest[entry_head]
@@ -348,16 +368,20 @@ class BiaffineModel:
         x = np.concatenate([self.emb_word[wid], self.emb_affix[aff].sum(axis=1), ng_mean, self.emb_shape[shp]], axis=1)
         return np.matmul(x, self.w_ih[0]) + self.b[0][:, None, :]
 
-    def _bilstm_layer(self, x: np.ndarray, layer: int, counts: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    def _bilstm_layer(self, layer: int, x: np.ndarray, counts: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         """One BiLSTM layer on packed input projections x (2, N, 4H); returns packed (2, N, H).
 
         At step t the live sentences are rows offsets[t] : offsets[t] + counts[t] of x (a prefix
-        of the batch sorted longest first), so the state arrays just shrink.
+        of the batch sorted longest first), so the state arrays just shrink. Each step writes its
+        hidden state in place into the output and its cell state into one of two buffers.
         """
         H = self.hidden
         whh = self.w_hh[layer]
+        n0 = int(counts[0])
         out = np.empty((2, x.shape[1], H), dtype=np.float32)
-        zbuf = np.empty((2, int(counts[0]), 4 * H), dtype=np.float32)
+        zbuf = np.empty((2, n0, 4 * H), dtype=np.float32)
+        cbufs = (np.empty((2, n0, H), dtype=np.float32), np.empty((2, n0, H), dtype=np.float32))
+        tmp = np.empty((2, n0, H), dtype=np.float32)
         h = c = None
         for t in range(len(counts)):
             n, o = int(counts[t]), int(offsets[t])
@@ -371,13 +395,16 @@ class BiaffineModel:
             ifo = z[..., :3 * H]
             ifo *= 0.5
             ifo += 0.5  # = sigmoid of the (halved) i, f, o pre-activations
-            cell = ifo[..., :H] * z[..., 3 * H:]
+            cell = cbufs[t & 1][:, :n]
+            np.multiply(ifo[..., :H], z[..., 3 * H:], out=cell)
             if t:
-                cell += ifo[..., H:2 * H] * c[:, :n]
+                fc = tmp[:, :n]
+                np.multiply(ifo[..., H:2 * H], c[:, :n], out=fc)
+                cell += fc
             c = cell
-            h = np.tanh(c)
+            h = out[:, o:o + n]
+            np.tanh(c, out=h)
             h *= ifo[..., 2 * H:]
-            out[:, o:o + n] = h
         return out
 
     # -- API -------------------------------------------------------------------------------------
@@ -424,20 +451,38 @@ class BiaffineModel:
         fwd = sstart[kk] + tt  # token index read at each packed position, forward direction
         bwd = sstart[kk] + slen[kk] - 1 - tt  # backward direction
 
-        # Layer 1 input: a gather of the per-form projections; later layers: one matmul each.
+        # Layer 1 input: a gather of the per-form projections. The input of a later layer is one
+        # matmul per direction over the previous layer's states, read from the packed output in
+        # that direction's order (the rows of hid[fwd] and hid[bwd], without a scatter to tokens).
+        n_pos = len(fwd)
+        at_f = np.empty(n_tok, dtype=np.int64)
+        at_f[fwd] = np.arange(n_pos)
+        at_b = np.empty(n_tok, dtype=np.int64)
+        at_b[bwd] = np.arange(n_pos)
+        b_of_f, f_of_b = at_b[fwd], at_f[bwd]  # packed position of the same token, other direction
         x = np.empty((2, n_tok, 4 * H), dtype=np.float32)
         for d, idx in enumerate((fwd, bwd)):
-            np.take(type_proj[d], tid[idx], axis=0, out=x[d])
-        hid = np.empty((n_tok, 2 * H), dtype=np.float32)
-        for layer in range(self.layers):
-            if layer:
-                for d, idx in enumerate((fwd, bwd)):
-                    np.matmul(hid[idx], self.w_ih[layer][d], out=x[d])
+            np.take(type_proj[d], tid[idx], axis=0, out=x[d], mode="clip")  # indices are valid; "clip" skips a buffer
+        out = self._bilstm_layer(0, x, counts, offsets)
+        if self.layers > 1:
+            rows = np.empty((n_pos, 2 * H), dtype=np.float32)
+            for layer in range(1, self.layers):
+                for d in range(2):
+                    if d == 0:
+                        rows[:, :H] = out[0]
+                        np.take(out[1], b_of_f, axis=0, out=rows[:, H:], mode="clip")
+                    else:
+                        np.take(out[0], f_of_b, axis=0, out=rows[:, :H], mode="clip")
+                        rows[:, H:] = out[1]
+                    np.matmul(rows, self.w_ih[layer][d], out=x[d])
                     x[d] += self.b[layer][d]
-            out = self._bilstm_layer(x, layer, counts, offsets)
-            hid[fwd, :H] = out[0]
-            hid[bwd, H:] = out[1]
-        del x, out
+                out = self._bilstm_layer(layer, x, counts, offsets)
+            del rows
+        del x
+        hid = np.empty((n_tok, 2 * H), dtype=np.float32)
+        hid[fwd, :H] = out[0]
+        hid[bwd, H:] = out[1]
+        del out
 
         # MLPs (leaky ReLU), all tokens at once.
         z = hid @ self.mlp_w
@@ -477,7 +522,9 @@ class BiaffineModel:
             i = j
 
         # Labels at the chosen heads: s_l = [e ; 1] . (U_l [f ; 1]). U_l [f ; 1] is computed once
-        # per distinct head token, then gathered per dependent for a batched mat-vec with [e ; 1].
+        # per distinct head token (g), then one mat-vec per dependent with [e ; 1]. The mat-vecs
+        # are batched by rank among the dependents of the same head: the first dependent of every
+        # head reads g as it is (no copy); only later ranks gather their heads' rows of g.
         n_dep, n_lab = len(dep_tok), len(self.labels)
         dep_head = head_idx[dep_tok]
         head_u, head_inv = np.unique(dep_head, return_inverse=True)
@@ -489,9 +536,18 @@ class BiaffineModel:
         e = np.ones((n_dep, Lm + 1, 1), np.float32)
         e[:, :Lm, 0] = lab_dep[dep_tok]
         lab_ids = np.empty(n_dep, dtype=np.int64)
-        for a in range(0, n_dep, LABEL_CHUNK):
-            sc = np.matmul(g[head_inv[a:a + LABEL_CHUNK]], e[a:a + LABEL_CHUNK])
-            lab_ids[a:a + LABEL_CHUNK] = sc[..., 0].argmax(axis=1)
+        by_head = np.argsort(head_inv, kind="stable")  # dependents grouped by head, heads in g order
+        n_of_head = np.bincount(head_inv, minlength=len(head_u))
+        first = np.zeros(len(head_u), dtype=np.int64)
+        np.cumsum(n_of_head[:-1], out=first[1:])
+        rank = np.arange(n_dep) - np.repeat(first, n_of_head)  # rank of by_head[k] within its head
+        sc = np.matmul(g, e[by_head[first]])  # rank 0: one dependent per head, g read in place
+        lab_ids[by_head[first]] = sc[..., 0].argmax(axis=1)
+        later = np.flatnonzero(rank > 0)
+        for a in range(0, len(later), LABEL_CHUNK):
+            k = by_head[later[a:a + LABEL_CHUNK]]
+            sc = np.matmul(g[head_inv[k]], e[k])
+            lab_ids[k] = sc[..., 0].argmax(axis=1)
 
         # Back to per-sentence lists (head token index -> 1-based position in its sentence).
         rel_head = (dep_head - np.repeat(starts, lens - 1)).tolist()

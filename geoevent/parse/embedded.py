@@ -187,6 +187,8 @@ class EmbeddedParser:
         self._model: Any = None
         self._feats: dict[tuple[str, str, str], str] = {}
         self._lemmatizer = Lemmatizer({}, {})
+        #: (form, UPOS, XPOS) -> (lemma, feats), filled by :func:`_finish_rows` (bounded).
+        self._rows: dict[tuple[str, str, str], tuple[str, str]] = {}
         self._lock = threading.Lock()
 
     # -- loading -----------------------------------------------------------------------------
@@ -220,6 +222,7 @@ class EmbeddedParser:
                         feats[(parts[0], parts[1], parts[2])] = "" if parts[3] == "_" else parts[3]
             self._feats = feats
             self._lemmatizer = Lemmatizer.load(self.model_dir / LEMMA_FILE)
+            self._rows = {}
             self._model = model
 
     # -- tagging and parsing of given words ----------------------------------------------------
@@ -239,7 +242,7 @@ class EmbeddedParser:
             for i, ws, u, x, h, r in zip(chunk, words, upos, xpos, heads, rels):
                 if not (len(u) == len(x) == len(h) == len(r) == len(ws)):
                     raise InputError(f"embedded parser returned {len(h)} words for a sentence of {len(ws)}")
-                out[i] = _finish_rows(ws, u, x, h, r, self._feats, self._lemmatizer)
+                out[i] = _finish_rows(ws, u, x, h, r, self._feats, self._lemmatizer, cache=self._rows)
         return out
 
     # -- the backend API -------------------------------------------------------------------------
@@ -276,40 +279,57 @@ class EmbeddedParser:
             self._load()  # missing weights are an error even for empty input
             return empty_token_table()
         ann = self.annotate(sent_words)
-        cols: dict[str, list[Any]] = {c: [] for c in (
-            "doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "xpos", "feats", "head", "deprel",
-            "start_char", "end_char")}
-        for d, k, spans, ws, rows in zip(sent_doc, sent_local, sent_spans, sent_words, ann):
+        doc_col: list[str] = []
+        sent_col: list[int] = []
+        tok_col: list[int] = []
+        forms: list[str] = []
+        spans: list[tuple[int, int]] = []
+        rows: list[tuple[str, str, str, str, int, str]] = []
+        for d, k, sp, ws, rs in zip(sent_doc, sent_local, sent_spans, sent_words, ann):
             n = len(ws)
-            doc = doc_ids[d]
-            cols["doc_id"].extend([doc] * n)
-            cols["sent_idx"].extend([k] * n)
-            cols["tok_idx"].extend(range(1, n + 1))
-            cols["text"].extend(ws)
-            for (s, e), (lemma, upos, xpos, feat, head, deprel) in zip(spans, rows):
-                cols["lemma"].append(lemma)
-                cols["upos"].append(upos)
-                cols["xpos"].append(xpos)
-                cols["feats"].append(feat)
-                cols["head"].append(head)
-                cols["deprel"].append(deprel)
-                cols["start_char"].append(s)
-                cols["end_char"].append(e)
-        return make_token_table(cols)
+            doc_col += [doc_ids[d]] * n
+            sent_col += [k] * n
+            tok_col += range(1, n + 1)
+            forms += ws
+            spans += sp
+            rows += rs
+        lemma, upos, xpos, feats, head, deprel = zip(*rows)
+        start_char, end_char = zip(*spans)
+        return make_token_table({
+            "doc_id": doc_col, "sent_idx": sent_col, "tok_idx": tok_col, "text": forms, "lemma": lemma,
+            "upos": upos, "xpos": xpos, "feats": feats, "head": head, "deprel": deprel,
+            "start_char": start_char, "end_char": end_char,
+        })
+
+
+#: Entries kept in a parser's (form, UPOS, XPOS) -> (lemma, feats) cache.
+ROW_CACHE_SIZE = 200_000
 
 
 def _finish_rows(
     forms: Sequence[str], upos: Sequence[str], xpos: Sequence[str], heads: Sequence[int], rels: Sequence[str],
-    feats: dict[tuple[str, str, str], str], lemmatizer: Lemmatizer,
+    feats: dict[tuple[str, str, str], str], lemmatizer: Lemmatizer, *,
+    cache: dict[tuple[str, str, str], tuple[str, str]] | None = None,
 ) -> list[tuple[str, str, str, str, int, str]]:
-    """Rows (lemma, upos, xpos, feats, head, deprel) of one sentence, with lemmas, features and repairs."""
+    """Rows (lemma, upos, xpos, feats, head, deprel) of one sentence, with lemmas, features and repairs.
+
+    ``cache`` memoizes (lemma, feats) per (form, UPOS, XPOS) across calls (bounded by
+    :data:`ROW_CACHE_SIZE`).
+    """
+    if cache is None:
+        cache = {}
     rows: list[tuple[str, str, str, str, int, str]] = []
     for form, u, x, h, r in zip(forms, upos, xpos, heads, rels):
-        if u in _FORM_FEATS_UPOS:
-            feat = feats.get((u, x, form.lower()), feats.get((u, x, ""), ""))
-        else:
-            feat = feats.get((u, x, ""), "")
-        rows.append((lemmatizer(form, u), u, x, feat, int(h), r))
+        hit = cache.get((form, u, x))
+        if hit is None:
+            if u in _FORM_FEATS_UPOS:
+                feat = feats.get((u, x, form.lower()), feats.get((u, x, ""), ""))
+            else:
+                feat = feats.get((u, x, ""), "")
+            hit = (lemmatizer(form, u), feat)
+            if len(cache) < ROW_CACHE_SIZE:
+                cache[(form, u, x)] = hit
+        rows.append((hit[0], u, x, hit[1], int(h), r))
     known = lemmatizer.lexicon
     return _v2_consistent(_up_to_quantity(_restore_main_verb(_name_as_subject(rows, list(forms), known))))
 
