@@ -53,7 +53,7 @@ def load(path: Path) -> list[dict]:
 
 
 def country(code: str | None) -> str | None:
-    if code is None or code == "" or (isinstance(code, float)):
+    if not isinstance(code, str) or code == "":  # None, NaN, pd.NA
         return None
     return str(code)[:3]
 

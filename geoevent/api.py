@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -14,7 +15,7 @@ from geoevent.errors import InputError
 from geoevent.model import Event
 from geoevent.rules import CodingRules
 
-__all__ = ["code", "code_frame"]
+__all__ = ["code", "code_frame", "read_events", "write_events"]
 
 
 def code(
@@ -27,10 +28,40 @@ def code(
     rules: CodingRules | None = None,
     line_breaks: str = "auto",
 ) -> list[Event]:
-    """Code one text into events. ``date`` (the article's date) picks each person's role;
-    ``rules`` (:class:`geoevent.CodingRules`) says which coding conventions apply;
-    ``line_breaks`` ("auto", "sentence", "space") what a line break means
-    (:func:`geoevent.parse.tokenize.segments`). Surrogate code points become U+FFFD."""
+    """Code one text into events.
+
+    Parameters
+    ----------
+    text : str
+        The text (an article, a paragraph, a sentence).
+    date : date or str, optional
+        The article's date (a date, or ISO text such as ``"2024-11-17"`` or
+        ``"2024-11-17T10:00:00Z"``): picks each person's role and fills the events' date. Without
+        it people take their latest role, with a :class:`geoevent.MissingDateWarning`.
+    doc_id : str, default "text"
+        The document id the events carry.
+    parser : {"embedded", "stanza"}, default "embedded"
+        The parser backend (``"stanza"`` needs ``geoevent[stanza]``).
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    rules : CodingRules, optional
+        Which coding conventions apply (default ``CodingRules()``).
+    line_breaks : {"auto", "sentence", "space"}, default "auto"
+        What a line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code
+        points in texts and ids become U+FFFD (:mod:`geoevent.clean`).
+
+    Returns
+    -------
+    list of Event
+        In text order; in Jupyter each shows as a table with its sentence marked.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> events = geoevent.code("Russia launched a large-scale missile assault on Ukraine.", date="2024-11-17")
+    >>> [(e.source.code, e.code, e.target.code) for e in events]
+    [('RUS', '195', 'UKR')]
+    """
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     docs = pd.DataFrame({"doc_id": [clean_text(str(doc_id))], "text": [clean_text(text)], "date": [date]})
@@ -56,17 +87,55 @@ def code_frame(
     jobs: int | None = 1,
     keep: list[str] | tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """Code a DataFrame of documents; one row per event (columns of ``EVENT_SCHEMA``, then the
-    columns of ``df`` named in ``keep``: article metadata such as "url", "source", "title").
+    """Code a DataFrame of documents; one row per event (also ``df.geoevent.code()``).
 
-    ``id_col`` defaults to the index; ``date_col`` is optional. Documents that fail are skipped
-    with a warning and listed in ``result.attrs["problems"]``. ``rules``
-    (:class:`geoevent.CodingRules`) says which coding conventions apply; ``line_breaks``
-    ("auto", "sentence", "space") what a line break means
-    (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts and ids become
-    U+FFFD (:mod:`geoevent.clean`). ``jobs`` worker
-    processes (None: the cores available) share the documents; the result is the same as with
-    ``jobs=1``. ``progress`` shows a tqdm.auto bar (terminal or Jupyter).
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per document.
+    text_col : str, default "text"
+        The column holding the texts.
+    id_col : str, optional
+        The column of document ids (default: the index).
+    date_col : str, optional
+        The column of document dates (dates, Timestamps or ISO text); documents without one are
+        coded with one :class:`geoevent.MissingDateWarning` per call.
+    parser : {"embedded", "stanza"}, default "embedded"
+        The parser backend.
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    rules : CodingRules, optional
+        Which coding conventions apply (recorded in ``attrs["coding_rules"]`` and, by
+        :func:`write_events`, in the file).
+    progress : bool, default False
+        A progress bar (``tqdm.auto``: it shows in Jupyter too).
+    line_breaks : {"auto", "sentence", "space"}, default "auto"
+        What a line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code
+        points in texts and ids become U+FFFD (:mod:`geoevent.clean`).
+    jobs : int or None, default 1
+        Worker processes that share the documents (None: the cores available); the result is
+        the same as with ``jobs=1``.
+    keep : list of str, optional
+        More columns of ``df`` ("url", "source", "title") copied into each document's events,
+        after the columns of the events table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events table (:data:`geoevent.EVENT_SCHEMA`; text as ``string[pyarrow]``,
+        ``event_date`` as Arrow date32). Documents that failed are skipped with a warning and
+        listed in ``attrs["problems"]``.
+
+    Examples
+    --------
+    >>> import geoevent, pandas as pd
+    >>> articles = pd.DataFrame({"id": ["a1"], "date": ["2024-11-17"],
+    ...                          "text": ["North Korea has deployed troops to aid Russia."]})
+    >>> df = geoevent.code_frame(articles, id_col="id", date_col="date")
+    >>> df[["doc_id", "source_code", "event_code", "target_code"]].values.tolist()[0]
+    ['a1', 'PRK', '154', 'RUS']
+    >>> df["event_date"].dt.year.tolist()[0]
+    2024
     """
     keep = [k for k in keep if k not in ("doc_id", "text", "date")]
     for col in (text_col, id_col, date_col, *keep):
@@ -132,3 +201,62 @@ def _code_frame_parallel(docs: pd.DataFrame, jobs: int, progress: bool, **option
     out.attrs["problems"] = problems
     out.attrs["sentences"] = sentences
     return out
+
+
+def write_events(events: pd.DataFrame, path: str | Path, *, rules: CodingRules | None = None) -> Path:
+    """Write an events table to Parquet (exactly :data:`geoevent.EVENT_SCHEMA`), atomically.
+
+    The file's metadata is filled in: geoevent and codebook versions, the parser, the
+    dictionary fingerprint and the coding rules (``"coding_rules"``, JSON), taken from
+    ``events.attrs`` as :func:`code_frame` sets them, or from ``rules``.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events table, as :func:`code_frame` returns it.
+    path : str or Path
+        The Parquet file to write (its folder must exist).
+    rules : CodingRules, optional
+        The coding rules to record, when ``events.attrs`` does not carry them.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Examples
+    --------
+    >>> import geoevent, tempfile, pathlib
+    >>> events = geoevent.code_frame(pd.DataFrame({"text": ["Russia attacked Ukraine."]}))
+    >>> path = geoevent.write_events(events, pathlib.Path(tempfile.mkdtemp()) / "events.parquet")
+    >>> geoevent.read_events(path).attrs["metadata"]["coding_rules"].startswith("{")
+    True
+    """
+    from geoevent.io import write_events as _write
+
+    return _write(events, path, rules=rules)
+
+
+def read_events(path: str | Path) -> pd.DataFrame:
+    """Read an events file written by :func:`write_events` or ``geoevent code``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A Parquet events file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events table with the coder's dtypes; the file's metadata in
+        ``attrs["metadata"]`` and the coding rules (JSON) in ``attrs["coding_rules"]``.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> events = geoevent.read_events("events.parquet")  # doctest: +SKIP
+    >>> geoevent.CodingRules.from_json(events.attrs["coding_rules"])  # doctest: +SKIP
+    """
+    from geoevent.io import read_events as _read
+
+    return _read(path)[0]

@@ -1,6 +1,6 @@
 """The ``geoevent`` command line (see docs/cli.md).
 
-Commands: ``code``, ``codebook``, ``evaluate``, ``dictionaries check``, ``models``.
+Commands: ``code``, ``codebook``, ``evaluate``, ``dictionaries check``, ``models``, ``plot``, ``export``.
 Exit codes: 0 success; 2 bad usage, unreadable input or an invalid dictionary file, reported as
 one line ``geoevent: error: FILE: problem`` on stderr (no traceback); 130 when interrupted.
 Unexpected internal errors keep their traceback.
@@ -211,7 +211,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("models", help="which parsers are usable here and where their models live",
                    description="Report which parser backends are usable here and where their models live.")
+    _add_plot_parser(sub)
+    _add_export_parser(sub)
     return p
+
+
+def _add_plot_parser(sub: Any) -> None:
+    from geoevent.plot import PLOT_KINDS
+
+    pl = sub.add_parser("plot", help="draw an events file (timeline by quad class, or a dyad matrix)",
+                        description="Draw an events file into an image: events over time by quad class "
+                                    "(timeline) or who acts on whom (dyads). Needs geoevent[plot].")
+    pl.add_argument("events", metavar="EVENTS.parquet")
+    pl.add_argument("-o", "--output", required=True, metavar="PLOT.png", help="image to write (.png, .svg, .pdf)")
+    pl.add_argument("--kind", default="timeline", choices=PLOT_KINDS, help="what to draw (default: timeline)")
+
+
+def _add_export_parser(sub: Any) -> None:
+    from geoevent.export import EXPORT_FORMATS, EXPORT_SUFFIXES
+
+    ex = sub.add_parser("export", help="write an events file in GDELT, ICEWS, Phoenix or PLOVER layout",
+                        description="Write an events file in another layout (docs/export.md); the output's "
+                                    f"extension picks the writer: {', '.join(EXPORT_SUFFIXES)}.")
+    ex.add_argument("events", metavar="EVENTS.parquet")
+    ex.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the layout")
+    ex.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write (.tsv, .csv, .jsonl, .json)")
+    ex.add_argument("--no-header", action="store_true", help="no header row in .tsv/.csv (as GDELT's own files)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -494,12 +519,40 @@ def _cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_plot(args: argparse.Namespace) -> int:
+    from geoevent.io import read_events
+    from geoevent.plot import save_plot
+
+    out = Path(args.output)
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise InputError(f"{out}: cannot tell the image type from {out.suffix or '(no extension)'!r}; use .png, .svg or .pdf")
+    if not (out.parent if str(out.parent) else Path(".")).is_dir():
+        raise InputError(f"{out}: folder {out.parent} does not exist")
+    events, _ = read_events(args.events)
+    path = save_plot(events, out, kind=args.kind)
+    _out(f"drew {args.kind} of {len(events)} events -> {path}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from geoevent.export import _suffix, export_events
+    from geoevent.io import read_events
+
+    _suffix(Path(args.output))  # refuse an unknown extension before reading anything
+    events, _ = read_events(args.events)
+    path = export_events(events, args.output, format=args.format, header=not args.no_header)
+    _out(f"wrote {len(events)} events in {args.format} layout -> {path}")
+    return 0
+
+
 _COMMANDS = {
     "code": _cmd_code,
     "codebook": _cmd_codebook,
     "evaluate": _cmd_evaluate,
     "dictionaries": _cmd_dictionaries,
     "models": _cmd_models,
+    "plot": _cmd_plot,
+    "export": _cmd_export,
 }
 
 

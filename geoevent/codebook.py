@@ -229,19 +229,46 @@ def _by_label() -> dict[str, tuple[str, ...]]:
 
 
 def load_codebook() -> pd.DataFrame:
-    """The packaged codebook as a DataFrame (parsed once; each call returns a fresh copy).
+    """The packaged CAMEO codebook as a DataFrame (parsed once; each call returns a fresh copy).
 
-    Columns as in :data:`CODEBOOK_COLUMNS`; code, root_code and base_code are str in object
-    dtype, goldstein float32, quad_class int8; rows in code order as in the file.
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as in :data:`CODEBOOK_COLUMNS`; code, root_code and base_code are str in object
+        dtype, goldstein float32, quad_class int8; rows in code order as in the file.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> book = geoevent.load_codebook()
+    >>> book.set_index("code").loc["190", "name"]
+    'Use conventional military force'
     """
     return _packaged_frame().copy()
 
 
 def lookup(code: str) -> CodebookEntry:
-    """The entry for a CAMEO event code such as ``"0331"``.
+    """The codebook entry of a CAMEO event code.
+
+    Parameters
+    ----------
+    code : str
+        A CAMEO event code such as ``"0331"`` (a string: ``"042"`` is not ``42``).
+
+    Returns
+    -------
+    CodebookEntry
+        code, name, goldstein, root_code, base_code, quad_class, plover_type, label.
 
     Raises TypeError for a non-string and :class:`geoevent.errors.UnknownCodeError` (a KeyError)
     for a string that is not a code in the codebook.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> entry = geoevent.lookup("190")
+    >>> (entry.root_code, entry.quad_class, entry.goldstein)
+    ('19', 4, -10.0)
     """
     if not isinstance(code, str):
         raise TypeError(f"CAMEO codes are strings such as '042', got {type(code).__name__} {code!r}")

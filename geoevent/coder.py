@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from geoevent.clean import clean_texts
 from geoevent.codebook import load_codebook
@@ -29,8 +30,8 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate", "deduplicate_story", "default_dictionaries",
-           "empty_events"]
+__all__ = ["DATE_DTYPE", "STRING_DTYPE", "CodingProblem", "MissingDateWarning", "code_documents", "code_tokens",
+           "deduplicate", "deduplicate_story", "default_dictionaries", "empty_events"]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -69,6 +70,19 @@ def _compiled_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     return verbs
 
 
+def _fingerprint(dictionaries: Dictionaries) -> str:
+    """``dictionaries.fingerprint()``, computed once per Dictionaries object."""
+    key = id(dictionaries)
+    hit = _fingerprints.get(key)
+    if hit is None or hit[0] is not dictionaries:
+        hit = (dictionaries, dictionaries.fingerprint())
+        _fingerprints[key] = hit
+    return hit[1]
+
+
+_fingerprints: dict[int, tuple[Dictionaries, str]] = {}
+
+
 def empty_events() -> pd.DataFrame:
     """An events table with no rows."""
     return _finish(pd.DataFrame({c: [] for c in EVENT_COLUMNS}))
@@ -83,6 +97,10 @@ def _rules(rules: Any) -> CodingRules:
 
 
 def _as_date(value: Any) -> dt.date | None:
+    """A document date: a date, a datetime/Timestamp, or ISO text ("2024-11-17",
+    "2024-11-17T10:00:00Z", "2024-11-17 10:00:00+02:00"); None for a missing one.
+
+    A timestamp gives its own calendar date as written (the offset is not applied)."""
     if type(value) is dt.date:  # the common case first
         return value
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -92,9 +110,15 @@ def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        if not value.strip():
+        s = value.strip()
+        if not s:
             return None
-        return dt.date.fromisoformat(value.strip())
+        if len(s) == 10:
+            return dt.date.fromisoformat(s)
+        try:
+            return dt.datetime.fromisoformat(s).date()
+        except ValueError:
+            raise ValueError(f"not an ISO date or timestamp: {value!r} (e.g. 2024-11-17 or 2024-11-17T10:00:00Z)") from None
     if hasattr(value, "date"):
         return value.date()
     raise InputError(f"not a date: {value!r}")
@@ -110,12 +134,39 @@ def code_tokens(
     rules: CodingRules | None = None,
     chunk_sentences: int = CHUNK_SENTENCES,
 ) -> pd.DataFrame:
-    """Code a token table; one row per event with the columns of :data:`geoevent.EVENT_SCHEMA`.
+    """Code a token table (from any parser) into events.
 
-    ``dates`` maps doc_id to the document date, which picks each person's role and fills
-    ``event_date``. ``doc_texts`` (doc_id -> text) gives exact sentence texts; without it they
-    are rebuilt from the words. ``rules`` (:class:`geoevent.CodingRules`, default
-    ``CodingRules()``) says which conventions apply (docs/architecture.md).
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table (:mod:`geoevent.tokens`): :func:`geoevent.parse`, :func:`geoevent.read_conllu`.
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    dates : mapping of doc_id to date, optional
+        Each document's date (date, Timestamp or ISO text): picks each person's role and fills
+        ``event_date``.
+    doc_texts : mapping of doc_id to str, optional
+        The documents' texts, for exact sentence texts; without it they are rebuilt from the words.
+    parser : str, default "given"
+        The name written to the ``parser`` column.
+    rules : CodingRules, optional
+        Which conventions apply (default ``CodingRules()``; docs/architecture.md).
+    chunk_sentences : int
+        Sentences coded at once (bounds memory).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, the columns of :data:`geoevent.EVENT_SCHEMA`; ``attrs["coding_rules"]``
+        holds the rules as JSON.
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> tokens = geoevent.parse("Russia attacked Ukraine.", doc_ids=["d1"])
+    >>> events = geoevent.code_tokens(tokens, dates={"d1": "2024-11-17"})
+    >>> events[["source_code", "event_code", "target_code"]].values.tolist()
+    [['RUS', '190', 'UKR']]
     """
     rules = _rules(rules)
     d = dictionaries if dictionaries is not None else default_dictionaries()
@@ -133,7 +184,10 @@ def code_tokens(
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         if hi > lo:
             parts.append(_code_chunk(tokens.iloc[lo:hi], d, verbs, day, doc_texts, parser, rules))
-    return _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+    out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
+    out.attrs["coding_rules"] = rules.to_json()
+    out.attrs["dictionary_fingerprint"] = _fingerprint(d)
+    return out
 
 
 def _code_chunk(
@@ -301,14 +355,16 @@ def protest_demands(ev: pd.DataFrame) -> pd.DataFrame:
 
 
 def attach_sentences(ev: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
-    """Add ``sentence_text``; take source and target texts from it, as written ("Moscow’s stocks").
+    """Add ``sentence_text`` and ``sentence_start`` (its offset in the document, -1 when unknown);
+    take source and target texts from it, as written ("Moscow’s stocks").
 
     ``sents`` comes from :func:`geoevent.tokens.sentence_texts`. Without character offsets the
     texts stay the actor's words joined by spaces.
     """
     sents = sents.rename(columns={"sent_idx": "sentence_idx", "text": "sentence_text", "start_char": "_s0"})
     ev = ev.merge(sents[["doc_id", "sentence_idx", "sentence_text", "_s0"]], on=["doc_id", "sentence_idx"], how="left")
-    s0 = ev.pop("_s0").to_numpy(np.int64)
+    s0 = ev.pop("_s0").fillna(-1).to_numpy(np.int64)
+    ev["sentence_start"] = s0
     text = ev["sentence_text"].tolist()
     for side in ("source", "target"):
         lo, hi = ev[f"{side}_start"].to_numpy(np.int64) - s0, ev[f"{side}_end"].to_numpy(np.int64) - s0
@@ -360,6 +416,27 @@ _NULL_IF_EMPTY = frozenset({"source_country", "source_agent", "target_country", 
                             "source_entry_id", "target_entry_id", "plover_type"})
 
 
+_INT_COLUMNS = ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
+                "sentence_start")
+#: the one dtype of every text column of the events table: pandas' Arrow-backed string, missing = pd.NA
+STRING_DTYPE = pd.StringDtype("pyarrow")
+#: the dtype of ``event_date``: Arrow's date32 in pandas (``.dt`` works; values are datetime.date)
+DATE_DTYPE = pd.ArrowDtype(pa.date32())
+
+
+def event_dates(values: Any) -> pd.api.extensions.ExtensionArray:
+    """Dates (date, datetime, Timestamp, ISO text, None/NaT) as an ``event_date`` array."""
+    if isinstance(values, pd.Series) and values.dtype == DATE_DTYPE:
+        return values.array
+    out = [_as_date(v) for v in (values.tolist() if hasattr(values, "tolist") else list(values))]
+    return pd.array(pa.array(out, type=pa.date32()), dtype=DATE_DTYPE)
+
+
+def _strings(values: Any) -> pd.api.extensions.ExtensionArray:
+    """str/None values as a ``STRING_DTYPE`` array (through Arrow: faster than pd.array)."""
+    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.string(), from_pandas=True))
+
+
 def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     """Canonical column order and dtypes of the events table (``ev``, a fresh frame, is changed)."""
     for col in _INT_COLUMNS:
@@ -376,16 +453,21 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     for col in EVENT_COLUMNS:
         if col not in ev:
             ev[col] = None
+    ev["event_date"] = event_dates(ev["event_date"])
     str_cols = [c for c in EVENT_COLUMNS if c not in (
         *_INT_COLUMNS, "latitude", "longitude", "quad_class", "goldstein", "event_date")]
     for col in str_cols:
         values = ev[col].to_numpy(dtype=object, na_value=None)
         if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""
             values = np.where(values == "", None, values)
-        ev[col] = pd.Series(values, index=ev.index, dtype=object)
-    ev["event_id"] = _event_ids(ev) if len(ev) else pd.Series([], dtype=object)
+        ev[col] = pd.Series(_strings(values), index=ev.index)
+    ev["event_id"] = _strings(_event_ids(ev) if len(ev) else [])
     ev = ev.sort_values(["doc_id", "sentence_idx", "verb_start", "source_start"], kind="stable")
     return ev[list(EVENT_COLUMNS)].reset_index(drop=True)
+
+
+class MissingDateWarning(UserWarning):
+    """Documents coded without a date: people's roles are their latest, ``event_date`` is null."""
 
 
 class CodingProblem(GeoeventError):
@@ -404,19 +486,50 @@ def code_documents(
     line_breaks: str = "auto",
     keep: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """Parse and code documents (columns doc_id, text, date); one row per event.
+    """Parse and code a table of documents.
 
-    ``keep`` names more columns of ``documents`` ("url", "source", "title") copied into each of
-    the document's events, after the columns of the events table.
+    A document that fails to parse or code (or has a bad date) is reported through
+    ``on_problem`` (default: a warning naming it) and skipped; every other document keeps its
+    events. Documents without a date are coded, with one :class:`MissingDateWarning` per call
+    saying how many. A parser that cannot run raises :class:`geoevent.ParserUnavailableError`
+    once, before any document is coded.
 
-    A document that fails to parse or code is reported through ``on_problem`` (default: a
-    warning naming it) and skipped; every other document keeps its events. The problems are also
-    listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``rules`` are the
-    coding rules of :func:`code_tokens`; ``line_breaks`` ("auto", "sentence", "space") says what a
-    line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts
-    and ids become U+FFFD before batching (:mod:`geoevent.clean`). The number of sentences parsed is in
-    ``attrs["sentences"]``. A parser that cannot run (:class:`ParserUnavailableError`) stops the
-    call at once instead of failing every document.
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        Columns ``doc_id``, ``text`` and optionally ``date`` (date, Timestamp or ISO text).
+    parser : {"embedded", "stanza"}, default "embedded"
+        The parser backend.
+    dictionaries : Dictionaries, optional
+        Default: the built-in dictionaries.
+    rules : CodingRules, optional
+        The coding rules of :func:`code_tokens`.
+    progress : bool, default False
+        Show a progress bar (``tqdm.auto``: a widget in Jupyter, text on a terminal).
+    batch_docs : int, default 256
+        Documents parsed at once (fewer while a progress bar is shown, so that it moves).
+    on_problem : callable, optional
+        Called with (doc_id, exception) for each skipped document instead of warning.
+    keep : list of str, optional
+        More columns of ``documents`` ("url", "source", "title") copied into each of the
+        document's events, after the columns of the events table.
+    line_breaks : {"auto", "sentence", "space"}, default "auto"
+        What a line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code
+        points in texts and ids become U+FFFD (:mod:`geoevent.clean`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event (:data:`geoevent.EVENT_SCHEMA`); ``attrs["problems"]`` lists the
+        skipped documents as (doc_id, message) pairs, ``attrs["coding_rules"]`` the rules (JSON)
+        and ``attrs["dictionary_fingerprint"]`` the dictionaries.
+
+    Examples
+    --------
+    >>> import geoevent, pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Russia attacked Ukraine."], "date": ["2024-11-17"]})
+    >>> geoevent.code_documents(docs)["event_code"].tolist()
+    ['190']
     """
     rules = _rules(rules)
     from geoevent.parse import get_parser
@@ -443,24 +556,39 @@ def code_documents(
             warnings.warn(f"document {doc_id!r} skipped: {exc}", stacklevel=3)
 
     dates: dict[str, dt.date | None] = {}
+    bad_date: set[str] = set()
     for doc_id, value in zip(ids, dates_col):
         try:
             dates[doc_id] = _as_date(value)
         except (InputError, ValueError) as exc:
             report(doc_id, InputError(f"bad date {value!r}: {exc}"))
-            dates[doc_id] = None
+            bad_date.add(doc_id)
+    if bad_date:  # reported as skipped: not coded
+        keep = [i not in bad_date for i in ids]
+        ids = [i for i, k in zip(ids, keep) if k]
+        texts = [t for t, k in zip(texts, keep) if k]
+    undated = sum(1 for i in ids if dates.get(i) is None)
+    if undated:
+        warnings.warn(
+            f"{undated} of {len(ids)} document(s) have no date: people's roles are taken as their latest "
+            "(e.g. a former president as an elite) and event_date is null; give each document a date "
+            "(the date column, or the CLI's --date)", MissingDateWarning, stacklevel=3)
     bar = None
+    step = batch_docs
     if progress:
         from tqdm.auto import tqdm  # a terminal bar, or a widget in Jupyter
 
         bar = tqdm(total=len(ids), unit="doc", desc="coding", disable=None)
+        step = max(1, min(batch_docs, len(ids) // 100))  # the bar moves at least 100 times
     parts: list[pd.DataFrame] = []
     sentences = [0]
-    for lo in range(0, len(ids), batch_docs):
-        b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
+    for lo in range(0, len(ids), step):
+        b_ids, b_texts = ids[lo : lo + step], texts[lo : lo + step]
         try:
             parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules, line_breaks, sentences))
-        except ParserUnavailableError:  # no document can be parsed: one error, not one per document
+        except ParserUnavailableError:  # the parser, not a document: one clear failure
+            if bar is not None:
+                bar.close()
             raise
         except Exception:  # isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
@@ -470,14 +598,19 @@ def code_documents(
                     raise
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
-        if bar is not None:
-            bar.update(len(b_ids))
+                if bar is not None:
+                    bar.update(1)
+        else:
+            if bar is not None:
+                bar.update(len(b_ids))
     if bar is not None:
         bar.close()
     out = _finish(pd.concat(parts, ignore_index=True)) if parts else empty_events()
     out = keep_columns(out, docs, keep)
     out.attrs["problems"] = problems
     out.attrs["sentences"] = sentences[0]
+    out.attrs["coding_rules"] = rules.to_json()
+    out.attrs["dictionary_fingerprint"] = _fingerprint(d)
     return out
 
 
@@ -555,5 +688,27 @@ def deduplicate(events: pd.DataFrame, *, by: str = "story") -> pd.DataFrame:
 
 
 def deduplicate_story(events: pd.DataFrame) -> pd.DataFrame:
-    """``deduplicate(events, by="story")`` (kept for existing callers)."""
+    """Story-level de-duplication, ``deduplicate(events, by="story")``: one event per (doc_id, source,
+    code, target), the first kept.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows, with a ``mentions`` column: how many sentences of the story coded that
+        event (the GDELT export's NumMentions).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> events = geoevent.code_frame(pd.DataFrame({"text": ["Russia attacked Ukraine. Russia attacked Ukraine again."],
+    ...                                            "date": ["2024-11-17"]}), date_col="date")
+    >>> story = geoevent.deduplicate_story(events)
+    >>> (len(events), len(story), story["mentions"].tolist())
+    (2, 1, [2])
+    """
     return deduplicate(events, by="story")

@@ -78,6 +78,7 @@ __all__ = [
     "Document",
     "ErrorLog",
     "ErrorRecord",
+    "events_metadata",
     "events_to_arrow",
     "iter_documents",
     "parse_date",
@@ -734,10 +735,37 @@ def _check_metadata(metadata: Mapping[str, str]) -> dict[bytes, bytes]:
     return out
 
 
+def events_metadata(events_df: pd.DataFrame, *, rules: Any = None) -> dict[str, str]:
+    """The metadata of an events file, filled from the table itself: geoevent and codebook
+    versions, and from ``events_df.attrs`` (set by the coder) the dictionary fingerprint and
+    the coding rules; ``rules`` (a :class:`geoevent.CodingRules`) overrides the latter.
+    Values the table cannot tell are ``"unknown"``."""
+    import geoevent
+    from geoevent.codebook import CODEBOOK_VERSION
+
+    attrs = events_df.attrs or {}
+    if rules is not None:
+        coding_rules = rules.to_json()
+    else:
+        coding_rules = attrs.get("coding_rules")
+        if coding_rules is not None and not isinstance(coding_rules, str):
+            coding_rules = coding_rules.to_json()
+    parsers = sorted({str(p) for p in events_df["parser"].dropna().unique()}) if "parser" in events_df else []
+    return {
+        "geoevent_version": geoevent.__version__,
+        "codebook_version": CODEBOOK_VERSION,
+        "dictionary_fingerprint": str(attrs.get("dictionary_fingerprint") or "unknown"),
+        "parser": ",".join(parsers) or "unknown",
+        "coding_rules": coding_rules or "unknown",
+    }
+
+
 def _date_values(col: pd.Series) -> list[dt.date | None]:
+    if isinstance(col.dtype, pd.ArrowDtype):
+        col = col.astype(object)
     values: list[dt.date | None] = []
     for v in col.tolist():
-        if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+        if v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
             values.append(None)
         elif isinstance(v, dt.datetime):  # includes pandas.Timestamp
             values.append(v.date())
@@ -782,13 +810,18 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
     return pa.Table.from_arrays(arrays, schema=EVENT_SCHEMA.with_metadata(md))
 
 
-def write_events(events_df: pd.DataFrame, path: str | Path, *, metadata: Mapping[str, str]) -> Path:
+def write_events(events_df: pd.DataFrame, path: str | Path, *, metadata: Mapping[str, str] | None = None,
+                 rules: Any = None) -> Path:
     """Write the events table to a Parquet file atomically; returns the path written.
 
-    The table is written to a temporary file in the same folder, flushed to disk and renamed
-    over ``path``, and the folder is synced; if anything fails the temporary file is removed and
-    ``path`` is untouched. Temporary files a killed run left for ``path`` are removed first.
+    The metadata is filled by :func:`events_metadata` (versions, dictionary fingerprint, the
+    coding rules from ``rules`` or ``events_df.attrs["coding_rules"]``); keys in ``metadata``
+    are added or override. The table is written to a temporary file in the same folder, flushed
+    to disk and renamed over ``path``, and the folder is synced; if anything fails the temporary
+    file is removed and ``path`` is untouched. Temporary files a killed run left for ``path`` are
+    removed first.
     """
+    metadata = {**events_metadata(events_df, rules=rules), **(metadata or {})}
     table = events_to_arrow(events_df, metadata=metadata)
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -820,8 +853,9 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
     """Read an events file or dataset folder: (events DataFrame with ``EVENT_COLUMNS``, metadata dict).
 
     A dataset folder (written by ``geoevent code`` / :func:`geoevent.batch.run`) is read part by
-    part in chunk order; its metadata comes from ``_common_metadata``. String columns come back as
-    object dtype, ``event_date`` as :class:`datetime.date` or None. Raises :class:`InputError`
+    part in chunk order; its metadata comes from ``_common_metadata``. The DataFrame has the
+    coder's dtypes (text as ``string[pyarrow]``, ``event_date`` as Arrow date32) and the metadata
+    also in ``df.attrs["metadata"]`` (and ``attrs["coding_rules"]``). Raises :class:`InputError`
     naming the file when it is missing, not Parquet or not an events file.
     """
     path = Path(path)
@@ -844,15 +878,15 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
             table = pq.read_table(path)
         except (OSError, pa.ArrowException) as exc:
             raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+    if "sentence_start" not in table.column_names and "sentence_text" in table.column_names:
+        # written before the column existed: the sentence offset is unknown
+        table = table.append_column(EVENT_SCHEMA.field("sentence_start"),
+                                    pa.array(np.full(table.num_rows, -1, np.int32)))
     missing = [c for c in EVENT_COLUMNS if c not in table.column_names]
     if missing:
         raise InputError(f"{path}: not a geoevent events file (missing column(s) {', '.join(missing)})")
     table = table.select(list(EVENT_COLUMNS))
-    df = table.to_pandas(date_as_object=True)
-    for field in EVENT_SCHEMA:
-        if pa.types.is_string(field.type):
-            df[field.name] = df[field.name].astype(object).where(df[field.name].notna(), None)
-    df["quad_class"] = df["quad_class"].astype("Int8")  # as the coder gives it; null for a non-CAMEO code
+    df = _events_frame(table)
     raw = dict(table.schema.metadata or {})
     if not path.is_dir():  # key-value pairs added when the file was closed (counts of a streamed run)
         raw.update(pq.read_metadata(path).metadata or {})
@@ -861,4 +895,26 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
         for k, v in raw.items()
         if k.decode("utf-8", "replace") not in _ARROW_INTERNAL_KEYS
     }
+    df.attrs["metadata"] = dict(metadata)
+    if metadata.get("coding_rules", "unknown") != "unknown":
+        df.attrs["coding_rules"] = metadata["coding_rules"]
+    if "dictionary_fingerprint" in metadata:
+        df.attrs["dictionary_fingerprint"] = metadata["dictionary_fingerprint"]
     return df, metadata
+
+
+def _events_frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow events table as the coder's DataFrame: the same dtypes (strings as
+    ``string[pyarrow]``, ``event_date`` as Arrow date32, ``quad_class`` as Int8)."""
+    from geoevent.coder import DATE_DTYPE, STRING_DTYPE
+
+    def mapper(t: pa.DataType) -> Any:
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return STRING_DTYPE
+        if pa.types.is_date32(t):
+            return DATE_DTYPE
+        return None
+
+    df = table.to_pandas(types_mapper=mapper)
+    df["quad_class"] = df["quad_class"].astype("Int8")  # as the coder gives it; null for a non-CAMEO code
+    return df

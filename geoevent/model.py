@@ -55,7 +55,14 @@ def _none_if_empty(value: Any) -> Any:
 
 @attrs.frozen(slots=True)
 class Actor:
-    """A coded actor mention: ``code`` such as "USAGOV", its country and agent, the words and span."""
+    """A coded actor mention: ``code`` such as "USAGOV", its country and agent, the words and span.
+
+    Examples
+    --------
+    >>> from geoevent import Actor
+    >>> Actor("USAGOV", country="USA", agent="GOV", text="Joe Biden", span=(10, 19)).agent
+    'GOV'
+    """
 
     code: str = attrs.field(validator=_match(_ACTOR_CODE, "an actor code of 3-letter groups, e.g. 'USAGOV'"))
     country: str | None = attrs.field(
@@ -70,14 +77,27 @@ class Actor:
     span: Span | None = attrs.field(default=None, validator=_check_span)
     #: how the actor was found: "dictionary", "context-country", "unknown-country", "coreference"
     resolution: str | None = attrs.field(default=None, converter=_none_if_empty)
+    #: the dictionary row that named it ("actors_people.tsv:10")
+    entry_id: str | None = attrs.field(default=None, converter=_none_if_empty)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Event:
     """One coded event: who (source) did what (code) to whom (target), when, and the evidence.
 
     A code outside the CAMEO codebook (one a user's dictionary defines, such as PETRARCH's test
     code "212") has no ``root_code``, ``quad_class`` or ``goldstein``: they are None.
+    ``repr`` is a few short lines; in Jupyter an Event shows as HTML, its sentence marked
+    (:func:`geoevent.explain`).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> e = geoevent.code("Later, Russia attacked Ukraine.", date="2024-11-17")[0]
+    >>> (e.source.code, e.code, e.target.code, e.sentence_spans["source"])
+    ('RUS', '190', 'UKR', (7, 13))
+    >>> print(repr(e).splitlines()[0])
+    Event 190 attack (quad 4, Goldstein -10.0) on 2024-11-17
     """
 
     source: Actor = attrs.field(validator=attrs.validators.instance_of(Actor))
@@ -93,6 +113,8 @@ class Event:
     doc_id: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     sentence_idx: int = attrs.field(default=0, validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
     sentence_text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    #: offset of the sentence in the document (-1 when unknown): spans minus this index sentence_text
+    sentence_start: int = attrs.field(default=-1, validator=attrs.validators.instance_of(int))
     verb_text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     verb_span: Span | None = attrs.field(default=None, validator=_check_span)
     pattern_id: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
@@ -120,6 +142,19 @@ class Event:
             "target": self.target.span if self.target else None,
         }
 
+    @property
+    def sentence_spans(self) -> dict[str, Span | None]:
+        """The evidence spans relative to ``sentence_text`` (None where unknown or outside it)."""
+        return {k: _relative(v, self.sentence_start, len(self.sentence_text)) for k, v in self.evidence.items()}
+
+    def __repr__(self) -> str:
+        return "\n".join(_repr_lines(self))
+
+    def _repr_html_(self) -> str:
+        from geoevent.explain import event_html
+
+        return event_html(self)
+
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Event":
         """Build an Event from one row of the events table (a dict or a pandas row)."""
@@ -141,6 +176,7 @@ class Event:
                 text=_str_or_none(row.get(f"{prefix}_text")) or "",
                 span=span(prefix),
                 resolution=_str_or_none(row.get(f"{prefix}_resolution")),
+                entry_id=_str_or_none(row.get(f"{prefix}_entry_id")),
             )
 
         source = actor("source")
@@ -162,9 +198,10 @@ class Event:
             quad_class=None if _isna(row.get("quad_class")) else int(row["quad_class"]),
             goldstein=None if _isna(row.get("goldstein")) else float(row["goldstein"]),
             date=date,
-            doc_id=str(row.get("doc_id", "")),
-            sentence_idx=int(row.get("sentence_idx", 0)),
+            doc_id=_str_or_none(row.get("doc_id")) or "",
+            sentence_idx=0 if _isna(row.get("sentence_idx")) else int(row.get("sentence_idx", 0)),
             sentence_text=_str_or_none(row.get("sentence_text")) or "",
+            sentence_start=-1 if _isna(row.get("sentence_start")) else int(row.get("sentence_start", -1)),
             verb_text=_str_or_none(row.get("verb_text")) or "",
             verb_span=span("verb"),
             pattern_id=_str_or_none(row.get("pattern_id")) or "",
@@ -187,3 +224,48 @@ def _str_or_none(value: Any) -> str | None:
         return None
     s = str(value)
     return s or None
+
+
+def _relative(span: Span | None, offset: int, length: int) -> Span | None:
+    if span is None or offset < 0:
+        return None
+    a, b = span[0] - offset, span[1] - offset
+    return (a, b) if 0 <= a <= b <= length else None
+
+
+def _fmt_span(span: Span | None) -> str:
+    return f"[{span[0]}:{span[1]}]" if span is not None else ""
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _repr_lines(e: Event) -> list[str]:
+    score = []
+    if e.quad_class is not None:
+        score.append(f"quad {e.quad_class}")
+    if e.goldstein is not None:
+        score.append(f"Goldstein {e.goldstein:+.1f}")
+    head = f"Event {e.code} {e.label}" + (f" ({', '.join(score)})" if score else "")
+    if e.date is not None:
+        head += f" on {e.date.isoformat()}"
+    lines = [head]
+
+    def actor_line(role: str, a: Actor | None) -> str:
+        if a is None:
+            return f"  {role:<7}-"
+        bits = [f"{a.code:<9}", repr(_clip(a.text, 40)) if a.text else "", _fmt_span(a.span)]
+        why = " ".join(x for x in (a.entry_id or "", f"({a.resolution})" if a.resolution else "") if x)
+        return f"  {role:<7}" + "  ".join(x for x in bits + [why] if x)
+
+    lines.append(actor_line("source", e.source))
+    verb = "  ".join(x for x in (repr(e.verb_text) if e.verb_text else "", _fmt_span(e.verb_span), e.pattern_id) if x)
+    lines.append(f"  {'verb':<7}{verb or '-'}")
+    lines.append(actor_line("target", e.target))
+    where = f"doc {e.doc_id!r}, sentence {e.sentence_idx}" if e.doc_id else f"sentence {e.sentence_idx}"
+    if e.sentence_text:
+        where += f": {_clip(e.sentence_text, 100)!r}"
+    lines.append(f"  {where}")
+    return lines

@@ -117,6 +117,15 @@ class CodingRules:
         "the country", "the group") take the actor of the most recent compatible mention earlier
         in the document; an ambiguous or unresolvable one codes nothing (geoevent.context,
         docs/context.md) (default True).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> rules = geoevent.CodingRules.petrarch()
+    >>> (rules.intent, rules.modality, rules.oblique_source)
+    (False, False, True)
+    >>> geoevent.CodingRules.from_json(rules.to_json()) == rules
+    True
     """
 
     require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))

@@ -6,7 +6,9 @@ document text, end exclusive, -1 when unknown. ``*_resolution`` says how an acto
 "implicit-domestic"); ``*_antecedent_start/_end`` is the span of the mention a coreferent actor
 ("he", "the president") refers to, -1 otherwise. ``location_*``, ``latitude``, ``longitude``:
 the gazetteer place the event happened at (null / -1 when the sentence names none; see
-docs/context.md). An event code outside the CAMEO codebook (one a
+docs/context.md); ``sentence_start`` is the offset of the sentence in the document, so
+``source_start - sentence_start`` is the source's offset in ``sentence_text``. An event code outside
+the CAMEO codebook (one a
 user's dictionary defines) has null base and root codes, quad class and Goldstein score.
 """
 
@@ -64,6 +66,7 @@ EVENT_SCHEMA: pa.Schema = pa.schema(
         pa.field("pattern_id", _s),
         pa.field("source_entry_id", _s),
         pa.field("target_entry_id", _s),
+        pa.field("sentence_start", _i32),
         pa.field("sentence_text", _s),
         pa.field("parser", _s, nullable=False),
     ]
@@ -78,3 +81,5 @@ METADATA_KEYS: tuple[str, ...] = (
     "dictionary_fingerprint",
     "parser",
 )
+#: written by geoevent.write_events too (the coding rules as JSON), not required by events_to_arrow
+CODING_RULES_KEY = "coding_rules"

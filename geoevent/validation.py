@@ -287,7 +287,8 @@ def score(suite: Suite, events: pd.DataFrame, *, null_rule: str = "any", dedupe:
     missing = [c for c in EVENT_COLUMNS_NEEDED if c not in events.columns]
     if missing:
         raise InputError(f"events table: missing columns {', '.join(missing)}")
-    ev = events.loc[:, list(EVENT_COLUMNS_NEEDED)]
+    ev = events.loc[:, list(EVENT_COLUMNS_NEEDED)].astype(object)
+    ev = ev.where(ev.notna(), None)  # pd.NA (the events table's null) compares as None
     triples: dict[str, list[tuple[object, object, object]]] = {}
     for d, s, t, c in ev.itertuples(index=False, name=None):
         triples.setdefault(str(d), []).append((c, s, t))

@@ -486,7 +486,7 @@ def test_a_code_outside_the_codebook_is_kept_with_empty_codebook_fields(small_di
         ev = code_tokens(sentence(SENTENCES["biden"], doc_id="b"), dictionaries=d)
     assert ev["event_code"].tolist() == ["212"]
     row = ev.iloc[0]
-    assert row["event_root_code"] is None and row["event_base_code"] is None
+    assert pd.isna(row["event_root_code"]) and pd.isna(row["event_base_code"])
     assert pd.isna(row["quad_class"]) and pd.isna(row["goldstein"]) and row["label"] == ""
     event = Event.from_row(row.to_dict())
     assert (event.code, event.root_code, event.quad_class, event.goldstein) == ("212", None, None, None)

@@ -23,7 +23,8 @@ from geoevent.schema import EVENT_COLUMNS, EVENT_SCHEMA, METADATA_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2024, 11, 17)
-META = {"geoevent_version": "0.1.0", "codebook_version": "cb-1", "dictionary_fingerprint": "abc123", "parser": "embedded"}
+META = {"geoevent_version": "0.1.0", "codebook_version": "cb-1", "dictionary_fingerprint": "abc123", "parser": "embedded",
+        "coding_rules": "{}"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -255,7 +256,7 @@ def test_events_to_arrow_empty_and_errors() -> None:
         events_to_arrow(events_frame([event_row(event_code=None)]), metadata=META)
     with pytest.raises(ValueError, match="lacks column"):
         events_to_arrow(events_frame([event_row()]).drop(columns=["label"]), metadata=META)
-    assert set(METADATA_KEYS) <= set(META)
+    assert set(METADATA_KEYS) | {"coding_rules"} <= set(META)
 
 
 def test_write_read_round_trip(tmp_path: Path) -> None:
@@ -271,8 +272,15 @@ def test_write_read_round_trip(tmp_path: Path) -> None:
     back = df.to_dict("records")
     for want, got in zip(rows, back):
         for key, value in want.items():
-            assert got[key] == value, key
-    assert df["event_code"].dtype == object and isinstance(back[0]["event_date"], dt.date)
+            if value is None:
+                assert pd.isna(got[key]), key  # a null is a null (pd.NA), never ""
+            else:
+                assert got[key] == value, key
+    # one string dtype for every text column, event_id included; dates that pandas and Arrow both know
+    text = [f.name for f in EVENT_SCHEMA if pa.types.is_string(f.type)]
+    assert {str(df[c].dtype) for c in text} == {"string"}
+    assert df["event_date"].dtype == pd.ArrowDtype(pa.date32()) and isinstance(back[0]["event_date"], dt.date)
+    assert df["event_date"].dt.year.tolist()[0] == DAY.year and pd.isna(df["event_date"].iloc[1])
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -286,7 +294,7 @@ def test_round_trip_property(tmp_path: Path, texts: list[str | None], values: di
     meta = {**values, **META}
     df, md = read_events(write_events(events_frame(rows), tmp_path / "p.parquet", metadata=meta))
     assert md == meta
-    assert df["source_text"].tolist() == texts
+    assert [None if pd.isna(v) else v for v in df["source_text"].tolist()] == texts
     assert df["event_id"].tolist() == [f"e{i}" for i in range(len(texts))]
 
 

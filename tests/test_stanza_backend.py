@@ -341,7 +341,7 @@ def test_loose_model_files_are_taken_by_name(tmp_path: Path, monkeypatch: pytest
 def test_stanza_not_installed_names_pip(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _forbid_processing(monkeypatch)
     monkeypatch.setattr(stanza_backend, "_stanza_importable", lambda: False)
-    with pytest.raises(ParserUnavailableError, match="pip install stanza"):
+    with pytest.raises(ParserUnavailableError, match=re.escape('pip install "geoevent[stanza]"')):
         StanzaParser(model_dir=tmp_path).parse(["x"])
     assert describe(model_dir=tmp_path)["stanza_importable"] is False
 

@@ -124,10 +124,12 @@ def test_conllu_parsed_elsewhere_codes_directly(small_dicts):
 
 def test_public_names_are_exactly_the_documented_ones():
     assert set(geoevent.__all__) == {
-        "CODEBOOK_VERSION", "EVENT_SCHEMA", "TOKEN_COLUMNS", "Actor", "Dictionaries", "DictionaryError", "Event",
-        "CodingRules", "GeoeventError", "InputError", "ParserUnavailableError", "TokenTableError", "UnknownCodeError",
-        "__version__", "available_parsers", "code", "code_documents", "code_frame", "code_tokens",
-        "deduplicate", "load_codebook", "lookup", "parse", "read_conllu",
+        "CODEBOOK_VERSION", "EVENT_SCHEMA", "EXPORT_FORMATS", "TOKEN_COLUMNS", "Actor", "CodingRules", "Dictionaries",
+        "DictionaryError", "Event", "Explanation", "GeoeventError", "InputError", "MissingDateWarning",
+        "ParserUnavailableError", "TokenTableError", "UnknownCodeError", "__version__", "available_parsers", "code",
+        "code_documents", "code_frame", "code_tokens", "deduplicate", "deduplicate_story", "explain", "export_events",
+        "load_codebook", "lookup", "parse", "plot_dyads", "plot_timeline", "read_conllu", "read_events",
+        "read_export", "to_layout", "write_events",
     }
     for name in geoevent.__all__:
         assert hasattr(geoevent, name), name

@@ -117,6 +117,9 @@ def test_null_events(mini):
     assert (t["correct"], t["extra"], t["null"], t["uncoded"]) == (1, 0, 3, 5)
     t2 = totals(score(s, events(rows), null_rule="code"))
     assert (t2["null"], t2["extra"]) == (1, 2)
+    # the coder's own dtypes: string[pyarrow] with pd.NA for a missing target
+    typed = events(rows).astype({c: "string[pyarrow]" for c in ("doc_id", "source_code", "target_code", "event_code")})
+    assert totals(score(s, typed, null_rule="code")) == t2 and totals(score(s, typed)) == t
 
 
 def test_duplicates_count_twice_unless_deduped(mini):

@@ -73,7 +73,15 @@ def _frame(columns: tuple[str, ...]) -> pd.DataFrame:
 
 @attrs.frozen
 class Dictionaries:
-    """Actor, agent, verb and discard tables, ready for the matcher."""
+    """Actor, agent, verb and discard tables, ready for the matcher.
+
+    Examples
+    --------
+    >>> from geoevent.coder import default_dictionaries
+    >>> d = default_dictionaries()
+    >>> sorted(d.actors.columns)[:3]
+    ['agent', 'code', 'country']
+    """
 
     actors: pd.DataFrame = attrs.field(factory=lambda: _frame(ACTOR_COLUMNS))
     agents: pd.DataFrame = attrs.field(factory=lambda: _frame(AGENT_COLUMNS))

@@ -56,10 +56,32 @@ def parse(
 ) -> pd.DataFrame:
     """Parse one text or many into a token table (see :mod:`geoevent.tokens`).
 
-    ``line_breaks`` ("auto", "sentence" or "space") says what a line break means
-    (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts and ids are
-    replaced by U+FFFD (:mod:`geoevent.clean`).
+    Parameters
+    ----------
+    texts : str or sequence of str
+        The documents.
+    doc_ids : sequence of str, optional
+        One id per text (default ``"0"``, ``"1"``, ...).
+    parser : {"embedded", "stanza"}, default "embedded"
+        The backend; ``"stanza"`` needs the extra ``geoevent[stanza]`` and its models.
+    line_breaks : {"auto", "sentence", "space"}, default "auto"
+        What a line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code
+        points in texts and ids become U+FFFD (:mod:`geoevent.clean`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per syntactic word: doc_id, sent_idx, tok_idx, text, lemma, upos, head, deprel,
+        character offsets...
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> tokens = geoevent.parse("Russia attacked Ukraine.")
+    >>> tokens[["text", "upos", "deprel"]].values.tolist()[:2]
+    [['Russia', 'PROPN', 'nsubj'], ['attacked', 'VERB', 'root']]
     """
+
     check_line_breaks(line_breaks)
     if isinstance(texts, str):
         texts = [texts]
@@ -73,7 +95,22 @@ def parse(
 
 
 def available_parsers() -> list[dict[str, Any]]:
-    """Which parsers are usable here: name, usable (bool), detail (where models live or why not)."""
+    """Which parser backends are usable here.
+
+    Returns
+    -------
+    list of dict
+        One dict per backend: ``name``, ``usable`` (bool) and ``detail`` (where its models live,
+        or what is missing and how to install it).
+
+    Examples
+    --------
+    >>> import geoevent
+    >>> [p["name"] for p in geoevent.available_parsers()]
+    ['embedded', 'stanza']
+    >>> geoevent.available_parsers()[0]["usable"]
+    True
+    """
     out: list[dict[str, Any]] = []
     try:
         from geoevent.parse import embedded

@@ -24,7 +24,31 @@ _INT = re.compile(r"^\d+$")
 
 
 def read_conllu(path: str | Path, *, doc_id: str | None = None) -> pd.DataFrame:
-    """Read a CoNLL-U file; ``doc_id`` defaults to ``# newdoc id`` comments, else the file name."""
+    r"""Read a CoNLL-U file into a token table, skipping the parser.
+
+    Parameters
+    ----------
+    path : str or Path
+        A UTF-8 CoNLL-U file (UD v1 relation names are mapped to UD v2).
+    doc_id : str, optional
+        The document id; default: ``# newdoc id`` comments, else the file name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The token table (:data:`geoevent.TOKEN_COLUMNS`), ready for :func:`geoevent.code_tokens`.
+
+    Examples
+    --------
+    >>> import geoevent, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "s.conllu"
+    >>> _ = path.write_text("1\tRussia\tRussia\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+    ...                     "2\tattacked\tattack\tVERB\t_\t_\t0\troot\t_\t_\n"
+    ...                     "3\tUkraine\tUkraine\tPROPN\t_\t_\t2\tobj\t_\t_\n\n", encoding="utf-8")
+    >>> tokens = geoevent.read_conllu(path)
+    >>> tokens["deprel"].tolist()
+    ['nsubj', 'root', 'obj']
+    """
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")

@@ -53,7 +53,7 @@ DEFAULT_PROCESSORS = "tokenize,pos,lemma,depparse,ner"
 #: Processors whose model file can be given explicitly through ``model_paths``.
 MODEL_PROCESSORS: tuple[str, ...] = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 _LANG = "en"
-_PIP_COMMAND = "pip install stanza"
+_PIP_COMMAND = 'pip install "geoevent[stanza]"'  # the extra that brings stanza (and torch)
 
 _PIPELINES: dict[tuple[Any, ...], Any] = {}
 _PIPELINES_LOCK = threading.Lock()
@@ -80,8 +80,8 @@ def _stanza_version() -> str | None:
 def _require_stanza() -> None:
     if not _stanza_importable():
         raise ParserUnavailableError(
-            f"the stanza parser needs the stanza package, which is not installed: run `{_PIP_COMMAND}` "
-            "(or use the embedded parser)"
+            f"parser='stanza' needs the optional extra geoevent[stanza] (the stanza package and torch), "
+            f"which is not installed: run `{_PIP_COMMAND}` (or use the default parser='embedded')"
         )
 
 
