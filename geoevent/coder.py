@@ -411,13 +411,11 @@ def _event_ids(ev: pd.DataFrame) -> list[str]:
 
 _INT_COLUMNS = ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
                 "source_antecedent_start", "source_antecedent_end", "target_antecedent_start",
-                "target_antecedent_end", "location_start", "location_end")
+                "target_antecedent_end", "location_start", "location_end", "sentence_start")
 _NULL_IF_EMPTY = frozenset({"source_country", "source_agent", "target_country", "target_agent",
                             "source_entry_id", "target_entry_id", "plover_type"})
 
 
-_INT_COLUMNS = ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
-                "sentence_start")
 #: the one dtype of every text column of the events table: pandas' Arrow-backed string, missing = pd.NA
 STRING_DTYPE = pd.StringDtype("pyarrow")
 #: the dtype of ``event_date``: Arrow's date32 in pandas (``.dt`` works; values are datetime.date)

@@ -138,7 +138,10 @@ def test_plover_compound_actors_are_lists(tmp_path: Path) -> None:
 
 def test_location_columns_are_carried_when_present_and_null_otherwise(tmp_path: Path) -> None:
     ev = seed_events()
-    plain = {f: to_layout(ev, f) for f in geoevent.EXPORT_FORMATS}
+    # events with no place (the seeds' events now carry one where the sentence names it: Sumy)
+    unplaced = ev.assign(location_name=None, location_country=None, location_admin1=None, latitude=float("nan"),
+                         longitude=float("nan"), location_id=None)
+    plain = {f: to_layout(unplaced, f) for f in geoevent.EXPORT_FORMATS}
     assert plain["gdelt"]["ActionGeo_FullName"].isna().all() and plain["icews"]["City"].isna().all()
     assert plain["phoenix"]["Lat"].isna().all() and plain["plover"]["location"].isna().all()
     placed = ev.assign(location_name="Kyiv", location_country="UKR", location_admin1="Kyiv City",
