@@ -17,7 +17,10 @@ from geoevent.errors import (
     DictionaryError,
     GeoeventError,
     InputError,
+    InvalidTypeError,
+    InvalidValueError,
     ParserUnavailableError,
+    SchemaError,
     TokenTableError,
     UnknownCodeError,
 )
@@ -28,7 +31,7 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_SCHEMA
 from geoevent.tokens import TOKEN_COLUMNS
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place: pyproject.toml reads it (tool.setuptools.dynamic)
 
 __all__ = [
     "CODEBOOK_VERSION",
@@ -41,7 +44,10 @@ __all__ = [
     "Event",
     "GeoeventError",
     "InputError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "ParserUnavailableError",
+    "SchemaError",
     "TokenTableError",
     "UnknownCodeError",
     "__version__",

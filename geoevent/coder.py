@@ -17,14 +17,14 @@ import pandas as pd
 
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.errors import GeoeventError, InputError
+from geoevent.errors import InputError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, match_actors, prepare, resolve_actors
 from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["CodingProblem", "code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
+__all__ = ["code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -278,10 +278,6 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     ev["event_id"] = _event_ids(ev) if len(ev) else pd.Series([], dtype=object)
     ev = ev.sort_values(["doc_id", "sentence_idx", "verb_start", "source_start"], kind="stable")
     return ev[list(EVENT_COLUMNS)].reset_index(drop=True)
-
-
-class CodingProblem(GeoeventError):
-    """A document that could not be parsed or coded; the batch goes on without it."""
 
 
 def code_documents(

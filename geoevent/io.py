@@ -41,7 +41,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from geoevent.errors import InputError
+from geoevent.errors import InputError, InvalidTypeError, SchemaError
 from geoevent.schema import EVENT_COLUMNS, EVENT_SCHEMA, METADATA_KEYS
 
 __all__ = [
@@ -163,12 +163,12 @@ def _parse_date(value: Any, default: dt.date | None) -> dt.date | None:
         if not s:
             return default
         if not _DATE_RE.fullmatch(s):
-            raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD)")
+            raise InputError(f"bad date {value!r} (expected YYYY-MM-DD)")
         try:
             return dt.date.fromisoformat(s)
         except ValueError:
-            raise ValueError(f"bad date {value!r} (no such day)") from None
-    raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD text)")
+            raise InputError(f"bad date {value!r} (no such day)") from None
+    raise InputError(f"bad date {value!r} (expected YYYY-MM-DD text)")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -318,7 +318,7 @@ def read_corpus(paths: Sequence[str | Path], *, default_date: dt.date | None = N
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if default_date is not None and not isinstance(default_date, dt.date):
-        raise TypeError(f"default_date must be a datetime.date or None, got {type(default_date).__name__}")
+        raise InvalidTypeError(f"default_date must be a datetime.date or None, got {type(default_date).__name__}")
     if isinstance(default_date, dt.datetime):
         default_date = default_date.date()
     out = _Collector(default_date)
@@ -347,13 +347,13 @@ def read_corpus(paths: Sequence[str | Path], *, default_date: dt.date | None = N
 def _check_metadata(metadata: Mapping[str, str]) -> dict[bytes, bytes]:
     missing = [k for k in METADATA_KEYS if k not in metadata]
     if missing:
-        raise ValueError(f"events metadata lacks {', '.join(missing)} (required: {', '.join(METADATA_KEYS)})")
+        raise SchemaError(f"events metadata lacks {', '.join(missing)} (required: {', '.join(METADATA_KEYS)})")
     out: dict[bytes, bytes] = {}
     for key, value in metadata.items():
         if not isinstance(key, str) or not isinstance(value, str):
-            raise TypeError(f"events metadata must map str to str, got {key!r}: {type(value).__name__}")
+            raise SchemaError(f"events metadata must map str to str, got {key!r}: {type(value).__name__}")
         if key in _ARROW_INTERNAL_KEYS:
-            raise ValueError(f"metadata key {key!r} is reserved by Arrow")
+            raise SchemaError(f"metadata key {key!r} is reserved by Arrow")
         out[key.encode("utf-8")] = value.encode("utf-8")
     return out
 
@@ -372,7 +372,7 @@ def _date_values(col: pd.Series) -> list[dt.date | None]:
         elif isinstance(v, str):
             values.append(dt.date.fromisoformat(v) if v.strip() else None)
         else:
-            raise ValueError(f"event_date: not a date: {v!r}")
+            raise SchemaError(f"event_date: not a date: {v!r}")
     return values
 
 
@@ -381,12 +381,12 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
 
     ``metadata`` maps str to str and must hold every key of ``METADATA_KEYS`` (more are kept).
     Extra DataFrame columns are dropped; a missing column, a null in a non-nullable column or a
-    value that does not fit its type raises ValueError.
+    value that does not fit its type raises :class:`geoevent.errors.SchemaError` (a ValueError).
     """
     md = _check_metadata(metadata)
     missing = [c for c in EVENT_COLUMNS if c not in events_df.columns]
     if missing:
-        raise ValueError(f"events table lacks column(s): {', '.join(missing)}")
+        raise SchemaError(f"events table lacks column(s): {', '.join(missing)}")
     arrays: list[pa.Array] = []
     for field in EVENT_SCHEMA:
         col = events_df[field.name]
@@ -399,9 +399,9 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
             else:
                 arr = pa.array(col, type=field.type, from_pandas=True)
         except (pa.ArrowException, ValueError, TypeError) as exc:
-            raise ValueError(f"events column {field.name!r}: {exc}") from exc
+            raise SchemaError(f"events column {field.name!r}: {exc}") from exc
         if not field.nullable and arr.null_count:
-            raise ValueError(f"events column {field.name!r} has {arr.null_count} missing value(s)")
+            raise SchemaError(f"events column {field.name!r} has {arr.null_count} missing value(s)")
         arrays.append(arr)
     return pa.Table.from_arrays(arrays, schema=EVENT_SCHEMA.with_metadata(md))
 

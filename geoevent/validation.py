@@ -35,7 +35,7 @@ from pathlib import Path
 import attrs
 import pandas as pd
 
-from geoevent.errors import InputError
+from geoevent.errors import InputError, InvalidValueError
 from geoevent.parse.conllu import read_conllu_string
 
 __all__ = ["Suite", "SuiteScore", "load_upsuite", "score"]
@@ -283,7 +283,7 @@ def score(suite: Suite, events: pd.DataFrame, *, null_rule: str = "any", dedupe:
     (code, source, target) events of one record once.
     """
     if null_rule not in ("any", "code"):
-        raise ValueError(f"null_rule must be 'any' or 'code', not {null_rule!r}")
+        raise InvalidValueError(f"null_rule must be 'any' or 'code', not {null_rule!r}")
     missing = [c for c in EVENT_COLUMNS_NEEDED if c not in events.columns]
     if missing:
         raise InputError(f"events table: missing columns {', '.join(missing)}")

@@ -39,7 +39,7 @@ from geoevent.dictionaries.tables import (
     VERB_COLUMNS,
     Dictionaries,
 )
-from geoevent.errors import DictionaryError
+from geoevent.errors import DictionaryError, InvalidValueError
 
 __all__ = [
     "EXTRA_VERB_COLUMNS",
@@ -277,7 +277,7 @@ def _parse_date(s: str) -> _dt.date:
         y, m, d = int(s[:2]), int(s[2:4]), int(s[4:6])
         y += 2000 if y <= 30 else 1900
     else:
-        raise ValueError(f"date {s!r} is neither YYMMDD nor YYYYMMDD")
+        raise InvalidValueError(f"date {s!r} is neither YYMMDD nor YYYYMMDD")
     return _dt.date(y, m, d)
 
 
@@ -319,14 +319,14 @@ def _parse_actor_code(text: str, path: Path, lineno: int, report: PetrarchLoadRe
     m = _DATE_RE.match(spec)
     try:
         if m is None:
-            raise ValueError(f"unreadable date restriction {spec!r}")
+            raise InvalidValueError(f"unreadable date restriction {spec!r}")
         if m.group(1) == ">":
             return code, _parse_date(m.group(2)), None, True
         if m.group(1) == "<":
             return code, None, _parse_date(m.group(2)), True
         start, end = _parse_date(m.group(3)), _parse_date(m.group(4))
         if end <= start:
-            raise ValueError(f"empty date range {spec!r}")
+            raise InvalidValueError(f"empty date range {spec!r}")
         return code, start, end, True
     except ValueError as exc:
         _problem(report, strict, path, lineno, "bad_actor_date", str(exc))

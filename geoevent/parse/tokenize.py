@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from geoevent.errors import InvalidTypeError
+
 __all__ = ["MAX_SENT_WORDS", "MAX_WORD_CHARS", "tokenize", "tokenize_words"]
 
 #: Sentences are cut after this many words.
@@ -216,7 +218,7 @@ def tokenize(text: str) -> list[list[tuple[int, int]]]:
     Runs in time linear in ``len(text)``; never returns empty sentences.
     """
     if not isinstance(text, str):
-        raise TypeError(f"tokenize() expects str, got {type(text).__name__}")
+        raise InvalidTypeError(f"tokenize() expects str, got {type(text).__name__}")
     sents: list[list[tuple[int, int]]] = []
     for line in _LINE.finditer(text):
         words = tokenize_words(text, line.start(), line.end())
