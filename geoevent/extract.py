@@ -2,23 +2,26 @@
 
 Input: the prepared token table with actors resolved (:mod:`geoevent.match`). Output: one row per
 candidate triple (verb word, pattern, source word, target word) with the pattern's code, before
-codebook lookup. The rules, each a vectorized step:
+codebook lookup. :func:`extract_triples` runs four vectorized steps, in this order:
 
 1. **Patterns.** Each verb word is joined with the verb patterns of its lemma; a pattern applies
    when its particle ("shoot *down*") and object ("launch an *attack*") are present. The most
    specific applicable pattern wins (particle > object > preposition found); code "-" blocks.
-2. **Arguments.** Source = nsubj (active) or the "by" agent (passive); target = the pattern's
-   prepositional object ("on Ukraine", on the verb or on the object), else the direct or indirect
-   object, else the passive subject, else the object of a "to" purpose clause ("deployed troops
-   to aid Russia"), and further late slots (docs/architecture.md lists them all). Verbs without
-   a subject inherit it: conjuncts from the first verb, "to" clauses from their controller
-   ("urged Y to talk": Y; "X was seen to break in": X), relative clauses from the noun.
-   Coordinated actors give one triple each ("South Korea and Japan condemned ...").
+2. **Subjects.** Source = nsubj (active) or the "by" agent (passive). Verbs without a subject
+   inherit it: conjuncts from the first verb, "to" clauses from their controller ("urged Y to
+   talk": Y; "X was seen to break in": X), relative clauses from the noun.
 3. **Modality.** Negated, hypothetical ("could", "tried to", "if ...") and merely permitted or
    requested acts ("authorized Ukraine to strike": the strike) are dropped; promised acts
    ("will supply", "pledged to send") are recoded as intent (03x/13x, see data/rules). Optional
    PETRARCH conventions: ``intent=False``, ``modality=False`` (modal and "tried to" acts are
    coded), ``oblique_source=True`` and a ``negation`` table that recodes negated acts.
+4. **Targets.** The pattern's prepositional object ("on Ukraine", on the verb or on the object),
+   else the direct or indirect object, else the passive subject, else the object of a "to"
+   purpose clause ("deployed troops to aid Russia"), and further late slots
+   (docs/architecture.md lists them all). Coordinated actors give one triple each ("South Korea
+   and Japan condemned ...").
+
+:func:`extract_nominal` codes event nouns with a source of their own ("Russia's attack on Kyiv").
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Match stage: actor and agent mentions over a token table, vectorized.
 
 Input is a token table (see :mod:`geoevent.tokens`) prepared by :func:`prepare`, which adds the
-global row number ``gid``, the row number of each word's head ``head_gid`` and normalised forms.
+global row number ``gid``, the row number of each word's head ``head`` (-1 for the root) and
+normalised forms.
 :func:`match_actors` finds the longest dictionary names in each sentence ("north korea",
 "joe biden", "the kremlin"), picks the role valid on each document's date, and
 :func:`resolve_actors` gives every nominal word the actor it denotes: its own name, or a country
@@ -24,7 +25,8 @@ from geoevent.parse.tokenize import split_hyphens
 from geoevent.rules import CodingRules
 from geoevent.tokens import sentence_starts
 
-__all__ = ["ACTOR_FIELDS", "UNKNOWN_COUNTRY", "Cat", "Words", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
+# Cat and Words are the stages' internal tables (imported by geoevent.extract), not public API
+__all__ = ["ACTOR_FIELDS", "UNKNOWN_COUNTRY", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
 
 #: Per-word actor fields :func:`resolve_actors` fills in (empty string / -1 when none).
 ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_start", "actor_end", "actor_entry")
@@ -102,8 +104,11 @@ class Cat:
 class Words(dict):
     """The prepared token table: numpy arrays and :class:`Cat` columns, one entry per word.
 
-    Keys: gid, sid, head (head's gid, -1 for the root), tok, doc_id, sent_idx, text, start, end,
-    rel, upos, norm, lemma (Cat), case, mark (lemma of the first case/mark dependent, "" none).
+    Keys set by :func:`prepare`: gid, sid (sentence number over the table), head (head's gid, -1
+    for the root), tok, doc_id, sent_idx, text, start, end (character offsets), rel, upos, norm,
+    lemma (Cat), case_key, mark_key (lemma code of the first case/mark dependent, -1 none), case,
+    mark (that lemma, "" none). :func:`resolve_actors` adds the :data:`ACTOR_FIELDS`,
+    actor_resolution, actor_direct, modifier_conj and modifier_conj_head.
     """
 
     @property

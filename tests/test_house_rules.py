@@ -103,6 +103,12 @@ def test_module_all_lists_existing_public_names(name: str) -> None:
         assert hasattr(module, item), f"{name}.__all__ names {item}, which the module lacks"
 
 
+def test_match_does_not_export_its_internal_tables() -> None:
+    import geoevent.match as match
+
+    assert not {"Cat", "Words"} & set(match.__all__)
+
+
 def _instance(cls: type[errors.GeoeventError]) -> errors.GeoeventError:
     if cls is errors.DictionaryError:
         return errors.DictionaryError("mine.tsv", 3, "bad row\nsecond line")
