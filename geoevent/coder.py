@@ -172,7 +172,7 @@ def _code_chunk(
             "target_code": np.where(implicit, w["actor_country"][src], target_side(code, None)),
             "target_country": np.where(implicit, w["actor_country"][src], target_side(w["actor_country"], None)),
             "target_agent": target_side(w["actor_agent"], None),
-            "target_text": np.where(tgt_ok, np.array(t_text, dtype=object), None),
+            "target_text": np.where(tgt_ok, np.array(t_text, dtype=object), None),  # type: ignore[call-overload]  # numpy's stubs reject a None fill
             "target_start": np.where(tgt_ok, t_start, -1),
             "target_end": np.where(tgt_ok, t_end, -1),
             "target_entry_id": target_side(w["actor_entry"], None),
@@ -271,7 +271,7 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
         "sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
         "quad_class", "goldstein", "event_date")]
     for col in str_cols:
-        values = ev[col].to_numpy(dtype=object, na_value=None)
+        values = ev[col].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]  # None is a valid na_value
         if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""
             values = np.where(values == "", None, values)
         ev[col] = pd.Series(values, index=ev.index, dtype=object)
@@ -335,7 +335,7 @@ def code_documents(
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:
             parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules))
-        except Exception:  # isolate the failing document(s), keep the rest
+        except Exception:  # noqa: BLE001 - isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
                     parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules))

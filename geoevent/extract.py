@@ -36,7 +36,7 @@ from geoevent.dictionaries.tables import Dictionaries
 from geoevent.match import Cat, Words
 from geoevent.rules import CodingRules
 
-__all__ = ["compile_verbs", "extract_nominal", "extract_triples", "verb_classes", "intent_codes"]
+__all__ = ["compile_verbs", "extract_nominal", "extract_triples", "intent_codes", "verb_classes"]
 
 _AGENT_REL = "obl:agent"
 # parts of speech that never count as a pattern's word before the verb ("RECENTLY *", "NEITHER *")
@@ -52,7 +52,7 @@ def _read_rules(name: str) -> pd.DataFrame:
 def verb_classes() -> dict[str, frozenset[str]]:
     """Word classes from data/rules/verb_classes.tsv: class name -> lemmas."""
     table = _read_rules("verb_classes.tsv")
-    return {c: frozenset(g["lemma"]) for c, g in table.groupby("class")}
+    return {str(c): frozenset(g["lemma"]) for c, g in table.groupby("class")}
 
 
 @functools.cache
@@ -733,7 +733,7 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
     )
     rows = np.flatnonzero(has_pre)
     need = pd.DataFrame({"_row": rows, "v": cand["v"].to_numpy()[rows],
-                         "pre_key": vocab.get_indexer(cand["pre_head"].to_numpy(dtype=object)[rows]),
+                         "pre_key": vocab.get_indexer(cand["pre_head"].to_numpy(dtype=object)[rows]),  # type: ignore[arg-type]  # an array works; the stubs ask for an Index
                          "alt_row": cand["alt_row"].to_numpy()[rows], "pre_multi": cand["pre_multi"].to_numpy()[rows]})
     met = need.merge(pairs.loc[pairs["pre_key"].to_numpy() >= 0], on=["v", "pre_key"], how="inner")
     # a noun group: the earlier words must be dependents of the word found ("death" of "toll")

@@ -34,6 +34,7 @@ import tempfile
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import numpy as np
@@ -70,7 +71,8 @@ class CorpusWarning(UserWarning):
 
 def _outside_level() -> int:
     """The warnings stacklevel of the first caller outside this module."""
-    level, frame = 1, sys._getframe(1)
+    level = 1
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename == __file__:
         level += 1
         frame = frame.f_back

@@ -56,7 +56,7 @@ def normalize_words(words: pd.Series) -> pd.Series:
 class Cat:
     """A column of strings as integer codes into its distinct values: fast equality and lookups."""
 
-    __slots__ = ("codes", "uniques", "_values")
+    __slots__ = ("_values", "codes", "uniques")
 
     def __init__(self, codes: np.ndarray, uniques: np.ndarray) -> None:
         self.codes = codes
@@ -64,11 +64,11 @@ class Cat:
         self._values: np.ndarray | None = None
 
     @classmethod
-    def of(cls, values: Any) -> "Cat":
+    def of(cls, values: Any) -> Cat:
         codes, uniques = pd.factorize(np.asarray(values, dtype=object))
         return cls(codes.astype(np.int64), np.asarray(uniques, dtype=object))
 
-    def map(self, func: Callable[[pd.Series], pd.Series]) -> "Cat":
+    def map(self, func: Callable[[pd.Series], pd.Series]) -> Cat:
         """Apply a vectorized string function to the distinct values only."""
         mapped = func(pd.Series(self.uniques, dtype=object)).to_numpy(dtype=object)
         codes2, uniques2 = pd.factorize(mapped)

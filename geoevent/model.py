@@ -123,7 +123,7 @@ class Event:
         }
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "Event":
+    def from_row(cls, row: Mapping[Any, Any]) -> Event:  # pandas rows have Hashable keys
         """Build an Event from one row of the events table (a dict or a pandas row)."""
 
         def span(prefix: str) -> Span | None:

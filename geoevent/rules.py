@@ -94,18 +94,18 @@ class CodingRules:
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
-    def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> "CodingRules":
+    def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:
         """PETRARCH's conventions: promised and hypothetical acts coded as acts, an unnamed
         passive's source from its oblique, negated acts recoded by ``negation``, and none of
         geoevent's additions (unknown-country agents, context country, event nouns, refusals)."""
-        base = dict(intent=False, modality=False, oblique_source=True, negation=negation,
+        base: dict[str, Any] = dict(intent=False, modality=False, oblique_source=True, negation=negation,
                     unknown_country=False, context_country=False, nominal=False, refusal=False,
                     implicit_target=False, sub_codes=False, parse_repairs=False,
                     deep_target=False)
         base.update(changes)
         return cls(**base)
 
-    def core(self) -> "CodingRules":
+    def core(self) -> CodingRules:
         """These rules with geoevent's additions off: the constructions the per-sentence oracle
         (tests/oracle) covers."""
         return attrs.evolve(self, unknown_country=False, context_country=False, nominal=False, refusal=False,
@@ -123,7 +123,7 @@ class CodingRules:
         return json.dumps(d, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "CodingRules":
+    def from_json(cls, text: str) -> CodingRules:
         try:
             data = json.loads(text)
             fields = {f.name for f in attrs.fields(cls)}
@@ -132,7 +132,7 @@ class CodingRules:
             raise InputError(f"not a CodingRules JSON object: {exc}") from None
 
     @classmethod
-    def named(cls, name: str) -> "CodingRules":
+    def named(cls, name: str) -> CodingRules:
         """``"default"`` or ``"petrarch"`` (the CLI's ``--rules``)."""
         if name == "default":
             return cls()

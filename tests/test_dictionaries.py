@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from importlib import resources
 from pathlib import Path
 
@@ -49,7 +48,7 @@ def role(actors: pd.DataFrame, pattern: str, date: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-def test_tables_follow_the_contract_and_load_fast(dicts):
+def test_tables_follow_the_contract_and_rebuild_the_same(dicts):
     assert tuple(dicts.actors.columns) == ACTOR_COLUMNS
     assert tuple(dicts.agents.columns) == AGENT_COLUMNS
     assert tuple(dicts.verbs.columns) == VERB_COLUMNS
@@ -60,9 +59,7 @@ def test_tables_follow_the_contract_and_load_fast(dicts):
     assert str(dicts.actors["end_date"].dtype) == "datetime64[ns]"
     assert load_builtin() is dicts  # cached
     texts = [(n, DATA.joinpath(n).read_text(encoding="utf-8")) for n in builtin_files()]
-    t0 = time.perf_counter()
-    fresh = _build(texts)
-    assert time.perf_counter() - t0 < 1.0
+    fresh = _build(texts)  # load time is a benchmark's business, not a unit test's
     assert len(fresh.actors) == len(dicts.actors) > 3000
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -13,16 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geoevent.dictionaries.petrarch import (
-    load_pico_negation,
     EXTRA_VERB_COLUMNS,
     _gaps,
     clear_petrarch_cache,
     load_petrarch,
     load_petrarch_with_report,
+    load_pico_negation,
 )
 from geoevent.dictionaries.tables import ACTOR_COLUMNS, AGENT_COLUMNS, DISCARD_COLUMNS, VERB_COLUMNS
 from geoevent.errors import DictionaryError
-
 from tests.conftest import shared_path
 
 ACTORS = """\
@@ -270,7 +268,7 @@ def test_cache_hits_and_invalidates(files):
 
 
 def test_missing_file_names_it(tmp_path):
-    with pytest.raises(DictionaryError, match="nothere.txt"):
+    with pytest.raises(DictionaryError, match=r"nothere\.txt"):
         load_petrarch(verbs=tmp_path / "nothere.txt")
 
 
@@ -307,7 +305,7 @@ def test_actor_dates_round_trip(tmp_path_factory, a, b):
     assert r.loc["XXXELI", "start_date"] == pd.Timestamp(b)
 
 
-def test_full_petrarch2_dictionaries_load_fast():
+def test_full_petrarch2_dictionaries_load_and_are_cached():
     base = shared_path("dictionaries", "petrarch2")
     clear_petrarch_cache()
     kw = dict(
@@ -316,13 +314,9 @@ def test_full_petrarch2_dictionaries_load_fast():
         agents=base / "Phoenix.agents.txt",
         discards=base / "Phoenix.discards.txt",
     )
-    t0 = time.perf_counter()
     d, rep = load_petrarch_with_report(**kw)
-    first = time.perf_counter() - t0
-    assert first < 10.0
-    t0 = time.perf_counter()
     d2, rep2 = load_petrarch_with_report(**kw)
-    assert time.perf_counter() - t0 < 0.1 and d2 is d and rep2.cached
+    assert d2 is d and rep2.cached  # load time is a benchmark's business, not a unit test's
     assert len(d.actors) > 40_000 and len(d.agents) > 4_000 and len(d.verbs) > 30_000 and len(d.discards) > 400
     assert rep.counts["patterns"] > 4_000 and rep.counts["patterns_mapped"] > 0.8 * rep.counts["patterns"]
     a = d.actors

@@ -416,7 +416,7 @@ def _actor_rows(entries: list[_ActorEntry], agent_codes: set[str], report: Petra
             else:  # undated code next to dated ones: it applies where no dated code does
                 spans += [(code, gs, ge, False) for gs, ge in _gaps(dated)]
         display = e.names[0][1].title()
-        for code, s, en, d in spans:
+        for code, s, en, _dated in spans:
             prefix = code[:3]
             if prefix in countries:
                 country, agent = prefix, code[3:6]
@@ -462,7 +462,7 @@ def _plural(word_phrase: str) -> str:
 def _read_agents(path: Path, report: PetrarchLoadReport, strict: bool) -> list[dict]:
     markers: dict[str, list[str]] = {}
     rows: list[dict] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for lineno, line in _clean_lines(path):
         s = line.strip()
         if "!" in s and "=" in s and "[" not in s:
@@ -503,7 +503,7 @@ def _read_agents(path: Path, report: PetrarchLoadReport, strict: bool) -> list[d
             pat = _phrase(f.strip("_ "))
             if not pat or (pat, agent) in seen:
                 continue
-            seen.add((pat, agent))  # type: ignore[arg-type]
+            seen.add((pat, agent))
             rows.append({"entry_id": f"{path.name}:{lineno}", "pattern": pat, "agent": agent, "kind": kind})
     return rows
 

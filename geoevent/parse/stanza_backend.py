@@ -415,7 +415,7 @@ class StanzaParser:
         kwargs.update(self.stanza_options)
         try:
             return stanza.Pipeline(**kwargs)
-        except Exception as exc:  # noqa: BLE001 - report any stanza failure the same way
+        except Exception as exc:  # report any stanza failure the same way (re-raised below)
             raise ParserUnavailableError(
                 f"stanza could not build its pipeline from {self.model_dir} ({type(exc).__name__}: {exc}). "
                 f"Reinstall the models with `{install_command(self.model_dir)}` or set {ENV_VAR}."
@@ -527,7 +527,7 @@ def _bulk(pipe: Any, docs: list[Any], ids: Sequence[str]) -> list[Any]:
         return []
     try:
         out = pipe.bulk_process(docs)
-    except Exception as exc:  # noqa: BLE001 - name the batch in any stanza failure
+    except Exception as exc:  # name the batch in any stanza failure (re-raised below)
         shown = ", ".join(repr(d) for d in list(ids)[:5]) + (", ..." if len(ids) > 5 else "")
         raise InputError(f"stanza failed on documents {shown} ({type(exc).__name__}: {exc})") from exc
     return list(out)

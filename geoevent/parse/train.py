@@ -34,6 +34,7 @@ __all__ = [
 from geoevent.errors import InputError
 from geoevent.parse.embedded import FEATS_FILE, LEMMA_FILE
 
+
 def _gum_files(gum_dir: Path, split: str) -> list[Path]:
     """The GUM-wikimedia CoNLL-U files of ``split`` that exist in ``gum_dir``."""
     listing = gum_dir / f"files.{split}"
