@@ -24,7 +24,10 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "empty_events"]
+__all__ = [
+    "attach_sentences", "code_documents", "code_tokens", "deduplicate_story", "default_dictionaries", "document_dates",
+    "empty_events", "finish_events",
+]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -79,6 +82,17 @@ def _as_date(value: Any) -> dt.date | None:
     raise InputError(f"not a date: {value!r}")
 
 
+def document_dates(dates: Mapping[str, Any] | None) -> dict[str, dt.date | None]:
+    """doc_id -> date, from dates given as date, datetime, Timestamp, "YYYY-MM-DD" or None."""
+    return {k: _as_date(v) for k, v in (dates or {}).items()}
+
+
+def finish_events(ev: pd.DataFrame) -> pd.DataFrame:
+    """The events table from raw event rows (with ``pattern_label``): the codebook's fields of each
+    code, then the canonical columns and dtypes. Shared with the per-sentence oracle."""
+    return _finish(_with_codebook(ev))
+
+
 def code_tokens(
     tokens: pd.DataFrame,
     *,
@@ -99,7 +113,7 @@ def code_tokens(
     rules = _rules(rules)
     d = dictionaries if dictionaries is not None else default_dictionaries()
     tokens = validate_token_table(tokens)
-    day = {k: _as_date(v) for k, v in (dates or {}).items()}
+    day = document_dates(dates)
     if len(tokens) == 0:
         return empty_events()
     verbs = _compiled_verbs(d)

@@ -32,6 +32,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from geoevent._shared import NOT_PRE_UPOS as _NOT_PRE  # shared with the per-sentence oracle
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.match import Cat, Words
 from geoevent.rules import CodingRules
@@ -39,8 +40,6 @@ from geoevent.rules import CodingRules
 __all__ = ["compile_verbs", "extract_nominal", "extract_triples", "intent_codes", "verb_classes"]
 
 _AGENT_REL = "obl:agent"
-# parts of speech that never count as a pattern's word before the verb ("RECENTLY *", "NEITHER *")
-_NOT_PRE = ("ADV", "CCONJ", "CONJ", "SCONJ", "PART", "DET", "PUNCT")
 
 
 def _read_rules(name: str) -> pd.DataFrame:

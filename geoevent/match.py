@@ -19,6 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+# the rules' word classes, shared with the per-sentence oracle (tests/oracle.py)
+from geoevent._shared import MODIFIER_RELS as _MODIFIER_RELS
+from geoevent._shared import NMOD_CASES as _NMOD_CASES
+from geoevent._shared import TITLE_RELS as _TITLE_RELS
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import TokenTableError
 from geoevent.parse.tokenize import split_hyphens
@@ -32,13 +36,7 @@ __all__ = ["ACTOR_FIELDS", "UNKNOWN_COUNTRY", "actor_text", "match_actors", "nor
 ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_start", "actor_end", "actor_entry")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
-#: Relations through which a modifier names the country of its head noun.
-_MODIFIER_RELS = ("amod", "compound", "nmod:poss", "flat", "nmod", "det")
-#: Prepositions that let an nmod name its head's country ("troops of Russia", "regions including Sumy").
-_NMOD_CASES = frozenset({"of", "from", "including", "in"})
 _MAX_PATTERN_WORDS = 8
-#: Relations through which a title names the agent of the name it precedes ("President Romendacil").
-_TITLE_RELS = ("compound", "flat", "nmod:desc", "appos")
 
 
 #: Upper-case abbreviations that lowercase into common words: "US" is the country, "us" the pronoun.

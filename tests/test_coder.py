@@ -8,7 +8,7 @@ import pytest
 
 from geoevent.coder import code_tokens
 from geoevent.rules import CodingRules
-from tests.conftest import sentence
+from tests.helpers import sentence
 
 D = "2024-11-17"
 

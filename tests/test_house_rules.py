@@ -109,6 +109,17 @@ def test_match_does_not_export_its_internal_tables() -> None:
     assert not {"Cat", "Words"} & set(match.__all__)
 
 
+def test_tests_import_support_modules_not_conftest_or_benchmarks() -> None:
+    found = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            found += [f"{path.name}:{node.lineno}: {n}" for n in names
+                      if n.split(".")[0] == "benchmarks" or n.endswith("conftest")]
+    assert found == [], "import helpers from tests.helpers (or use fixtures):\n" + "\n".join(found)
+
+
 def _instance(cls: type[errors.GeoeventError]) -> errors.GeoeventError:
     if cls is errors.DictionaryError:
         return errors.DictionaryError("mine.tsv", 3, "bad row\nsecond line")

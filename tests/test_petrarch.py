@@ -21,7 +21,7 @@ from geoevent.dictionaries.petrarch import (
 )
 from geoevent.dictionaries.tables import ACTOR_COLUMNS, AGENT_COLUMNS, DISCARD_COLUMNS, VERB_COLUMNS
 from geoevent.errors import DictionaryError
-from tests.conftest import shared_path
+from tests.helpers import shared_path
 
 ACTORS = """\
 <!-- test actors -->

@@ -8,7 +8,7 @@ import geoevent
 from geoevent.errors import InputError, TokenTableError
 from geoevent.parse.conllu import read_conllu, read_conllu_string
 from geoevent.tokens import TOKEN_COLUMNS, empty_token_table, map_deprel, sentence_texts, validate_token_table
-from tests.conftest import shared_path
+from tests.helpers import shared_path
 
 CONLLU = """# newdoc id = news-1
 # text = Russia attacked Ukraine.
