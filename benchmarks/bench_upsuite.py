@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+import attrs
 import pandas as pd
 
 from geoevent.rules import CodingRules
@@ -108,9 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     opts: dict = {"intent": not args.petrarch_intent, "modality": not args.petrarch_modality,
                   "oblique_source": args.petrarch_passive}
-    if any((args.petrarch_intent, args.petrarch_modality, args.petrarch_passive, args.petrarch_negation)):
-        # PETRARCH's conventions: none of geoevent's additions (the suite's expected events follow PETRARCH)
-        opts.update(unknown_country=False, context_country=False, nominal=False)
+    petrarch_mode = any((args.petrarch_intent, args.petrarch_modality, args.petrarch_passive, args.petrarch_negation))
     negation_note = "none (a negated verb codes nothing)"
     if args.petrarch_negation:
         from geoevent.dictionaries.petrarch import load_pico_negation
@@ -122,7 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         negation_note = f"{len(opts['negation'])} pairs from {ontology[0].name}"
     print(f"coding rules: intent={opts['intent']}, modality={opts['modality']}, "
           f"oblique_source={opts['oblique_source']} (PETRARCH: False, False, True); negation: {negation_note}")
-    rules = CodingRules(**opts)
+    if petrarch_mode:  # PETRARCH's conventions: none of geoevent's additions (the suite follows PETRARCH)
+        rules = attrs.evolve(CodingRules.petrarch(), **opts)
+    else:
+        rules = CodingRules(**opts)
     print(f"rules: {rules}")
     events = code_tokens(tokens, dictionaries=dictionaries, dates=dates, rules=rules)
     t_code = time.perf_counter() - t0

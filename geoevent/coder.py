@@ -19,7 +19,8 @@ from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import InputError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
-from geoevent.match import actor_text, match_actors, prepare, resolve_actors
+from geoevent.match import actor_text, discarded_sentences, match_actors, prepare, resolve_actors
+from geoevent.repair import repair_tokens
 from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
@@ -117,6 +118,8 @@ def code_tokens(
     if len(tokens) == 0:
         return empty_events()
     verbs = _compiled_verbs(d)
+    if rules.parse_repairs:
+        tokens = repair_tokens(tokens)
     sid = np.cumsum(tokens["tok_idx"].to_numpy() == 1) - 1  # sentences start at word 1
     bounds = np.searchsorted(sid, np.arange(0, sid.max() + 1, max(1, chunk_sentences)))
     bounds = np.r_[bounds, len(tokens)]
@@ -137,13 +140,15 @@ def _code_chunk(
     rules: CodingRules,
 ) -> pd.DataFrame:
     w = prepare(tokens)
-    mentions = match_actors(w, d, dates)
+    mentions = match_actors(w, d, dates, rules=rules)
     w = resolve_actors(w, mentions, d, rules=rules)
     triples = extract_triples(w, verbs, rules=rules)
     if rules.nominal and len(d.nouns):
         nominal = extract_nominal(w, d.nouns, verbs, rules=rules)
         if len(nominal):
             triples = pd.concat([triples, nominal], ignore_index=True) if len(triples) else nominal
+    if len(triples) and len(d.discards):  # a sentence with a discard phrase codes nothing
+        triples = triples.loc[~discarded_sentences(w, d)[triples["verb"].to_numpy()]]
     if len(triples) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
     code = w["actor_code"]
@@ -190,6 +195,7 @@ def _code_chunk(
             "target_start": np.where(tgt_ok, t_start, -1),
             "target_end": np.where(tgt_ok, t_end, -1),
             "target_entry_id": target_side(w["actor_entry"], None),
+            "_target_kind": target_side(w["actor_kind"], ""),
             "event_code": triples["code"].to_numpy(dtype=object),
             "pattern_label": triples["label"].to_numpy(dtype=object),
             "pattern_id": triples["entry_id"].to_numpy(dtype=object),
@@ -199,8 +205,16 @@ def _code_chunk(
             "parser": parser,
         }
     )
+    if rules.sector_codes:
+        ev = protest_demands(recode_by_sector(ev))
     # no event of an actor on itself; one event per (sentence, source, code, target)
-    ev = ev.loc[ev["source_code"] != ev["target_code"]]
+    # ... except an act in the source's own country, where a place stands for it ("Thousands of
+    # Iranians demonstrated in Tehran"): the target is that country
+    own_place = (ev["_target_kind"].isin(("city", "capital", "region")) & (ev["source_code"] == ev["target_code"])
+                 & (ev["target_resolution"] == "dictionary") & rules.implicit_target)
+    ev.loc[own_place, "target_resolution"] = "implicit-domestic"
+    ev = ev.loc[(ev["source_code"] != ev["target_code"]) | (ev["target_resolution"] == "implicit-domestic")]
+    ev = ev.drop(columns="_target_kind")
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
     if len(ev) == 0:
         return pd.DataFrame({c: [] for c in EVENT_COLUMNS})
@@ -208,6 +222,70 @@ def _code_chunk(
     ev = attach_sentences(ev, sentence_texts(tokens.loc[rows], doc_texts))
     ev["event_date"] = pd.Series([dates.get(k) for k in ev["doc_id"].tolist()], index=ev.index, dtype=object)
     return _with_codebook(ev)
+
+
+#: Agents of people whose violence CAMEO codes by who they are, not by the verb.
+_PROTESTERS = frozenset({"PRO"})
+_IRREGULAR_FORCES = frozenset({"INS", "CRM"})
+_POLICE = frozenset({"COP"})
+_CIVIL_TARGETS = frozenset({"PRO", "CVL", "EDU", "LAB", "OPP", "HRI", "MED", "REL", "REF"})
+
+
+def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
+    """Sector step: violence whose code CAMEO takes from who commits it. Protesters who storm,
+    burn or fight riot (145); militants, terrorists and gangs who attack use unconventional
+    violence (190 -> 180); police who attack their own civilians, protesters or students use
+    violent repression (19x -> 175)."""
+    if not len(ev):
+        return ev
+    code = ev["event_code"].astype(str)
+    root = code.str[:2]
+    s_agent = ev["source_agent"].fillna("").astype(str)
+    t_agent = ev["target_agent"].fillna("").astype(str)
+    same_country = ev["source_country"].fillna("").astype(str) == ev["target_country"].fillna("").astype(str)
+    riot = s_agent.isin(_PROTESTERS) & root.isin(("17", "18", "19"))
+    unconventional = s_agent.isin(_IRREGULAR_FORCES) & (code == "190")
+    repression = s_agent.isin(_POLICE) & (root == "19") & same_country & (
+        t_agent.isin(_CIVIL_TARGETS) | (ev["target_resolution"] == "implicit-domestic"))
+    new = code.where(~riot, "145").where(~unconventional, "180").where(~repression, "175")
+    changed = (new != code).to_numpy()
+    if not changed.any():
+        return ev
+    label = ev["pattern_label"].to_numpy(dtype=object).copy()
+    label[changed] = ""
+    return ev.assign(event_code=new.to_numpy(dtype=object), pattern_label=label)
+
+
+_PROTEST_TYPES = frozenset({"141", "142", "143", "144", "145"})
+
+
+def protest_demands(ev: pd.DataFrame) -> pd.DataFrame:
+    """Protest step: a protest (141-145) whose sentence says what the protesters demand ("rallied
+    in Belgrade, demanding that Milosevic step down": 1041 or the appeal 0241) takes CAMEO's
+    sub-code for it (1411: for leadership change; 14x2 policy, 14x3 rights, 14x4 institutions),
+    and the demand is not a second event; protesters' own demand for reform is a demonstration
+    for it (1041 -> 1411)."""
+    if not len(ev):
+        return ev
+    code = ev["event_code"].astype(str)
+    wants = code.str.match(r"^(104|024)[1-4]$")
+    protest = code.isin(_PROTEST_TYPES)
+    key = ev["doc_id"].astype(str) + "\x1f" + ev["sentence_idx"].astype(str) + "\x1f" + ev["source_code"].astype(str)
+    demand_digit = code.str[3].where(wants)
+    by_key = demand_digit.groupby(key).first()
+    digit = key.map(by_key)
+    new = code.copy()
+    merged = protest & digit.notna()
+    new[merged] = code[merged] + digit[merged]
+    # the demand of protesters with no protest verb: a demonstration for it
+    pro = ev["source_agent"].fillna("").astype(str) == "PRO"
+    lone = wants & pro & ~key.isin(key[protest])
+    new[lone] = "141" + code[lone].str[3]
+    drop = wants & key.isin(key[merged])
+    label = ev["pattern_label"].to_numpy(dtype=object).copy()
+    label[(new != code).to_numpy()] = ""
+    out = ev.assign(event_code=new.to_numpy(dtype=object), pattern_label=label)
+    return out.loc[~drop.to_numpy()]
 
 
 def attach_sentences(ev: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -40,6 +41,8 @@ from geoevent.rules import CodingRules
 __all__ = ["compile_verbs", "extract_nominal", "extract_triples", "intent_codes", "verb_classes"]
 
 _AGENT_REL = "obl:agent"
+#: Words that are particles of phrasal verbs when the parser reads them as adverbs or case markers.
+_PARTICLES = ("up", "down", "off", "out", "over", "back", "away", "in", "on", "around", "aside", "ahead")
 
 
 def _read_rules(name: str) -> pd.DataFrame:
@@ -176,11 +179,59 @@ def extract_triples(
     verb without an agent the actor in its oblique as source; all four as PETRARCH does.
     """
     rules = rules if rules is not None else CodingRules()
-    require_target, intent, modality = rules.require_target, rules.intent, rules.modality
-    negation, oblique_source = rules.negation_map, rules.oblique_source
-    n = w.n
-    if n == 0 or len(verbs) == 0:
+    if w.n == 0 or len(verbs) == 0:
         return _empty()
+    c = _clause_structure(w, rules)
+    picked = _pick_patterns(c, w, verbs, rules)
+    if picked is None:
+        return _empty()
+    best, coded = picked
+    best = _modality_step(c, w, best, coded, rules)
+    if best is None:
+        return _empty()
+    target = _target_step(c, w, best, coded, rules)
+    vb = best["v"].to_numpy()
+    subj = c.subj
+    require_target = rules.require_target
+    out = pd.DataFrame(
+        {
+            "verb": vb,
+            "source": subj[vb],
+            "target": target,
+            "code": best["code"].to_numpy(dtype=object),
+            "label": best["label"].to_numpy(dtype=object),
+            "entry_id": best["entry_id"].to_numpy(dtype=object),
+            "particle_gid": best["particle_gid"].to_numpy(),
+            "reverse_code": best["reverse_code"].to_numpy(dtype=object),
+        }
+    )
+    out = out.loc[out["source"].to_numpy() >= 0]
+    out = _expand_conjuncts(out, w)
+    if rules.implicit_target:
+        out = _implicit_domestic_targets(out, w)
+    if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
+        keep = out["target"].to_numpy() != NO_TARGET
+        if rules.targetless_roots:
+            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+        out = out.loc[keep]
+    # paired codes ("[042:043]"): the target does the reverse act to the source
+    rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
+    if len(rev):
+        rev = rev.assign(source=rev["target"], target=rev["source"], code=rev["reverse_code"])
+        out = pd.concat([out, rev], ignore_index=True)
+    return out.drop(columns="reverse_code").reset_index(drop=True)
+
+
+
+
+
+def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
+    """The clause structure every step reads: per word, its subject, objects, passive voice,
+    negation and modals, and (step 2, subjects with inheritance) the subject each verb acts with:
+    conjuncts from the first verb, "to" clauses from their controller, relative clauses from the
+    noun, a reported clause's pronoun from the reporter."""
+    oblique_source = rules.oblique_source
+    n = w.n
     classes = verb_classes()
     gid = w["gid"]
     head = w["head"]
@@ -226,127 +277,6 @@ def extract_triples(
     # a that-clause only asked for: "demanded that Pakistan do more"
     requested = (rel.eq("ccomp") & has_head & lem.lut(classes["request"])[lem.codes[np.maximum(head, 0)]]
                  if rules.refusal else np.zeros(n, dtype=bool))
-
-    # 1. patterns -------------------------------------------------------------------------
-    index = pd.Index(lem.uniques)
-    # words are compared by lemma or by form ("troops", "left"), in one shared key space
-    vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques]))
-    lemma_key = np.r_[vocab.get_indexer(lem.uniques), -1][lem.codes]
-    norm_key = np.r_[vocab.get_indexer(w["norm"].uniques), -1][w["norm"].codes]
-    verbs = verbs.assign(
-        verb_key=vocab.get_indexer(verbs["verb"].to_numpy(dtype=object)),
-        prep_key=index.get_indexer(verbs["prep"].to_numpy(dtype=object)),
-        obj_key=vocab.get_indexer(verbs["obj_head"].to_numpy(dtype=object)),
-    )
-    verbs = verbs.loc[verbs["verb_key"].to_numpy() >= 0]
-    is_pattern_verb = np.zeros(len(vocab) + 1, dtype=bool)
-    is_pattern_verb[verbs["verb_key"].to_numpy()] = True
-    is_verb = upos.eq("VERB")
-    by_lemma = np.flatnonzero(is_verb & is_pattern_verb[lemma_key])
-    by_form = np.flatnonzero(is_verb & is_pattern_verb[norm_key] & (norm_key != lemma_key))
-    vkey = pd.concat(
-        [pd.DataFrame({"v": by_lemma, "verb_key": lemma_key[by_lemma], "form": 0}),
-         pd.DataFrame({"v": by_form, "verb_key": norm_key[by_form], "form": 1})],
-        ignore_index=True,
-    )
-    vidx = np.unique(vkey["v"].to_numpy())
-    has_obj_pattern = verbs["has_object"].to_numpy()
-    # patterns without an object: joined on the verb alone
-    plain = vkey.merge(verbs.loc[~has_obj_pattern], on="verb_key", how="inner")
-    plain["obj_gid"] = -1
-    # patterns with an object: joined on (verb, object word) for each object slot, in order of
-    # preference: the direct object, the passive subject, a "with" oblique ("supply X with arms")
-    with_obl = child(base.eq("obl") & (case_key == lem.code_of("with")))
-    # for a verb without an object, the object of its "to" clause: "vowed to wage war" (VOW * WAR)
-    to_verb = child(rel.eq("xcomp") | (rel.eq("advcl") & mark_to))[vidx]
-    clause_obj = np.where((obj[vidx] < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
-    slot_rows = []
-    # (rank 3: a noun inside a prepositional phrase, below)
-    # an indirect object with no direct one is often a misread object ("urged a settlement")
-    lone_iobj = np.where((obj[vidx] < 0) & (iobj[vidx] >= 0) & rules.parse_repairs, iobj[vidx], -1)
-    for rank, slot in ((0, obj[vidx]), (1, np.where(passive[vidx], nsubj_pass[vidx], -1)), (2, with_obl[vidx]),
-                       (4, clause_obj), (5, lone_iobj)):
-        ok = slot >= 0
-        for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
-            slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
-    slots = pd.concat(slot_rows, ignore_index=True)
-    slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
-    # obliques and nmods with a preposition: objects in a prepositional phrase, prepositional targets
-    with_case = base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case_key >= 0)
-    in_pp = verbs["obj_prep"].to_numpy(dtype=object) != ""
-    objs = slots.merge(verbs.loc[has_obj_pattern & ~in_pp], on=["verb_key", "obj_key"], how="inner")
-    if in_pp.any():  # objects inside a prepositional phrase of the verb: "acted on a resolution"
-        pp_words = np.flatnonzero(with_case)
-        pp_words = pp_words[np.isin(head[pp_words], vidx)]
-        pp_slots = pd.concat(
-            [pd.DataFrame({"v": head[pp_words], "obj_key": key, "obj_gid": pp_words, "rank": 3,
-                           "obj_prep": case[pp_words]}) for key in (lemma_key[pp_words], norm_key[pp_words])],
-            ignore_index=True,
-        )
-        pp_slots = pp_slots.loc[pp_slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
-        objs = pd.concat(
-            [objs, pp_slots.merge(verbs.loc[in_pp], on=["verb_key", "obj_key", "obj_prep"], how="inner")],
-            ignore_index=True,
-        )
-    objs = objs.sort_values(["v", "rank", "obj_gid"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
-    # multi-word objects: the earlier words must be dependents of the object's head
-    multi = np.flatnonzero(objs["obj_multi"].to_numpy())
-    if len(multi):
-        ok = _have_dependents(w, objs["obj_gid"].to_numpy()[multi], objs["alt_row"].to_numpy()[multi],
-                              _word_table(verbs.loc[verbs["obj_multi"].to_numpy()], "obj_pre"))
-        objs = objs.drop(index=objs.index[multi[~ok]])
-    cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
-    cand = _require_pre(cand, w, vocab, lemma_key, norm_key, _word_table(verbs.loc[verbs["pre_multi"].to_numpy()], "pre_rest"))
-    # reciprocal patterns need a coordinated subject ("Gondor and Osgiliath downplayed ...")
-    has_conj = np.zeros(n, dtype=bool)
-    has_conj[head[rel.eq("conj") & has_head]] = True
-    subj0 = np.where(passive, by_agent, nsubj)
-    coord_subj = (subj0 >= 0) & has_conj[np.maximum(subj0, 0)]
-    cand = cand.loc[~cand["reciprocal"].to_numpy(dtype=bool) | coord_subj[cand["v"].to_numpy()]]
-    if len(cand) == 0:
-        return _empty()
-    # particle
-    prt_idx = np.flatnonzero(rel.eq("compound:prt") & has_head)
-    # or the preposition right after the verb that a parser gave to the next noun: "cordoned off
-    # the roads" read as an oblique "off the roads"
-    case_idx = np.flatnonzero(rel.eq("case") & has_head)
-    case_obl = case_idx[base.eq("obl")[head[case_idx]] & (head[head[case_idx]] == gid[case_idx] - 1)]
-    prt_verb = np.r_[head[prt_idx], head[head[case_obl]]]
-    prt_idx = np.r_[prt_idx, case_obl]
-    prt_pairs = pd.DataFrame({"v": prt_verb, "particle": lemma[prt_idx], "particle_gid": gid[prt_idx]})
-    prt_pairs = prt_pairs.drop_duplicates(["v", "particle"])
-    cand = cand.merge(prt_pairs, on=["v", "particle"], how="left")
-    cand["particle_gid"] = cand["particle_gid"].fillna(-1).astype(np.int64)
-    cand = cand.loc[(~cand["has_particle"].to_numpy()) | (cand["particle_gid"].to_numpy() >= 0)].reset_index(drop=True)
-    # prepositional target on the verb, else on the object
-    obl_idx = np.flatnonzero(with_case)
-    pp = pd.DataFrame({"attach": head[obl_idx], "prep_key": case_key[obl_idx], "pp_gid": gid[obl_idx]})
-    pp = pp.drop_duplicates(["attach", "prep_key"])
-    cand["_k"] = np.arange(len(cand))
-    with_prep = cand.loc[cand["prep_key"].to_numpy() >= 0, ["_k", "v", "obj_gid", "prep_key"]]
-    on_verb = with_prep[["_k", "v", "prep_key"]].rename(columns={"v": "attach"}).merge(pp, on=["attach", "prep_key"])
-    # on the pattern's object, or for a pattern without one on the direct object ("warned Gondor
-    # about the Prince", the parser attaching "about" to Gondor)
-    pat_obj = with_prep["obj_gid"].to_numpy()
-    with_prep = with_prep.assign(obj_gid=np.where(pat_obj >= 0, pat_obj, obj[with_prep["v"].to_numpy()]))
-    on_obj = with_prep[["_k", "obj_gid", "prep_key"]].rename(columns={"obj_gid": "attach"}).merge(pp, on=["attach", "prep_key"])
-    pp_gid = np.full(len(cand), -1, dtype=np.int64)
-    pp_gid[on_obj["_k"].to_numpy()] = on_obj["pp_gid"].to_numpy()
-    pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
-    cand["pp_gid"] = pp_gid
-    cand["score"] = (
-        8 * cand["has_particle"].astype(int)
-        + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
-        + 2 * (cand["pp_gid"] >= 0).astype(int) + cand["form"].astype(int)
-        # a pattern whose preposition is missing ranks below the same pattern without one
-        - ((cand["prep"].to_numpy(dtype=object) != "") & (cand["pp_gid"] < 0)).astype(int)
-    )
-    # among equals, the pattern naming more of the object's words: "austrian gold florin" over "florin"
-    cand = cand.sort_values(["v", "score", "obj_words", "pattern_row"], ascending=[True, False, False, True], kind="stable")
-    best = cand.drop_duplicates("v", keep="first")
-    coded = np.zeros(n, dtype=bool)
-    coded[best["v"].to_numpy()] = True  # blocked patterns count as coded verbs for control
-    best = best.loc[best["code"].to_numpy(dtype=object) != "-"]
 
     # 2. subjects, with inheritance ------------------------------------------------------------
     subj = np.where(passive, by_agent, nsubj)
@@ -406,6 +336,208 @@ def extract_triples(
         take = take[subj[head[take]] >= 0]
         subj[take] = subj[head[take]]
 
+    return SimpleNamespace(
+        base=base,
+        by_agent=by_agent,
+        case=case,
+        case_key=case_key,
+        child=child,
+        classes=classes,
+        clause_head=clause_head,
+        controlled=controlled,
+        gid=gid,
+        has_actor=has_actor,
+        has_head=has_head,
+        head=head,
+        iobj=iobj,
+        is_advcl=is_advcl,
+        is_conj=is_conj,
+        is_xcomp=is_xcomp,
+        lem=lem,
+        lemma=lemma,
+        mark=mark,
+        mark_to=mark_to,
+        missing=missing,
+        modal_hyp=modal_hyp,
+        modal_int=modal_int,
+        n=n,
+        neg=neg,
+        nsubj=nsubj,
+        nsubj_pass=nsubj_pass,
+        obj=obj,
+        obj_control=obj_control,
+        passive=passive,
+        rel=rel,
+        requested=requested,
+        rules=rules,
+        subj=subj,
+        take=take,
+        to_clause=to_clause,
+        upos=upos,
+    )
+
+def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: CodingRules) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """Step 1, patterns: each verb joined with the patterns of its lemma or form; a pattern applies
+    when its particle, object and word before the verb are there; the most specific wins (particle >
+    object, word before the verb or reciprocal subjects > preposition found); code "-" blocks.
+    Returns the chosen patterns (one row per verb) and which verbs have a pattern, blocked or not."""
+    base, by_agent, case, case_key, child, gid = c.base, c.by_agent, c.case, c.case_key, c.child, c.gid
+    has_head, head, iobj, lem, lemma, mark_to = c.has_head, c.head, c.iobj, c.lem, c.lemma, c.mark_to
+    missing, n, nsubj, nsubj_pass, obj, passive = c.missing, c.n, c.nsubj, c.nsubj_pass, c.obj, c.passive
+    rel, rules, upos = c.rel, c.rules, c.upos
+    # 1. patterns -------------------------------------------------------------------------
+    index = pd.Index(lem.uniques)
+    # words are compared by lemma or by form ("troops", "left"), in one shared key space
+    vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques]))
+    lemma_key = np.r_[vocab.get_indexer(lem.uniques), -1][lem.codes]
+    norm_key = np.r_[vocab.get_indexer(w["norm"].uniques), -1][w["norm"].codes]
+    verbs = verbs.assign(
+        verb_key=vocab.get_indexer(verbs["verb"].to_numpy(dtype=object)),
+        prep_key=index.get_indexer(verbs["prep"].to_numpy(dtype=object)),
+        obj_key=vocab.get_indexer(verbs["obj_head"].to_numpy(dtype=object)),
+    )
+    verbs = verbs.loc[verbs["verb_key"].to_numpy() >= 0]
+    is_pattern_verb = np.zeros(len(vocab) + 1, dtype=bool)
+    is_pattern_verb[verbs["verb_key"].to_numpy()] = True
+    is_verb = upos.eq("VERB")
+    by_lemma = np.flatnonzero(is_verb & is_pattern_verb[lemma_key])
+    by_form = np.flatnonzero(is_verb & is_pattern_verb[norm_key] & (norm_key != lemma_key))
+    vkey = pd.concat(
+        [pd.DataFrame({"v": by_lemma, "verb_key": lemma_key[by_lemma], "form": 0}),
+         pd.DataFrame({"v": by_form, "verb_key": norm_key[by_form], "form": 1})],
+        ignore_index=True,
+    )
+    vidx = np.unique(vkey["v"].to_numpy())
+    has_obj_pattern = verbs["has_object"].to_numpy()
+    # patterns without an object: joined on the verb alone
+    plain = vkey.merge(verbs.loc[~has_obj_pattern], on="verb_key", how="inner")
+    plain["obj_gid"] = -1
+    # patterns with an object: joined on (verb, object word) for each object slot, in order of
+    # preference: the direct object, the passive subject, a "with" oblique ("supply X with arms")
+    with_obl = child(base.eq("obl") & (case_key == lem.code_of("with")))
+    # for a verb without an object, the object of its "to" clause: "vowed to wage war" (VOW * WAR)
+    to_verb = child(rel.eq("xcomp") | (rel.eq("advcl") & mark_to))[vidx]
+    clause_obj = np.where((obj[vidx] < 0) & (to_verb >= 0), obj[np.maximum(to_verb, 0)], -1)
+    slot_rows = []
+    # (rank 3: a noun inside a prepositional phrase, below)
+    # an indirect object with no direct one is often a misread object ("urged a settlement")
+    lone_iobj = np.where((obj[vidx] < 0) & (iobj[vidx] >= 0) & rules.parse_repairs, iobj[vidx], -1)
+    # "handed over the bodies" read as an oblique "over the bodies": the oblique is the object
+    cx = np.flatnonzero(rel.eq("case") & has_head & lem.isin(_PARTICLES))
+    cx = cx[base.eq("obl")[head[cx]] & (head[head[cx]] == gid[cx] - 1)]
+    prt_obl = np.full(n, -1, dtype=np.int64)
+    if rules.parse_repairs and len(cx):
+        prt_obl[head[head[cx]]] = head[cx]
+    prt_obl = np.where(obj[vidx] < 0, prt_obl[vidx], -1)
+    for rank, slot in ((0, obj[vidx]), (1, np.where(passive[vidx], nsubj_pass[vidx], -1)), (2, with_obl[vidx]),
+                       (4, clause_obj), (5, lone_iobj), (6, prt_obl)):
+        ok = slot >= 0
+        for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
+            slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
+    slots = pd.concat(slot_rows, ignore_index=True)
+    slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
+    # obliques and nmods with a preposition: objects in a prepositional phrase, prepositional targets
+    with_case = base.isin(("obl", "nmod")) & ~rel.eq(_AGENT_REL) & has_head & (case_key >= 0)
+    in_pp = verbs["obj_prep"].to_numpy(dtype=object) != ""
+    objs = slots.merge(verbs.loc[has_obj_pattern & ~in_pp], on=["verb_key", "obj_key"], how="inner")
+    if in_pp.any():  # objects inside a prepositional phrase of the verb: "acted on a resolution"
+        pp_words = np.flatnonzero(with_case)
+        pp_words = pp_words[np.isin(head[pp_words], vidx)]
+        pp_slots = pd.concat(
+            [pd.DataFrame({"v": head[pp_words], "obj_key": key, "obj_gid": pp_words, "rank": 3,
+                           "obj_prep": case[pp_words]}) for key in (lemma_key[pp_words], norm_key[pp_words])],
+            ignore_index=True,
+        )
+        pp_slots = pp_slots.loc[pp_slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
+        objs = pd.concat(
+            [objs, pp_slots.merge(verbs.loc[in_pp], on=["verb_key", "obj_key", "obj_prep"], how="inner")],
+            ignore_index=True,
+        )
+    objs = objs.sort_values(["v", "rank", "obj_gid"], kind="stable").drop_duplicates(["v", "alt_row"], keep="first")
+    # multi-word objects: the earlier words must be dependents of the object's head
+    multi = np.flatnonzero(objs["obj_multi"].to_numpy())
+    if len(multi):
+        ok = _have_dependents(w, objs["obj_gid"].to_numpy()[multi], objs["alt_row"].to_numpy()[multi],
+                              _word_table(verbs.loc[verbs["obj_multi"].to_numpy()], "obj_pre"))
+        objs = objs.drop(index=objs.index[multi[~ok]])
+    cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
+    cand = _require_pre(cand, w, vocab, lemma_key, norm_key, _word_table(verbs.loc[verbs["pre_multi"].to_numpy()], "pre_rest"))
+    # reciprocal patterns need a coordinated subject ("Gondor and Osgiliath downplayed ...")
+    has_conj = np.zeros(n, dtype=bool)
+    has_conj[head[rel.eq("conj") & has_head]] = True
+    subj0 = np.where(passive, by_agent, nsubj)
+    coord_subj = (subj0 >= 0) & has_conj[np.maximum(subj0, 0)]
+    cand = cand.loc[~cand["reciprocal"].to_numpy(dtype=bool) | coord_subj[cand["v"].to_numpy()]]
+    if len(cand) == 0:
+        return None
+    # particle
+    prt_idx = np.flatnonzero(rel.eq("compound:prt") & has_head)
+    # or the preposition right after the verb that a parser gave to the next noun: "cordoned off
+    # the roads" read as an oblique "off the roads"
+    case_idx = np.flatnonzero(rel.eq("case") & has_head)
+    case_obl = case_idx[base.eq("obl")[head[case_idx]] & (head[head[case_idx]] == gid[case_idx] - 1)]
+    prt_verb = np.r_[head[prt_idx], head[head[case_obl]]]
+    prt_idx = np.r_[prt_idx, case_obl]
+    if rules.parse_repairs:
+        # a particle the parser made the object's case marker ("gunned down civilians") or an adverb
+        # right after the verb or its object ("pulled back from Kyiv", "turned refugees away")
+        case_obj = case_idx[rel.eq("obj")[head[case_idx]] & (head[head[case_idx]] == gid[case_idx] - 1)]
+        adv = np.flatnonzero(rel.eq("advmod") & has_head & lem.isin(_PARTICLES))
+        adv = adv[(head[adv] == gid[adv] - 1) | (obj[np.maximum(head[adv], 0)] == gid[adv] - 1)]
+        prt_verb = np.r_[prt_verb, head[head[case_obj]], head[adv]]
+        prt_idx = np.r_[prt_idx, case_obj, adv]
+    prt_pairs = pd.DataFrame({"v": prt_verb, "particle": lemma[prt_idx], "particle_gid": gid[prt_idx]})
+    prt_pairs = prt_pairs.drop_duplicates(["v", "particle"])
+    cand = cand.merge(prt_pairs, on=["v", "particle"], how="left")
+    cand["particle_gid"] = cand["particle_gid"].fillna(-1).astype(np.int64)
+    cand = cand.loc[(~cand["has_particle"].to_numpy()) | (cand["particle_gid"].to_numpy() >= 0)].reset_index(drop=True)
+    # prepositional target on the verb, else on the object
+    obl_idx = np.flatnonzero(with_case)
+    pp = pd.DataFrame({"attach": head[obl_idx], "prep_key": case_key[obl_idx], "pp_gid": gid[obl_idx]})
+    pp = pp.drop_duplicates(["attach", "prep_key"])
+    cand["_k"] = np.arange(len(cand))
+    with_prep = cand.loc[cand["prep_key"].to_numpy() >= 0, ["_k", "v", "obj_gid", "prep_key"]]
+    on_verb = with_prep[["_k", "v", "prep_key"]].rename(columns={"v": "attach"}).merge(pp, on=["attach", "prep_key"])
+    # on the pattern's object, or for a pattern without one on the direct object ("warned Gondor
+    # about the Prince", the parser attaching "about" to Gondor)
+    pat_obj = with_prep["obj_gid"].to_numpy()
+    with_prep = with_prep.assign(obj_gid=np.where(pat_obj >= 0, pat_obj, obj[with_prep["v"].to_numpy()]))
+    on_obj = with_prep[["_k", "obj_gid", "prep_key"]].rename(columns={"obj_gid": "attach"}).merge(pp, on=["attach", "prep_key"])
+    pp_gid = np.full(len(cand), -1, dtype=np.int64)
+    pp_gid[on_obj["_k"].to_numpy()] = on_obj["pp_gid"].to_numpy()
+    pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
+    cand["pp_gid"] = pp_gid
+    if rules.strict_prepositions:  # "vote against" does not code "voted for"
+        missing = (cand["prep"].to_numpy(dtype=object) != "") & (pp_gid < 0) & ~cand["has_object"].to_numpy(dtype=bool)
+        cand = cand.loc[~missing].reset_index(drop=True)
+        if len(cand) == 0:
+            return None
+    cand["score"] = (
+        8 * cand["has_particle"].astype(int)
+        + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
+        + 2 * (cand["pp_gid"] >= 0).astype(int) + cand["form"].astype(int)
+        # a pattern whose preposition is missing ranks below the same pattern without one
+        - ((cand["prep"].to_numpy(dtype=object) != "") & (cand["pp_gid"] < 0)).astype(int)
+    )
+    # among equals, the pattern naming more of the object's words: "austrian gold florin" over "florin"
+    cand = cand.sort_values(["v", "score", "obj_words", "pattern_row"], ascending=[True, False, False, True], kind="stable")
+    best = cand.drop_duplicates("v", keep="first")
+    coded = np.zeros(n, dtype=bool)
+    coded[best["v"].to_numpy()] = True  # blocked patterns count as coded verbs for control
+    best = best.loc[best["code"].to_numpy(dtype=object) != "-"]
+
+    return best, coded
+
+def _modality_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray,
+                   rules: CodingRules) -> pd.DataFrame | None:
+    """Step 3, modality: negated, hypothetical, conditional and merely asked-for acts are dropped,
+    refused ones recoded as rejections, asked-for ones give the appeal its sub-code, promised ones
+    are recoded as intent."""
+    intent, modality, negation = rules.intent, rules.modality, rules.negation_map
+    classes, clause_head, controlled, has_head, head = c.classes, c.clause_head, c.controlled, c.has_head, c.head
+    is_advcl, is_conj, is_xcomp, lem, mark, modal_hyp = c.is_advcl, c.is_conj, c.is_xcomp, c.lem, c.mark, c.modal_hyp
+    modal_int, n, neg, nsubj_pass = c.modal_int, c.n, c.neg, c.nsubj_pass
+    obj_control, passive, requested, rules = c.obj_control, c.passive, c.requested, c.rules
     # 3. modality -----------------------------------------------------------------------------
     for _ in range(2):  # clauses of an asked-for clause are asked for too ("do more to cooperate")
         requested = requested | ((controlled | is_conj) & has_head & requested[np.maximum(clause_head, 0)])
@@ -457,7 +589,7 @@ def extract_triples(
         drop |= promising[vb] & ~in_clause
     best = best.assign(intent=is_intent & ~refused).loc[~drop]
     if len(best) == 0:
-        return _empty()
+        return None
     codes = best["code"].to_numpy(dtype=object).copy()
     imap = intent_codes()
     it = best["intent"].to_numpy()
@@ -467,6 +599,17 @@ def extract_triples(
         codes[it] = [imap.get(c[:2], c) for c in codes[it].tolist()]
     best = best.assign(code=codes)
 
+    return best
+
+def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray,
+                 rules: CodingRules) -> np.ndarray:
+    """Step 4, targets: per chosen pattern, the first of the listed slots that holds an actor
+    (docs/architecture.md lists them), actors of unknown country last, then the deep target."""
+    base, case_key, child, classes, clause_head, gid = c.base, c.case_key, c.child, c.classes, c.clause_head, c.gid
+    has_actor, has_head, head, iobj, is_xcomp, lem = c.has_actor, c.has_head, c.head, c.iobj, c.is_xcomp, c.lem
+    mark_to, n, nsubj, nsubj_pass, obj, obj_control = c.mark_to, c.n, c.nsubj, c.nsubj_pass, c.obj, c.obj_control
+    passive, rel, requested, rules, subj, take = c.passive, c.rel, c.requested, c.rules, c.subj, c.take
+    to_clause, upos = c.to_clause, c.upos
     # 4. targets: the first of these words that denotes an actor ---------------------------------
     vb = best["v"].to_numpy()
     objg = best["obj_gid"].to_numpy()
@@ -510,6 +653,8 @@ def extract_triples(
         o,  # "attacked Ukraine"
         iobj[vb],  # "gave Ukraine weapons"
         np.where(passive[vb], nsubj_pass[vb], -1),  # "Ukraine was attacked"
+        # the pattern's own object, when a modifier makes it an actor: "expelled French diplomats"
+        np.where((objg >= 0) & ~w["actor_direct"][np.maximum(objg, 0)] & rules.deep_target, objg, -1),
         obl_actor[vb],  # "restored ties with Gondor"
         at(nmod_actor, o),  # "condemned the attack on Ukraine"
         at(nmod_actor, objg),
@@ -527,38 +672,18 @@ def extract_triples(
         obl_place[vb],  # last resort, a place: "shelled positions in Ithilen"
     )
     target = np.full(len(vb), -1, dtype=np.int64)
-    for slot in candidates:
-        take = (target < 0) & (slot >= 0) & (slot != objg) & has_actor[np.maximum(slot, 0)]
-        target[take] = slot[take]
+    # an actor whose country nothing gives ("---MIL") is a target only where no other actor is
+    known = has_actor & (w["actor_resolution"] != "unknown-country")
+    for pass_ok in ((known, has_actor) if rules.unknown_country else (has_actor,)):
+        for k, slot in enumerate(candidates):
+            own_object = k == 4  # the slot above: the pattern's object may be the target there only
+            take = (target < 0) & (slot >= 0) & ((slot != objg) | own_object) & pass_ok[np.maximum(slot, 0)]
+            target[take] = slot[take]
     if rules.deep_target and (target < 0).any():  # "received an Iranian delegation", "dismissed Ukrainian claims"
         deep = _clause_actor(w, coded, circumstance, subj)
         miss = target < 0
         target[miss] = deep[vb[miss]]
-    out = pd.DataFrame(
-        {
-            "verb": vb,
-            "source": subj[vb],
-            "target": target,
-            "code": best["code"].to_numpy(dtype=object),
-            "label": best["label"].to_numpy(dtype=object),
-            "entry_id": best["entry_id"].to_numpy(dtype=object),
-            "particle_gid": best["particle_gid"].to_numpy(),
-            "reverse_code": best["reverse_code"].to_numpy(dtype=object),
-        }
-    )
-    out = out.loc[out["source"].to_numpy() >= 0]
-    out = _expand_conjuncts(out, w)
-    if rules.implicit_target:
-        out = _implicit_domestic_targets(out, w)
-    if require_target:
-        out = out.loc[out["target"].to_numpy() != NO_TARGET]
-    # paired codes ("[042:043]"): the target does the reverse act to the source
-    rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
-    if len(rev):
-        rev = rev.assign(source=rev["target"], target=rev["source"], code=rev["reverse_code"])
-        out = pd.concat([out, rev], ignore_index=True)
-    return out.drop(columns="reverse_code").reset_index(drop=True)
-
+    return target
 
 #: ``target`` of a triple that has none; IMPLICIT_TARGET: the source's own country (see below).
 NO_TARGET = -1
@@ -566,6 +691,10 @@ IMPLICIT_TARGET = -2
 #: Roots whose acts without a named target are done to the source's own country: protests,
 #: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
 _DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+#: Agents of domestic bodies whose acts without a named target address their own state.
+_DOMESTIC_AGENTS = frozenset({"OPP", "PRO", "CVL", "LAB", "EDU", "REF", "HRI", "JUD", "LEG", "REL", "AGR", "PTY"})
+#: and promises of reform or of yielding ("agreed to step down": 0341)
+_DOMESTIC_INTENT = frozenset({"034", "035"})
 
 
 #: Relations of a verb's dependent that lead away from its target: its subject, its agent, other
@@ -632,8 +761,11 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     src = out["source"].to_numpy()
     country = w["actor_country"][src]
     known = (country != "") & (country != "IGO")
-    roots = np.array([str(c)[:2] for c in out["code"].tolist()], dtype=object)
-    take = (t == NO_TARGET) & known & pd.Series(roots, dtype=object).isin(_DOMESTIC_ROOTS).to_numpy()
+    codes = out["code"].astype(str)
+    domestic = codes.str[:2].isin(_DOMESTIC_ROOTS) | codes.str[:3].isin(_DOMESTIC_INTENT)
+    # a domestic body with no named target acts on its own state ("the opposition demanded ...")
+    domestic |= pd.Series(w["actor_agent"][src], dtype=object).isin(_DOMESTIC_AGENTS).to_numpy()
+    take = (t == NO_TARGET) & known & domestic.to_numpy()
     if take.any():
         out = out.assign(target=np.where(take, IMPLICIT_TARGET, t))
     return out

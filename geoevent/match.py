@@ -30,7 +30,10 @@ from geoevent.rules import CodingRules
 from geoevent.tokens import sentence_starts
 
 # Cat and Words are the stages' internal tables (imported by geoevent.extract), not public API
-__all__ = ["ACTOR_FIELDS", "UNKNOWN_COUNTRY", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
+__all__ = [
+    "ACTOR_FIELDS", "UNKNOWN_COUNTRY", "actor_text", "discarded_sentences", "match_actors", "normalize_words", "prepare",
+    "resolve_actors",
+]
 
 #: Per-word actor fields :func:`resolve_actors` fills in (empty string / -1 when none).
 ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_start", "actor_end", "actor_entry")
@@ -288,17 +291,47 @@ def _pick_roles(rows: pd.DataFrame) -> pd.DataFrame:
 _MENTION_COLUMNS = ["start_gid", "end_gid", "code", "country", "agent", "kind", "entry_id", "name"]
 
 
-def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.date | None]) -> pd.DataFrame:
+#: Second halves of hyphenated compounds whose first half names who did it ("U.S.-backed",
+#: "Saudi-led", "Kremlin-controlled"); "-made" names only an origin and is not listed.
+_BY_COMPOUNDS = frozenset({"backed", "led", "funded", "sponsored", "supported", "run", "controlled", "held",
+                           "brokered", "allied", "aligned", "installed", "appointed", "occupied", "armed"})
+
+
+def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.date | None], *,
+                 rules: CodingRules | None = None) -> pd.DataFrame:
     """Actor mentions: one row per matched name with the role valid on the document's date.
 
-    Columns: start_gid, end_gid (inclusive), code, country, agent, kind, entry_id, name.
+    Columns: start_gid, end_gid (inclusive), code, country, agent, kind, entry_id, name. With
+    ``rules.parse_repairs``, a hyphenated word the tokenizer kept whole whose first half is a name
+    and whose second half says who acted ("U.S.-backed", "Saudi-led") is a mention of that name.
     """
+    rules = rules if rules is not None else CodingRules()
     actors = dictionaries.actors
     empty = pd.DataFrame({c: [] for c in _MENTION_COLUMNS})
     if w.n == 0 or len(actors) == 0:
         return empty
     index = _pattern_index(actors)
     start, length, key = _find_spans(w["norm"], w["sid"], index, min(_MAX_PATTERN_WORDS, index[3]))
+    if rules.parse_repairs:
+        norm: Cat = w["norm"]
+        firsts = []
+        for value in norm.uniques.tolist():
+            first, _, second = value.rpartition("-")
+            firsts.append(first if second in _BY_COMPOUNDS and first in index[1] else "")
+        first_of = np.r_[np.array(firsts, dtype=object), np.array([""], dtype=object)][norm.codes]
+        # split by the tokenizer: "Saudi - led" is one mention of Saudi Arabia, over all three words
+        end = start + length - 1
+        nxt = np.minimum(end + 2, max(w.n - 1, 0))
+        words = norm.values
+        split = ((end + 2 < w.n) & (words[np.minimum(end + 1, w.n - 1)] == "-")
+                 & pd.Series(words[nxt], dtype=object).isin(_BY_COMPOUNDS).to_numpy()
+                 & (w["sid"][nxt] == w["sid"][np.minimum(end, w.n - 1)]))
+        length = np.where(split, length + 2, length)
+        extra = np.flatnonzero(first_of != "")
+        if len(extra):
+            start = np.r_[start, extra].astype(np.int64)
+            length = np.r_[length, np.ones(len(extra), dtype=np.int64)]
+            key = np.r_[key, np.array([index[0][k] for k in first_of[extra].tolist()], dtype=object)]
     if not len(start):
         return empty
     m = pd.DataFrame({"start_gid": start, "length": length, "pattern": key,
@@ -307,6 +340,20 @@ def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.da
     rows = _pick_roles(m.merge(table, on="pattern", how="inner"))
     rows["end_gid"] = rows["start_gid"] + rows["length"] - 1
     return rows.sort_values("start_gid")[_MENTION_COLUMNS].reset_index(drop=True)
+
+
+def discarded_sentences(w: Words, dictionaries: Dictionaries) -> np.ndarray:
+    """Per word, whether its sentence holds a discard phrase (dictionaries.discards: "world cup",
+    "box office", "cricket"): such sentences code nothing."""
+    out = np.zeros(w.n, dtype=bool)
+    discards = dictionaries.discards
+    if w.n == 0 or len(discards) == 0:
+        return out
+    index = _pattern_index(discards)
+    start, _, _ = _find_spans(w["norm"], w["sid"], index, min(_MAX_PATTERN_WORDS, index[3]))
+    if len(start):
+        out[np.isin(w["sid"], w["sid"][start])] = True
+    return out
 
 
 def _agent_words(w: Words, dictionaries: Dictionaries) -> tuple[np.ndarray, np.ndarray]:
@@ -547,6 +594,7 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
         a_start[q] = q
         a_end[q] = a_end[of]
     w.update(
+        actor_kind=np.where(direct, kind, ""),
         actor_resolution=resolution,
         modifier_conj_head=ch, modifier_conj=cm,
         actor_direct=direct,

@@ -56,6 +56,10 @@ class _Lexicon:
             self.verbs.setdefault(row["verb"], []).append(row)
         self.classes = verb_classes()
         self.intent = intent_codes()
+        self.discards: set[str] = set()
+        for pattern in d.discards["pattern"].tolist():
+            self.discards.update(pattern_phrases(pattern))
+        self.discard_len = max((p.count(" ") + 1 for p in self.discards), default=0)
 
 
 def _longest(words: list[str], patterns, max_len: int) -> list[tuple[int, int, str]]:
@@ -483,6 +487,10 @@ def code_tokens_baseline(
     rows = []
     for (doc_id, sent_idx), part in df.groupby(["doc_id", "sent_idx"], sort=False):
         words = part.to_dict("records")
+        norms = [x["norm"] for x in words]
+        if any(" ".join(norms[i : i + k]) in lex.discards
+               for k in range(1, lex.discard_len + 1) for i in range(len(norms) - k + 1)):
+            continue  # a discard phrase: the sentence codes nothing
         for e in _code_sentence(words, lex, day.get(doc_id), require_target, intent, negation, modality,
                                   oblique_source):
             sa, ta, v = e["sa"], e["ta"], e["verb"]

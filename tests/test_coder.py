@@ -362,7 +362,8 @@ def test_pronoun_subject_of_a_reported_clause_is_the_reporter(small_dicts):
 
 def test_would_in_a_reported_clause_states_intent(small_dicts):
     assert triples("said_would", small_dicts, intent=False) == {("IRN", "190", "JPN")}
-    assert triples("said_would", small_dicts) == {("IRN", "138", "JPN")}  # intent to attack: 138
+    assert triples("said_would", small_dicts) == {("IRN", "1384", "JPN")}  # threaten a conventional attack
+    assert triples("said_would", small_dicts, sub_codes=False) == {("IRN", "138", "JPN")}  # the root-level intent
     assert triples("said_could", small_dicts) == set()  # still hypothetical
 
 

@@ -48,7 +48,7 @@ def role(actors: pd.DataFrame, pattern: str, date: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-def test_tables_follow_the_contract_and_rebuild_the_same(dicts):
+def test_tables_follow_the_contract(dicts):
     assert tuple(dicts.actors.columns) == ACTOR_COLUMNS
     assert tuple(dicts.agents.columns) == AGENT_COLUMNS
     assert tuple(dicts.verbs.columns) == VERB_COLUMNS
@@ -59,7 +59,7 @@ def test_tables_follow_the_contract_and_rebuild_the_same(dicts):
     assert str(dicts.actors["end_date"].dtype) == "datetime64[ns]"
     assert load_builtin() is dicts  # cached
     texts = [(n, DATA.joinpath(n).read_text(encoding="utf-8")) for n in builtin_files()]
-    fresh = _build(texts)  # load time is a benchmark's business, not a unit test's
+    fresh = _build(texts)  # load time: benchmarks/bench_dictionaries.py
     assert len(fresh.actors) == len(dicts.actors) > 3000
 
 
@@ -232,10 +232,10 @@ def _verb(dicts, verb: str, *, particle: str = "", obj: str | None = None, prep:
         ("deploy", "", "troops", "", "154"), ("send", "", "troops", "", "154"), ("dispatch", "", "soldier", "", "154"),
         ("station", "", "forces", "", "154"), ("condemn", "", "", "", "111"), ("denounce", "", "", "", "111"),
         ("slam", "", "", "", "111"), ("criticize", "", "", "", "111"), ("supply", "", "munition", "", "072"),
-        ("shoot", "down", "", "", "190"), ("call", "", "", "on", "020"), ("lodge", "", "protest", "with", "140"),
+        ("shoot", "down", "", "", "190"), ("call", "", "", "on", "020"), ("lodge", "", "protest", "with", "114"),
         ("sign", "", "agreement", "with", "057"), ("impose", "", "sanction", "on", "163"),
         ("launch", "", "attack", "on", "195"), ("hold", "", "talks", "with", "046"),
-        ("strike", "", "tone", "", "-"), ("strike", "", "deal", "", "-"), ("hit", "", "record", "", "-"),
+        ("strike", "", "tone", "", "-"), ("strike", "", "deal", "", "057"), ("hit", "", "record", "", "-"),
     ],
 )
 def test_headline_verb_patterns(dicts, verb, particle, obj, prep, code):

@@ -68,6 +68,8 @@ class Lemmatizer:
         by_upos: dict[str, set[str]] = {}
         for (_, upos), lemma in lexicon.items():
             by_upos.setdefault(upos, set()).add(lemma.lower())
+        # and the verbs of our own verb dictionaries ("freed" -> free, not "fre")
+        by_upos.setdefault("VERB", set()).update(_dictionary_verbs())
         self.known = {u: frozenset(v) for u, v in by_upos.items()}
 
     @classmethod
@@ -118,6 +120,15 @@ class Lemmatizer:
             if g in known:
                 return g
         return ruled if ruled is not None and ruled != low else guesses[0]
+
+
+def _dictionary_verbs() -> frozenset[str]:
+    """Verb lemmas from data/models/verb_lemmas.txt (one per line, # comments)."""
+    try:
+        text = importlib.resources.files("geoevent").joinpath("data", "models", "verb_lemmas.txt").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 _VOWELS = frozenset("aeiou")
