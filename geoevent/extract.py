@@ -186,9 +186,10 @@ def extract_triples(
     if picked is None:
         return _empty()
     best, coded = picked
-    best = _modality_step(c, w, best, coded, rules)
-    if best is None:
+    kept = _modality_step(c, w, best, coded, rules)
+    if kept is None:
         return _empty()
+    best = kept
     target = _target_step(c, w, best, coded, rules)
     vb = best["v"].to_numpy()
     subj = c.subj
