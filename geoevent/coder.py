@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from geoevent.clean import clean_texts
 from geoevent.codebook import load_codebook
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import InputError
@@ -33,7 +36,10 @@ __all__ = [
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
 
-_compiled: dict[int, tuple[Dictionaries, pd.DataFrame]] = {}
+#: Compiled verb tables of the Dictionaries objects seen last, by id: (weak reference, table).
+#: At most COMPILED_CACHE entries; an entry goes when its Dictionaries object is collected.
+_compiled: OrderedDict[int, tuple[weakref.ref[Dictionaries], pd.DataFrame]] = OrderedDict()
+COMPILED_CACHE = 8
 
 
 def default_dictionaries() -> Dictionaries:
@@ -44,12 +50,24 @@ def default_dictionaries() -> Dictionaries:
 
 
 def _compiled_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
+    """The compiled verb table of ``dictionaries`` (cached; the cache keeps no object alive)."""
     key = id(dictionaries)
     hit = _compiled.get(key)
-    if hit is None or hit[0] is not dictionaries:
-        hit = (dictionaries, compile_verbs(dictionaries))
-        _compiled[key] = hit
-    return hit[1]
+    if hit is not None and hit[0]() is dictionaries:
+        _compiled.move_to_end(key)
+        return hit[1]
+
+    def forget(ref: weakref.ref[Dictionaries], key: int = key) -> None:
+        entry = _compiled.get(key)
+        if entry is not None and entry[0] is ref:
+            del _compiled[key]
+
+    verbs = compile_verbs(dictionaries)
+    _compiled[key] = (weakref.ref(dictionaries, forget), verbs)
+    _compiled.move_to_end(key)
+    while len(_compiled) > COMPILED_CACHE:
+        _compiled.popitem(last=False)
+    return verbs
 
 
 def empty_events() -> pd.DataFrame:
@@ -381,16 +399,22 @@ def code_documents(
     progress: bool = False,
     batch_docs: int = 256,
     on_problem: Callable[[str, Exception], None] | None = None,
+    line_breaks: str = "auto",
 ) -> pd.DataFrame:
     """Parse and code documents (columns doc_id, text, date); one row per event.
 
     A document that fails to parse or code is reported through ``on_problem`` (default: a
     warning naming it) and skipped; every other document keeps its events. The problems are also
     listed in the result's ``attrs["problems"]`` as (doc_id, message) pairs. ``rules`` are the
-    coding rules of :func:`code_tokens`.
+    coding rules of :func:`code_tokens`; ``line_breaks`` ("auto", "sentence", "space") says what a
+    line break means (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts
+    and ids become U+FFFD before batching (:mod:`geoevent.clean`).
     """
     rules = _rules(rules)
     from geoevent.parse import get_parser
+    from geoevent.parse.tokenize import check_line_breaks
+
+    check_line_breaks(line_breaks)
 
     for col in ("doc_id", "text"):
         if col not in documents.columns:
@@ -398,8 +422,8 @@ def code_documents(
     d = dictionaries if dictionaries is not None else default_dictionaries()
     backend = get_parser(parser)
     docs = documents.reset_index(drop=True)
-    ids = docs["doc_id"].astype(str).tolist()
-    texts = docs["text"].tolist()
+    ids = clean_texts(docs["doc_id"].astype(str).tolist())
+    texts = clean_texts(docs["text"].tolist())
     dates_col = docs["date"].tolist() if "date" in docs.columns else [None] * len(ids)
     problems: list[tuple[str, str]] = []
 
@@ -426,11 +450,11 @@ def code_documents(
     for lo in range(0, len(ids), batch_docs):
         b_ids, b_texts = ids[lo : lo + batch_docs], texts[lo : lo + batch_docs]
         try:
-            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules))
+            parts.append(_parse_and_code(backend, b_ids, b_texts, d, dates, rules, line_breaks))
         except Exception:  # noqa: BLE001 - isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
-                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules))
+                    parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules, line_breaks))
                 except Exception as exc:  # noqa: BLE001 - reported, batch goes on
                     report(doc_id, exc)
         if bar is not None:
@@ -443,12 +467,13 @@ def code_documents(
 
 
 def _parse_and_code(
-    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules
+    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules,
+    line_breaks: str = "auto",
 ) -> pd.DataFrame:
     for doc_id, text in zip(ids, texts):
         if not isinstance(text, str):
             raise InputError(f"document {doc_id!r}: text is {type(text).__name__}, not str")
-    tokens = backend.parse(texts, doc_ids=ids)
+    tokens = backend.parse(texts, doc_ids=ids, line_breaks=line_breaks)
     return code_tokens(
         tokens,
         dictionaries=d,

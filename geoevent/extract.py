@@ -300,14 +300,16 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     to_clause &= ~rel.eq("acl") | acl_on_obj
     clause_head = np.where(acl_on_obj, hh, head)
     controlled = is_xcomp | to_clause
+    # a participle clause with no subordinator: "rallied in Belgrade, demanding ..." (Belgrade's crowd demands)
+    participle = is_advcl & (mark == "") & has_head & rules.participle_subjects
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
         h = np.where(missing, clause_head, 0)
         from_conj = missing & is_conj
-        from_clause = missing & controlled
+        from_clause = missing & (controlled | participle)
         new = np.full(n, -1, dtype=np.int64)
         new[from_conj] = subj[h[from_conj]]
-        ctrl_obj = from_clause & obj_control[h] & (obj[h] >= 0)
+        ctrl_obj = from_clause & obj_control[h] & (obj[h] >= 0) & ~participle
         new[ctrl_obj] = obj[h[ctrl_obj]]
         ctrl_subj = from_clause & ~ctrl_obj
         new[ctrl_subj] = subj[h[ctrl_subj]]
@@ -338,6 +340,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         subj[take] = subj[head[take]]
 
     return SimpleNamespace(
+        participle=participle,
         base=base,
         by_agent=by_agent,
         case=case,
@@ -401,6 +404,11 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
     is_pattern_verb = np.zeros(len(vocab) + 1, dtype=bool)
     is_pattern_verb[verbs["verb_key"].to_numpy()] = True
     is_verb = upos.eq("VERB")
+    if rules.predicate_adjectives:  # "said it was pessimistic about", "is ready to talk": adjectives with a copula
+        cop = np.flatnonzero(rel.eq("cop") & has_head)
+        pred = np.zeros(n, dtype=bool)
+        pred[head[cop]] = True
+        is_verb = is_verb | (pred & upos.eq("ADJ"))
     by_lemma = np.flatnonzero(is_verb & is_pattern_verb[lemma_key])
     by_form = np.flatnonzero(is_verb & is_pattern_verb[norm_key] & (norm_key != lemma_key))
     vkey = pd.concat(
@@ -581,6 +589,9 @@ def _modality_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.n
     refusing = np.zeros(n, dtype=bool)
     refusing[hv[refused & in_clause]] = True
     drop |= refusing[vb]
+    if rules.participle_subjects:  # "shelled Kharkiv, killing ten": the participle is the coded verb's
+        part = c.participle[vb] & coded[hv] & ~pd.Series(best["code"].astype(str).str[:2]).isin(("02", "10")).to_numpy()
+        drop |= part
     if rules.sub_codes:  # "urged Hamas to free the hostages": the appeal takes the act's sub-code
         asked = (in_clause & obj_control[hv]) | requested[vb]
         best = _asked_acts(best, vb, hv, asked)
@@ -962,8 +973,9 @@ def extract_nominal(w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *,
     light = set(zip(verbs["verb"].tolist(), verbs["obj_head"].tolist()))
     lemma = lem.values
     h = np.maximum(head[cand], 0)
-    as_object = np.array([has_head[c] and (lemma[hh], lemma[c]) in light for c, hh in zip(cand.tolist(), h.tolist())],
-                         dtype=bool)
+    object_like = rel.isin(("obj", "nsubj:pass", "obl", "iobj", "xcomp"))
+    as_object = np.array([has_head[c] and object_like[c] and (lemma[hh], lemma[c]) in light
+                          for c, hh in zip(cand.tolist(), h.tolist())], dtype=bool)
     # not done: an adjective or determiner such as "possible", "no"
     dep = np.flatnonzero(has_head & rel.isin(("amod", "det", "advmod")) & lem.isin(_NOT_DONE))
     not_done = np.zeros(n, dtype=bool)

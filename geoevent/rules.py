@@ -36,7 +36,8 @@ def _negation(value: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
 _ADDITIONS_OFF: dict[str, Any] = {
     "unknown_country": False, "context_country": False, "nominal": False, "refusal": False,
     "implicit_target": False, "sub_codes": False, "parse_repairs": False, "deep_target": False,
-    "sector_codes": False, "targetless_roots": (), "strict_prepositions": False,
+    "sector_codes": False, "targetless_roots": (), "strict_prepositions": False, "participle_subjects": False,
+    "predicate_adjectives": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -100,6 +101,14 @@ class CodingRules:
         Violence coded by who commits it: protesters riot (145), militants and gangs use
         unconventional violence (190 -> 180), police attacking their own civilians repress (175)
         (default True).
+    participle_subjects
+        A participle clause takes the subject of the verb it hangs on ("rallied in Belgrade,
+        demanding his resignation": the demand merges into the protest's sub-code, 1411; the
+        participle of a coded verb is not a second event) (default False: measured on the
+        development set it found few events and cost precision).
+    predicate_adjectives
+        An adjective with a copula is matched against the verb patterns as a verb ("said he was
+        pessimistic about the talks" 012, "said it was ready to talk" 036) (default True).
     nominal
         Event nouns code with their possessor or modifier as source ("Russia's attack on
         Kyiv") (default True).
@@ -120,6 +129,8 @@ class CodingRules:
     deep_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     sector_codes: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     strict_prepositions: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    participle_subjects: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    predicate_adjectives: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod

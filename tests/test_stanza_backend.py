@@ -409,3 +409,77 @@ def test_compact_models_pretokenized_bulk(compact_parser: StanzaParser, monkeypa
 def test_compact_models_with_geoevent_tokenizer(compact_parser: StanzaParser) -> None:
     table = compact_parser.parse(TEXTS, doc_ids=["a", "b"])
     _check_parsed(table, TEXTS, ["a", "b"])
+
+
+def test_empty_resources_file_is_private_and_trusts_nothing_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old code trusted an existing geoevent-stanza-empty-resources.json in the shared temp
+    folder and wrote a predictable .<pid>.tmp beside it (following a planted symlink)."""
+    import os
+    import stat
+    import tempfile
+
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    monkeypatch.setattr(stanza_backend, "_EMPTY_RESOURCES", None, raising=False)
+    planted = shared / "geoevent-stanza-empty-resources.json"
+    planted.write_text('{"en": {"alias": "evil"}}', encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (shared / f"geoevent-stanza-empty-resources.{os.getpid()}.tmp").symlink_to(victim)
+
+    path = Path(stanza_backend._empty_resources_file())
+    assert path != planted and path.read_text(encoding="utf-8") == "{}"
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert planted.read_text(encoding="utf-8") == '{"en": {"alias": "evil"}}'
+    folder = path.parent
+    assert folder.parent == shared and folder.name != "" and folder != shared
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700  # private to this user
+    assert stanza_backend._empty_resources_file() == str(path)  # one per process
+    path.unlink()  # a file removed behind our back is made again, in a new private folder
+    again = Path(stanza_backend._empty_resources_file())
+    assert again.read_text(encoding="utf-8") == "{}" and again.parent != shared
+
+
+class _WhitespacePipeline:
+    """A stand-in for a stanza pipeline with its own tokenizer: words split at spaces, one
+    sentence per period; records the texts it was given."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def bulk_process(self, docs):  # stanza's interface
+        from stanza.models.common.doc import Document
+
+        out = []
+        for doc in docs:
+            self.texts.append(doc.text)
+            sents: list[list[dict]] = [[]]
+            for m in re.finditer(r"\S+", doc.text):
+                k = len(sents[-1]) + 1
+                sents[-1].append({"id": (k,), "text": m.group(), "upos": "X", "head": 0 if k == 1 else 1,
+                                  "deprel": "root" if k == 1 else "dep",
+                                  "misc": f"start_char={m.start()}|end_char={m.end()}"})
+                if m.group().endswith("."):
+                    sents.append([])
+            out.append(Document([s for s in sents if s], text=doc.text))
+        return out
+
+
+@pytest.mark.parametrize("line_breaks, stretches", [("sentence", 3), ("auto", 2), ("space", 1)])
+def test_stanza_tokenizer_gets_each_stretch_and_offsets_stay_the_documents(
+    monkeypatch: pytest.MonkeyPatch, line_breaks: str, stretches: int
+) -> None:
+    parser = StanzaParser(model_dir="/nonexistent")
+    pipe = _WhitespacePipeline()
+    monkeypatch.setattr(parser, "pipeline", lambda: pipe)
+    monkeypatch.setattr(parser, "_resolve", lambda: {"pretokenized": False, "found": {}, "missing": [], "explicit": False})
+    texts = ["Biden Approves ATACMS\nThe approval grants Kyiv\nthe missiles. Poland applauded.", "Rohan met Gondor."]
+    table = parser.parse(texts, doc_ids=["a", "b"], line_breaks=line_breaks)
+    assert len(pipe.texts) == stretches + 1
+    by_id = dict(zip(["a", "b"], texts))
+    for doc_id, word, s, e in zip(table["doc_id"], table["text"], table["start_char"], table["end_char"]):
+        assert by_id[doc_id][s:e] == word
+    sent = table.loc[table["doc_id"] == "a", "sent_idx"].drop_duplicates().tolist()
+    assert sent == list(range(len(sent)))  # numbered across stretches
+    assert len(sent) == {"sentence": 4, "auto": 3, "space": 2}[line_breaks]

@@ -161,6 +161,46 @@ def _pattern(value: str, path: str, line: int, column: str = "pattern") -> None:
         )
 
 
+def _tokenizer_pieces(word: str) -> list[str] | None:
+    """None when the tokenizer can read ``word`` as one word (written lower-case, capitalized or
+    upper-case; alone, after a word, as a clitic "'s" is, or before a capitalized word or a
+    digit), else the pieces it cuts it into."""
+    from geoevent.parse.tokenize import tokenize_words
+
+    pieces: list[str] | None = None
+    for form in (word, word[:1].upper() + word[1:], word.upper()):
+        for before in ("", "x"):
+            for after in ("", " X", " 1"):
+                text = before + form + after
+                spans = [sp[:2] for sp in tokenize_words(text)]
+                if (len(before), len(before) + len(form)) in spans:
+                    return None
+                if pieces is None:
+                    pieces = [text[s:e] for s, e in spans]
+    return pieces
+
+
+def unmatchable(pattern: str) -> str | None:
+    """Why a dictionary pattern can never match the tokenizer's words, or None when it can.
+
+    Patterns match word by word, so every word must be one the tokenizer can produce: "russia,"
+    cannot ("," is always a word of its own), nor '"hamas"', "biden's" ("'s" is split off: write
+    "biden 's") or "cannot" ("can not"). Hyphenated words may also match split at their hyphens.
+    """
+    from geoevent.parse.tokenize import split_hyphens
+
+    reasons: list[str] = []
+    for word in pattern.split(" "):
+        pieces = _tokenizer_pieces(word)
+        if pieces is None or all(_tokenizer_pieces(p) is None for p in split_hyphens(word)):
+            continue
+        shown = " ".join(repr(p) for p in pieces)
+        reasons.append(f"the tokenizer always cuts {word!r} into {shown}")
+    if not reasons:
+        return None
+    return "; ".join(reasons) + " (write the pattern as the words the tokenizer makes, separated by spaces)"
+
+
 def _agent(value: str, path: str, line: int, *, required: bool) -> None:
     if value == "" and not required:
         return
@@ -270,12 +310,27 @@ def _frame(kind: str, entries: list[dict[str, object]]) -> pd.DataFrame:
 
 
 def _read(path: Path | str) -> str:
+    """A dictionary file's text; DictionaryError for a binary file (NUL bytes), for text that is
+    not UTF-8 (naming the line of the first bad byte) and for an unreadable file."""
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DictionaryError(str(path), None, f"not UTF-8 text ({exc.reason})") from None
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise DictionaryError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise DictionaryError(
+            str(path), None,
+            f"binary file, not a dictionary (a NUL byte on line {line}); dictionaries are UTF-8 TSV text",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DictionaryError(
+            str(path), line, f"not UTF-8 text: byte 0x{data[exc.start]:02x} at column {column} ({exc.reason})"
+        ) from None
 
 
 def check_file(path: str | Path) -> int:
@@ -283,9 +338,17 @@ def check_file(path: str | Path) -> int:
 
     Raises :class:`DictionaryError` (path, line, reason) for the first malformed entry: wrong
     column count, empty pattern, bad country code, bad date, start >= end, unknown CAMEO code,
-    unknown agent code, duplicate key (same pattern with overlapping dates, same verb pattern).
+    unknown agent code, duplicate key (same pattern with overlapping dates, same verb pattern),
+    a pattern no tokenizer output can match (:func:`unmatchable`; loading does not check this).
     """
     _, entries = _parse(_read(path), str(path))
+    for rec in entries:
+        line = int(str(rec["entry_id"]).rsplit(":", 1)[1])
+        for column in ("pattern", "verb", "particle", "prep", "object"):
+            for value in str(rec.get(column) or "").split("|"):
+                why = unmatchable(value) if value else None
+                if why is not None:
+                    raise DictionaryError(str(path), line, f"{column} {value!r} can never match: {why}")
     return len(entries)
 
 

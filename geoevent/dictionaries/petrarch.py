@@ -25,6 +25,7 @@ import datetime as _dt
 import itertools
 import re
 import time
+import warnings
 from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
@@ -43,6 +44,7 @@ from geoevent.errors import DictionaryError, InvalidValueError
 
 __all__ = [
     "EXTRA_VERB_COLUMNS",
+    "PetrarchEncodingWarning",
     "PetrarchLoadReport",
     "clear_petrarch_cache",
     "load_petrarch",
@@ -228,13 +230,37 @@ def _actor_frame(rows: list[dict]) -> pd.DataFrame:
     return df
 
 
+class PetrarchEncodingWarning(UserWarning):
+    """A PETRARCH dictionary file that is not UTF-8 and was read as latin-1."""
+
+
+_WARNED_ENCODING: set[str] = set()
+
+
+def _read_text(path: Path) -> str:
+    """A dictionary file's text: UTF-8 (a byte-order mark dropped), else latin-1 with one
+    :class:`PetrarchEncodingWarning` per file naming it and the line of the first bad byte
+    (PETRARCH's own files are ASCII; latin-1 reads any byte, so old files still load)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        if str(path) not in _WARNED_ENCODING:
+            _WARNED_ENCODING.add(str(path))
+            line = data.count(b"\n", 0, exc.start) + 1
+            warnings.warn(
+                f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x}); the file is read as latin-1. "
+                "Re-save it as UTF-8 to silence this warning",
+                PetrarchEncodingWarning,
+                stacklevel=2,
+            )
+        return data.decode("latin-1")
+
+
 def _clean_lines(path: Path) -> list[tuple[int, str]]:
     """Lines with PETRARCH comments removed: '#' to end of line, lines starting '<!', and
     ``<!-- ... -->`` (also over several lines); blank lines dropped. Returns (lineno, text)."""
-    try:
-        raw = path.read_text(encoding="utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError:
-        raw = path.read_text(encoding="latin-1")
+    raw = _read_text(path)
     out: list[tuple[int, str]] = []
     in_comment = False
     for n, line in enumerate(raw.splitlines(), start=1):

@@ -12,7 +12,9 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from geoevent.clean import clean_texts
 from geoevent.errors import InputError, ParserUnavailableError
+from geoevent.parse.tokenize import check_line_breaks
 
 __all__ = ["PARSERS", "Parser", "available_parsers", "get_parser", "parse"]
 
@@ -25,7 +27,9 @@ class Parser(Protocol):
 
     name: str
 
-    def parse(self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None) -> pd.DataFrame: ...
+    def parse(
+        self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None, line_breaks: str = "auto"
+    ) -> pd.DataFrame: ...
 
 
 def get_parser(name: str = "embedded", **options: Any) -> Parser:
@@ -43,16 +47,29 @@ def get_parser(name: str = "embedded", **options: Any) -> Parser:
     raise InputError(f"unknown parser {name!r}; choose one of: {', '.join(PARSERS)}")
 
 
-def parse(texts: str | Sequence[str], *, doc_ids: Sequence[str] | None = None, parser: str = "embedded") -> pd.DataFrame:
-    """Parse one text or many into a token table (see :mod:`geoevent.tokens`)."""
+def parse(
+    texts: str | Sequence[str],
+    *,
+    doc_ids: Sequence[str] | None = None,
+    parser: str = "embedded",
+    line_breaks: str = "auto",
+) -> pd.DataFrame:
+    """Parse one text or many into a token table (see :mod:`geoevent.tokens`).
+
+    ``line_breaks`` ("auto", "sentence" or "space") says what a line break means
+    (:func:`geoevent.parse.tokenize.segments`). Surrogate code points in texts and ids are
+    replaced by U+FFFD (:mod:`geoevent.clean`).
+    """
+    check_line_breaks(line_breaks)
     if isinstance(texts, str):
         texts = [texts]
-    texts = list(texts)
+    texts = clean_texts(list(texts))
     if doc_ids is None:
         doc_ids = [str(i) for i in range(len(texts))]
     if len(doc_ids) != len(texts):
         raise InputError(f"{len(texts)} texts but {len(doc_ids)} doc ids")
-    return get_parser(parser).parse(texts, doc_ids=list(doc_ids))
+    doc_ids = clean_texts([str(d) for d in doc_ids])
+    return get_parser(parser).parse(texts, doc_ids=doc_ids, line_breaks=line_breaks)
 
 
 def available_parsers() -> list[dict[str, Any]]:

@@ -25,8 +25,9 @@ from typing import Any
 
 import pandas as pd
 
+from geoevent.clean import clean_texts
 from geoevent.errors import InputError, ParserUnavailableError
-from geoevent.parse.tokenize import tokenize
+from geoevent.parse.tokenize import check_line_breaks, tokenize
 from geoevent.tokens import empty_token_table, make_token_table, map_deprel
 
 __all__ = [
@@ -242,12 +243,21 @@ class EmbeddedParser:
         return out
 
     # -- the backend API -------------------------------------------------------------------------
-    def parse(self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None) -> pd.DataFrame:
-        """Parse documents into a token table (see :mod:`geoevent.tokens`)."""
+    def parse(
+        self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None, line_breaks: str = "auto"
+    ) -> pd.DataFrame:
+        """Parse documents into a token table (see :mod:`geoevent.tokens`).
+
+        ``line_breaks`` says what a line break means (:func:`geoevent.parse.tokenize.segments`);
+        surrogate code points are replaced first (:func:`geoevent.clean.clean_text`).
+        """
+        check_line_breaks(line_breaks)
         if isinstance(texts, str):
             texts = [texts]
+        texts = clean_texts(texts)
         if doc_ids is None:
             doc_ids = [str(i) for i in range(len(texts))]
+        doc_ids = clean_texts([str(d) for d in doc_ids])
         if len(doc_ids) != len(texts):
             raise InputError(f"{len(texts)} texts but {len(doc_ids)} doc ids")
         sent_doc: list[int] = []
@@ -257,7 +267,7 @@ class EmbeddedParser:
         for d, text in enumerate(texts):
             if not isinstance(text, str):
                 raise InputError(f"document {doc_ids[d]!r}: expected str, got {type(text).__name__}")
-            for k, spans in enumerate(tokenize(text)):
+            for k, spans in enumerate(tokenize(text, line_breaks=line_breaks)):
                 sent_doc.append(d)
                 sent_local.append(k)
                 sent_spans.append(spans)

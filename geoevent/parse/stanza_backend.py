@@ -27,8 +27,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
+from geoevent.clean import clean_texts
 from geoevent.errors import InputError, ParserUnavailableError
 from geoevent.tokens import UD1_TO_UD2, empty_token_table, make_token_table, map_deprel
 
@@ -232,14 +234,26 @@ def _directory_model_paths(model_dir: Path, processors: tuple[str, ...]) -> dict
     return out
 
 
+_EMPTY_RESOURCES: tempfile.TemporaryDirectory[str] | None = None
+_EMPTY_RESOURCES_LOCK = threading.Lock()
+
+
 def _empty_resources_file() -> str:
-    """A ``{}`` resources.json, so explicit model paths make stanza look nothing up."""
-    path = Path(tempfile.gettempdir()) / "geoevent-stanza-empty-resources.json"
-    if not path.is_file():
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("{}", encoding="utf-8")
-        os.replace(tmp, path)
-    return str(path)
+    """A ``{}`` resources.json, so explicit model paths make stanza look nothing up.
+
+    It lives in a private directory of this process (``tempfile.TemporaryDirectory``: created
+    with mode 0700 under a fresh random name, removed at exit); nothing already in the shared
+    temp folder is read or written.
+    """
+    global _EMPTY_RESOURCES
+    with _EMPTY_RESOURCES_LOCK:
+        if _EMPTY_RESOURCES is None or not (Path(_EMPTY_RESOURCES.name) / "resources.json").is_file():
+            folder = tempfile.TemporaryDirectory(prefix="geoevent-stanza-")
+            path = Path(folder.name) / "resources.json"
+            with open(path, "x", encoding="utf-8") as fh:  # "x": a fresh file in a fresh folder
+                fh.write("{}")
+            _EMPTY_RESOURCES = folder
+        return str(Path(_EMPTY_RESOURCES.name) / "resources.json")
 
 
 def _group_missing(missing: Sequence[str]) -> str:
@@ -423,22 +437,55 @@ class StanzaParser:
 
     # -- parsing ----------------------------------------------------------------------------
 
-    def parse(self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None) -> pd.DataFrame:
-        """Parse documents into one token table, all documents in one bulk stanza call."""
+    def parse(
+        self, texts: Sequence[str], *, doc_ids: Sequence[str] | None = None, line_breaks: str = "auto"
+    ) -> pd.DataFrame:
+        """Parse documents into one token table, all documents in one bulk stanza call.
+
+        ``line_breaks`` says what a line break means (:func:`geoevent.parse.tokenize.segments`):
+        pretokenized, geoevent's tokenizer applies it; with stanza's own tokenizer each stretch
+        between sentence-ending line breaks goes to stanza as a document of its own.
+        """
+        from geoevent.parse.tokenize import check_line_breaks, segments, tokenize
+
+        check_line_breaks(line_breaks)
         texts, ids = _check_inputs(texts, doc_ids)
         pipe = self.pipeline()  # fails fast, before any document is touched
         if not self.pretokenized:
-            keep = [i for i, t in enumerate(texts) if t.strip()]
-            docs = _bulk(pipe, [_new_document(texts[i]) for i in keep], [ids[i] for i in keep])
-            return doc_to_token_table(docs, [ids[i] for i in keep])
-        try:
-            from geoevent.parse.tokenize import tokenize
-        except ImportError as exc:
-            raise ParserUnavailableError(
-                f"the stanza parser runs pretokenized here but geoevent.parse.tokenize is unavailable ({exc})"
-            ) from exc
-        spans = [tokenize(t) for t in texts]
+            return self._parse_segments(pipe, texts, ids, line_breaks, segments)
+        spans = [tokenize(t, line_breaks=line_breaks) for t in texts]
         return self._parse_spans(pipe, texts, spans, ids)
+
+    def _parse_segments(self, pipe: Any, texts: list[str], ids: list[str], line_breaks: str, segments: Any) -> pd.DataFrame:
+        """stanza's tokenizer on each stretch sentences never cross; offsets and sentence numbers
+        are then made the document's again."""
+        pieces: list[tuple[int, int]] = []  # (document index, stretch start)
+        docs = []
+        for i, text in enumerate(texts):
+            for s, e in segments(text, line_breaks=line_breaks):
+                if text[s:e].strip():
+                    pieces.append((i, s))
+                    docs.append(_new_document(text[s:e]))
+        out = _bulk(pipe, docs, [ids[i] for i, _ in pieces])
+        table = doc_to_token_table(out, [ids[i] for i, _ in pieces])
+        if len(table) == 0:
+            return table
+        shift: list[int] = []
+        sent: list[int] = []
+        seen: dict[int, int] = {}
+        for (i, start), doc in zip(pieces, out):
+            base = seen.get(i, 0)
+            for k, sentence in enumerate(doc.sentences):
+                n = sum(len(t.words) for t in sentence.tokens)
+                shift.extend([start] * n)
+                sent.extend([base + k] * n)
+            seen[i] = base + len(doc.sentences)
+        table = table.copy()
+        for col in ("start_char", "end_char"):
+            values = table[col].to_numpy()
+            table[col] = pd.array(np.where(values >= 0, values + np.asarray(shift), values), dtype=table[col].dtype)
+        table["sent_idx"] = pd.array(sent, dtype=table["sent_idx"].dtype)
+        return table
 
     def parse_pretokenized(
         self,
@@ -481,8 +528,8 @@ class StanzaParser:
 def _check_inputs(texts: Sequence[str], doc_ids: Sequence[str] | None) -> tuple[list[str], list[str]]:
     if isinstance(texts, str):
         texts = [texts]
-    texts = list(texts)
-    ids = [str(i) for i in range(len(texts))] if doc_ids is None else [str(d) for d in doc_ids]
+    texts = clean_texts(list(texts))  # surrogates -> U+FFFD (geoevent.clean)
+    ids = [str(i) for i in range(len(texts))] if doc_ids is None else clean_texts([str(d) for d in doc_ids])
     if len(ids) != len(texts):
         raise InputError(f"stanza parser: {len(texts)} texts but {len(ids)} doc ids")
     for doc_id, text in zip(ids, texts):
