@@ -483,8 +483,8 @@ class StanzaParser:
         table = table.copy()
         for col in ("start_char", "end_char"):
             values = table[col].to_numpy()
-            table[col] = pd.array(np.where(values >= 0, values + np.asarray(shift), values), dtype=table[col].dtype)
-        table["sent_idx"] = pd.array(sent, dtype=table["sent_idx"].dtype)
+            table[col] = pd.array(np.where(values >= 0, values + np.asarray(shift), values), dtype=table[col].dtype)  # type: ignore[arg-type]  # the column's own dtype; the stubs want a literal one
+        table["sent_idx"] = pd.array(sent, dtype=table["sent_idx"].dtype)  # type: ignore[arg-type]  # as above
         return table
 
     def parse_pretokenized(
