@@ -274,6 +274,13 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     said_would = said_would[reported[said_would]]
     modal_hyp[said_would] = False
     modal_int[said_would] = True
+    # "warned it could suspend aid": a could/might clause of a warning is threatened (intent)
+    warned = rel.eq("ccomp") & has_head & lem.lut(classes["warning"])[lem.codes[np.maximum(head, 0)]]
+    if rules.sub_codes:
+        could = head[aux & lem.isin(classes["modal_hypothetical"])]
+        could = could[warned[could]]
+        modal_hyp[could] = False
+        modal_int[could] = True
     is_verbal = upos.isin(("VERB", "AUX"))
     # a that-clause only asked for: "demanded that Pakistan do more"
     requested = (rel.eq("ccomp") & has_head & lem.lut(classes["request"])[lem.codes[np.maximum(head, 0)]]
@@ -340,6 +347,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         subj[take] = subj[head[take]]
 
     return SimpleNamespace(
+        warned=warned,
         participle=participle,
         base=base,
         by_agent=by_agent,
@@ -598,6 +606,8 @@ def _modality_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.n
         # "promised to provide economic aid": the promised act (0331) stands for the promise (033)
         promising = np.zeros(n, dtype=bool)
         promising[hv[in_clause & matrix_intent & intent & ~drop]] = True
+        threat = c.warned[vb] & is_intent & ~drop  # the threatened act stands for the warning
+        promising[head[vb[threat]]] = True
         drop |= promising[vb] & ~in_clause
     best = best.assign(intent=is_intent & ~refused).loc[~drop]
     if len(best) == 0:

@@ -272,3 +272,13 @@ PESSIMISTIC = ("Ban/Ban/PROPN/3/nsubj Ki-moon/Ki-moon/PROPN/1/flat said/say/VERB
 def test_a_predicate_adjective_codes_as_a_statement():
     assert events(PESSIMISTIC, date="2013-01-01") == {("IGOUNO", "012", "SYR")}
     assert events(PESSIMISTIC, date="2013-01-01", rules=CodingRules(predicate_adjectives=False)) == set()
+
+
+WARNED_COULD = ("The/the/DET/2/det EU/EU/PROPN/3/nsubj warned/warn/VERB/0/root it/it/PRON/6/nsubj could/could/AUX/6/aux "
+                "suspend/suspend/VERB/3/ccomp budget/budget/NOUN/8/compound support/support/NOUN/6/obj to/to/ADP/10/case "
+                "Niger/Niger/PROPN/6/obl ././PUNCT/3/punct")
+
+
+def test_a_could_clause_of_a_warning_is_a_threat_of_that_act():
+    assert events(WARNED_COULD) == {("IGOEUR", "1311", "NER")}
+    assert events(WARNED_COULD, rules=CodingRules(sub_codes=False)) == set()
