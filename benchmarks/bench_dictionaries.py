@@ -18,8 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from geoevent.dictionaries.builtin import _build, builtin_files
     from importlib import resources
+
+    from geoevent.dictionaries.builtin import _build, builtin_files
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)

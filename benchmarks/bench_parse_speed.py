@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import pandas as pd
 
-    from benchmarks.baseline_parser import BATCH_SENTENCES as OLD_BATCH
-    from benchmarks.baseline_parser import BaselineParser
+    from tests.reference_parser import BATCH_SENTENCES as OLD_BATCH
+    from tests.reference_parser import BaselineParser
     from benchmarks.bench_parser import read_gold
     from geoevent.parse.embedded import BATCH_SENTENCES, EmbeddedParser
     from geoevent.parse.tokenize import tokenize

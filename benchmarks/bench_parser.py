@@ -87,7 +87,7 @@ def read_gold(paths: list[Path]) -> list[GoldDoc]:
                 if "." in tid:
                     continue  # empty node
                 if "-" in tid:
-                    a, b = (int(x) for x in tid.split("-"))
+                    _, b = (int(x) for x in tid.split("-"))
                     i = text.find(t[1], pos)
                     if i < 0:
                         raise ValueError(f"{path}: token {t[1]!r} not found in sentence text {text!r}")
@@ -152,8 +152,7 @@ def _univ(rel: str) -> str:
 
 def score(gold: list[GoldDoc], system: list[list[dict]]) -> dict[str, float]:
     """CoNLL 2018 style F1 scores; ``system[d]`` lists sentences of dicts with spans/upos/heads/deprels."""
-    tot = {k: 0 for k in ("gold_words", "sys_words", "words", "upos", "lemmas", "uas", "las",
-                          "gold_sents", "sys_sents", "sents")}
+    tot = dict.fromkeys(("gold_words", "sys_words", "words", "upos", "lemmas", "uas", "las", "gold_sents", "sys_sents", "sents"), 0)
     for gdoc, sdoc in zip(gold, system):
         # word index -> (span); alignment by identical span, in order for words sharing a span
         g_words = [(si, wi, sp) for si, s in enumerate(gdoc.sents) for wi, sp in enumerate(s.spans)]

@@ -10,7 +10,7 @@ geoevent.dictionaries.petrarch.load_petrarch, codes the scored records with
 geoevent.coder.code_tokens, prints the per-category table and the overall found / extra
 figures (counted as UniversalPETRARCH's validation.py does, see geoevent.validation), then
 times coding on the scored records repeated to at least --min-sentences sentences, and the
-per-sentence baseline (benchmarks/baseline_coder.py) on --baseline-sentences of them, each
+per-sentence baseline (tests/oracle.py) on --baseline-sentences of them, each
 --repeat times in this process, and prints both best rates and their ratio.
 """
 
@@ -33,7 +33,7 @@ DEFAULT_SUITE = ROOT.parent / "shared" / "suites" / "universalpetrarch" / "PETR_
 def _import_coders():
     """(code_tokens, code_tokens_baseline or None); exits with a clear message when absent."""
     sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "tests"))  # the per-sentence oracle is a tests support module
     try:
         from geoevent.coder import code_tokens
         from geoevent.rules import CodingRules  # noqa: F401 - checked importable here
@@ -41,7 +41,7 @@ def _import_coders():
         sys.exit(f"bench_upsuite: geoevent.coder.code_tokens is not importable yet ({exc}); "
                  "the coder must land before this benchmark can run")
     try:
-        from baseline_coder import code_tokens_baseline
+        from oracle import code_tokens_baseline
     except ImportError as exc:
         print(f"note: baseline coder not importable ({exc}); speed ratio skipped")
         code_tokens_baseline = None

@@ -21,7 +21,10 @@ from geoevent.errors import (
     DictionaryError,
     GeoeventError,
     InputError,
+    InvalidTypeError,
+    InvalidValueError,
     ParserUnavailableError,
+    SchemaError,
     TokenTableError,
     UnknownCodeError,
 )
@@ -35,7 +38,7 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_SCHEMA
 from geoevent.tokens import TOKEN_COLUMNS
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place: pyproject.toml reads it (tool.setuptools.dynamic)
 
 __all__ = [
     "CODEBOOK_VERSION",
@@ -51,7 +54,10 @@ __all__ = [
     "GeoeventError",
     "InputError",
     "MissingDateWarning",
+    "InvalidTypeError",
+    "InvalidValueError",
     "ParserUnavailableError",
+    "SchemaError",
     "TokenTableError",
     "UnknownCodeError",
     "__version__",

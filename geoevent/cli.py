@@ -1,9 +1,9 @@
 """The ``geoevent`` command line (see docs/cli.md).
 
 Commands: ``code``, ``codebook``, ``evaluate``, ``dictionaries check``, ``models``, ``plot``, ``export``.
-Exit codes: 0 success; 2 bad usage, unreadable input or an invalid dictionary file, reported as
-one line ``geoevent: error: FILE: problem`` on stderr (no traceback); 130 when interrupted.
-Unexpected internal errors keep their traceback.
+Exit codes: 0 success; 2 bad usage, unreadable input, an invalid dictionary file or any other
+:class:`geoevent.errors.GeoeventError`, reported as one line ``geoevent: error: FILE: problem`` on
+stderr (no traceback); 130 when interrupted. Unexpected internal errors keep their traceback.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["main"]
 PROG = "geoevent"
 
 
-class UsageError(Exception):
+class UsageError(GeoeventError):
     """Bad command-line usage; reported as one line, exit status 2."""
 
 
@@ -40,11 +40,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(value: str) -> dt.date:
     try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}")
+    return day
 
 
 def _nonneg(value: str) -> int:
@@ -245,6 +246,11 @@ def _add_export_parser(sub: Any) -> None:
 
 def _out(text: str = "") -> None:
     print(text, file=sys.stdout)
+
+
+def _one_line(exc: BaseException) -> str:
+    """The error message on one line (a message may hold line breaks, e.g. a quoted record)."""
+    return " ".join(part.strip() for part in str(exc).splitlines() if part.strip()) or type(exc).__name__
 
 
 def _missing(value: Any) -> bool:
@@ -487,7 +493,7 @@ def _cmd_dictionaries(args: argparse.Namespace) -> int:
         try:
             n = check_file(path)
         except DictionaryError as exc:
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
             failed += 1
             continue
         _out(f"{path}: ok ({n} entries)")
@@ -566,11 +572,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         with _warnings_to_stderr():
             return _COMMANDS[args.command](args)
-    except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
-    except GeoeventError as exc:  # InputError, DictionaryError, UnknownCodeError, ParserUnavailableError
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+    except GeoeventError as exc:  # every error raised on purpose, UsageError included (geoevent.errors)
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `geoevent codebook | head`
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 import pandas as pd
 
-from geoevent.errors import DictionaryError, UnknownCodeError
+from geoevent.errors import DictionaryError, InvalidTypeError, InvalidValueError, UnknownCodeError
 
 __all__ = [
     "CODEBOOK_COLUMNS",
@@ -91,12 +91,12 @@ _STR_COLUMNS = ("code", "name", "root_code", "base_code", "plover_type", "label"
 def quad_class_for_root(root_code: str) -> int:
     """Quad class of a two-digit CAMEO root: 01-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4."""
     if not isinstance(root_code, str):
-        raise TypeError(f"CAMEO root codes are strings, got {type(root_code).__name__}")
+        raise InvalidTypeError(f"CAMEO root codes are strings, got {type(root_code).__name__}")
     if not (len(root_code) == 2 and root_code.isascii() and root_code.isdigit()):
-        raise ValueError(f"not a two-digit CAMEO root code: {root_code!r}")
+        raise InvalidValueError(f"not a two-digit CAMEO root code: {root_code!r}")
     root = int(root_code)
     if not 1 <= root <= 20:
-        raise ValueError(f"CAMEO root codes run from 01 to 20, got {root_code!r}")
+        raise InvalidValueError(f"CAMEO root codes run from 01 to 20, got {root_code!r}")
     if root <= 5:
         return 1
     if root <= 8:
@@ -260,7 +260,7 @@ def lookup(code: str) -> CodebookEntry:
     CodebookEntry
         code, name, goldstein, root_code, base_code, quad_class, plover_type, label.
 
-    Raises TypeError for a non-string and :class:`geoevent.errors.UnknownCodeError` (a KeyError)
+    Raises :class:`geoevent.errors.InvalidTypeError` (a TypeError) for a non-string and :class:`geoevent.errors.UnknownCodeError` (a KeyError)
     for a string that is not a code in the codebook.
 
     Examples
@@ -271,7 +271,7 @@ def lookup(code: str) -> CodebookEntry:
     ('19', 4, -10.0)
     """
     if not isinstance(code, str):
-        raise TypeError(f"CAMEO codes are strings such as '042', got {type(code).__name__} {code!r}")
+        raise InvalidTypeError(f"CAMEO codes are strings such as '042', got {type(code).__name__} {code!r}")
     try:
         return _packaged_entries()[code]
     except KeyError:
@@ -286,5 +286,5 @@ def is_valid_code(code: str) -> bool:
 def codes_for_label(label: str) -> list[str]:
     """Codes carrying ``label``, in codebook order; empty when no code has it."""
     if not isinstance(label, str):
-        raise TypeError(f"labels are strings, got {type(label).__name__} {label!r}")
+        raise InvalidTypeError(f"labels are strings, got {type(label).__name__} {label!r}")
     return list(_by_label().get(label, ()))

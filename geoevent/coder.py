@@ -22,7 +22,7 @@ from geoevent.clean import clean_texts
 from geoevent.codebook import load_codebook
 from geoevent.context import locate_events, resolve_context
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.errors import GeoeventError, InputError, ParserUnavailableError
+from geoevent.errors import InputError, ParserUnavailableError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, discarded_sentences, match_actors, prepare, resolve_actors
 from geoevent.repair import repair_tokens
@@ -30,8 +30,10 @@ from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
-__all__ = ["DATE_DTYPE", "STRING_DTYPE", "CodingProblem", "MissingDateWarning", "code_documents", "code_tokens",
-           "deduplicate", "deduplicate_story", "default_dictionaries", "empty_events"]
+__all__ = [
+    "DATE_DTYPE", "STRING_DTYPE", "MissingDateWarning", "attach_sentences", "code_documents", "code_tokens",
+    "deduplicate", "deduplicate_story", "default_dictionaries", "document_dates", "empty_events", "finish_events",
+]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
 CHUNK_SENTENCES = 50_000
@@ -124,6 +126,17 @@ def _as_date(value: Any) -> dt.date | None:
     raise InputError(f"not a date: {value!r}")
 
 
+def document_dates(dates: Mapping[str, Any] | None) -> dict[str, dt.date | None]:
+    """doc_id -> date, from dates given as date, datetime, Timestamp, "YYYY-MM-DD" or None."""
+    return {k: _as_date(v) for k, v in (dates or {}).items()}
+
+
+def finish_events(ev: pd.DataFrame) -> pd.DataFrame:
+    """The events table from raw event rows (with ``pattern_label``): the codebook's fields of each
+    code, then the canonical columns and dtypes. Shared with the per-sentence oracle."""
+    return _finish(_with_codebook(ev))
+
+
 def code_tokens(
     tokens: pd.DataFrame,
     *,
@@ -171,7 +184,7 @@ def code_tokens(
     rules = _rules(rules)
     d = dictionaries if dictionaries is not None else default_dictionaries()
     tokens = validate_token_table(tokens)
-    day = {k: _as_date(v) for k, v in (dates or {}).items()}
+    day = document_dates(dates)
     if len(tokens) == 0:
         return empty_events()
     verbs = _compiled_verbs(d)
@@ -256,7 +269,7 @@ def _code_chunk(
             "target_code": np.where(implicit, w["actor_country"][src], target_side(code, None)),
             "target_country": np.where(implicit, w["actor_country"][src], target_side(w["actor_country"], None)),
             "target_agent": target_side(w["actor_agent"], None),
-            "target_text": np.where(tgt_ok, np.array(t_text, dtype=object), None),
+            "target_text": np.where(tgt_ok, np.array(t_text, dtype=object), None),  # type: ignore[call-overload]  # numpy's stubs reject a None fill
             "target_start": np.where(tgt_ok, t_start, -1),
             "target_end": np.where(tgt_ok, t_end, -1),
             "target_entry_id": target_side(w["actor_entry"], None),
@@ -455,7 +468,7 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     str_cols = [c for c in EVENT_COLUMNS if c not in (
         *_INT_COLUMNS, "latitude", "longitude", "quad_class", "goldstein", "event_date")]
     for col in str_cols:
-        values = ev[col].to_numpy(dtype=object, na_value=None)
+        values = ev[col].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]  # None is a valid na_value
         if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""
             values = np.where(values == "", None, values)
         ev[col] = pd.Series(_strings(values), index=ev.index)
@@ -466,10 +479,6 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
 
 class MissingDateWarning(UserWarning):
     """Documents coded without a date: people's roles are their latest, ``event_date`` is null."""
-
-
-class CodingProblem(GeoeventError):
-    """A document that could not be parsed or coded; the batch goes on without it."""
 
 
 def code_documents(
@@ -588,7 +597,7 @@ def code_documents(
             if bar is not None:
                 bar.close()
             raise
-        except Exception:  # isolate the failing document(s), keep the rest
+        except Exception:  # noqa: BLE001 - isolate the failing document(s), keep the rest
             for doc_id, text in zip(b_ids, b_texts):
                 try:
                     parts.append(_parse_and_code(backend, [doc_id], [text], d, dates, rules, line_breaks, sentences))

@@ -2,45 +2,47 @@
 
 Input: the prepared token table with actors resolved (:mod:`geoevent.match`). Output: one row per
 candidate triple (verb word, pattern, source word, target word) with the pattern's code, before
-codebook lookup. The rules, each a vectorized step:
+codebook lookup. :func:`extract_triples` runs four vectorized steps, in this order:
 
 1. **Patterns.** Each verb word is joined with the verb patterns of its lemma; a pattern applies
    when its particle ("shoot *down*") and object ("launch an *attack*") are present. The most
    specific applicable pattern wins (particle > object > preposition found); code "-" blocks.
-2. **Arguments.** Source = nsubj (active) or the "by" agent (passive); target = the pattern's
-   prepositional object ("on Ukraine", on the verb or on the object), else the direct or indirect
-   object, else the passive subject, else the object of a "to" purpose clause ("deployed troops
-   to aid Russia"), and further late slots (docs/architecture.md lists them all). Verbs without
-   a subject inherit it: conjuncts from the first verb, "to" clauses from their controller
-   ("urged Y to talk": Y; "X was seen to break in": X), relative clauses from the noun.
-   Coordinated actors give one triple each ("South Korea and Japan condemned ...").
+2. **Subjects.** Source = nsubj (active) or the "by" agent (passive). Verbs without a subject
+   inherit it: conjuncts from the first verb, "to" clauses from their controller ("urged Y to
+   talk": Y; "X was seen to break in": X), relative clauses from the noun.
 3. **Modality.** Negated, hypothetical ("could", "tried to", "if ...") and merely permitted or
    requested acts ("authorized Ukraine to strike": the strike) are dropped; promised acts
    ("will supply", "pledged to send") are recoded as intent (03x/13x, see data/rules). Optional
    PETRARCH conventions: ``intent=False``, ``modality=False`` (modal and "tried to" acts are
    coded), ``oblique_source=True`` and a ``negation`` table that recodes negated acts.
+4. **Targets.** The pattern's prepositional object ("on Ukraine", on the verb or on the object),
+   else the direct or indirect object, else the passive subject, else the object of a "to"
+   purpose clause ("deployed troops to aid Russia"), and further late slots
+   (docs/architecture.md lists them all). Coordinated actors give one triple each ("South Korea
+   and Japan condemned ...").
+
+:func:`extract_nominal` codes event nouns with a source of their own ("Russia's attack on Kyiv").
 """
 
 from __future__ import annotations
 
 import functools
-from types import SimpleNamespace
 from importlib import resources
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
+from geoevent._shared import NOT_PRE_UPOS as _NOT_PRE  # shared with the per-sentence oracle
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.match import Cat, Words
 from geoevent.rules import CodingRules
 
-__all__ = ["compile_verbs", "extract_nominal", "extract_triples", "verb_classes", "intent_codes"]
+__all__ = ["compile_verbs", "extract_nominal", "extract_triples", "intent_codes", "verb_classes"]
 
 _AGENT_REL = "obl:agent"
 #: Words that are particles of phrasal verbs when the parser reads them as adverbs or case markers.
 _PARTICLES = ("up", "down", "off", "out", "over", "back", "away", "in", "on", "around", "aside", "ahead")
-# parts of speech that never count as a pattern's word before the verb ("RECENTLY *", "NEITHER *")
-_NOT_PRE = ("ADV", "CCONJ", "CONJ", "SCONJ", "PART", "DET", "PUNCT")
 
 
 def _read_rules(name: str) -> pd.DataFrame:
@@ -52,7 +54,7 @@ def _read_rules(name: str) -> pd.DataFrame:
 def verb_classes() -> dict[str, frozenset[str]]:
     """Word classes from data/rules/verb_classes.tsv: class name -> lemmas."""
     table = _read_rules("verb_classes.tsv")
-    return {c: frozenset(g["lemma"]) for c, g in table.groupby("class")}
+    return {str(c): frozenset(g["lemma"]) for c, g in table.groupby("class")}
 
 
 @functools.cache
@@ -184,9 +186,10 @@ def extract_triples(
     if picked is None:
         return _empty()
     best, coded = picked
-    best = _modality_step(c, w, best, coded, rules)
-    if best is None:
+    kept = _modality_step(c, w, best, coded, rules)
+    if kept is None:
         return _empty()
+    best = kept
     target = _target_step(c, w, best, coded, rules)
     vb = best["v"].to_numpy()
     subj = c.subj
@@ -886,7 +889,7 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
     )
     rows = np.flatnonzero(has_pre)
     need = pd.DataFrame({"_row": rows, "v": cand["v"].to_numpy()[rows],
-                         "pre_key": vocab.get_indexer(cand["pre_head"].to_numpy(dtype=object)[rows]),
+                         "pre_key": vocab.get_indexer(cand["pre_head"].to_numpy(dtype=object)[rows]),  # type: ignore[arg-type]  # an array works; the stubs ask for an Index
                          "alt_row": cand["alt_row"].to_numpy()[rows], "pre_multi": cand["pre_multi"].to_numpy()[rows]})
     met = need.merge(pairs.loc[pairs["pre_key"].to_numpy() >= 0], on=["v", "pre_key"], how="inner")
     # a noun group: the earlier words must be dependents of the word found ("death" of "toll")

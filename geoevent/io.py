@@ -59,6 +59,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any
 
 import attrs
@@ -67,7 +68,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from geoevent.errors import InputError
+from geoevent.errors import InputError, InvalidTypeError, SchemaError
 from geoevent.schema import EVENT_COLUMNS, EVENT_SCHEMA, METADATA_KEYS
 
 __all__ = [
@@ -653,7 +654,8 @@ def read_corpus(
 
 def _outside_level() -> int:
     """The warnings stacklevel of the first caller outside this module."""
-    level, frame = 1, sys._getframe(1)
+    level = 1
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename == __file__:
         level += 1
         frame = frame.f_back
@@ -724,13 +726,13 @@ def clean_stale_temp(target: Path) -> list[Path]:
 def _check_metadata(metadata: Mapping[str, str]) -> dict[bytes, bytes]:
     missing = [k for k in METADATA_KEYS if k not in metadata]
     if missing:
-        raise ValueError(f"events metadata lacks {', '.join(missing)} (required: {', '.join(METADATA_KEYS)})")
+        raise SchemaError(f"events metadata lacks {', '.join(missing)} (required: {', '.join(METADATA_KEYS)})")
     out: dict[bytes, bytes] = {}
     for key, value in metadata.items():
         if not isinstance(key, str) or not isinstance(value, str):
-            raise TypeError(f"events metadata must map str to str, got {key!r}: {type(value).__name__}")
+            raise SchemaError(f"events metadata must map str to str, got {key!r}: {type(value).__name__}")
         if key in _ARROW_INTERNAL_KEYS:
-            raise ValueError(f"metadata key {key!r} is reserved by Arrow")
+            raise SchemaError(f"metadata key {key!r} is reserved by Arrow")
         out[key.encode("utf-8")] = value.encode("utf-8")
     return out
 
@@ -776,7 +778,7 @@ def _date_values(col: pd.Series) -> list[dt.date | None]:
         elif isinstance(v, str):
             values.append(dt.date.fromisoformat(v) if v.strip() else None)
         else:
-            raise ValueError(f"event_date: not a date: {v!r}")
+            raise SchemaError(f"event_date: not a date: {v!r}")
     return values
 
 
@@ -785,12 +787,12 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
 
     ``metadata`` maps str to str and must hold every key of ``METADATA_KEYS`` (more are kept).
     Extra DataFrame columns are dropped; a missing column, a null in a non-nullable column or a
-    value that does not fit its type raises ValueError.
+    value that does not fit its type raises :class:`geoevent.errors.SchemaError` (a ValueError).
     """
     md = _check_metadata(metadata)
     missing = [c for c in EVENT_COLUMNS if c not in events_df.columns]
     if missing:
-        raise ValueError(f"events table lacks column(s): {', '.join(missing)}")
+        raise SchemaError(f"events table lacks column(s): {', '.join(missing)}")
     arrays: list[pa.Array] = []
     for field in EVENT_SCHEMA:
         col = events_df[field.name]
@@ -803,9 +805,9 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
             else:
                 arr = pa.array(col, type=field.type, from_pandas=True)
         except (pa.ArrowException, ValueError, TypeError) as exc:
-            raise ValueError(f"events column {field.name!r}: {exc}") from exc
+            raise SchemaError(f"events column {field.name!r}: {exc}") from exc
         if not field.nullable and arr.null_count:
-            raise ValueError(f"events column {field.name!r} has {arr.null_count} missing value(s)")
+            raise SchemaError(f"events column {field.name!r} has {arr.null_count} missing value(s)")
         arrays.append(arr)
     return pa.Table.from_arrays(arrays, schema=EVENT_SCHEMA.with_metadata(md))
 

@@ -1,7 +1,8 @@
 """Match stage: actor and agent mentions over a token table, vectorized.
 
 Input is a token table (see :mod:`geoevent.tokens`) prepared by :func:`prepare`, which adds the
-global row number ``gid``, the row number of each word's head ``head_gid`` and normalised forms.
+global row number ``gid``, the row number of each word's head ``head`` (-1 for the root) and
+normalised forms.
 :func:`match_actors` finds the longest dictionary names in each sentence ("north korea",
 "joe biden", "the kremlin"), picks the role valid on each document's date, and
 :func:`resolve_actors` gives every nominal word the actor it denotes: its own name, or a country
@@ -18,25 +19,27 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+# the rules' word classes, shared with the per-sentence oracle (tests/oracle.py)
+from geoevent._shared import MODIFIER_RELS as _MODIFIER_RELS
+from geoevent._shared import NMOD_CASES as _NMOD_CASES
+from geoevent._shared import TITLE_RELS as _TITLE_RELS
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import TokenTableError
 from geoevent.parse.tokenize import split_hyphens
 from geoevent.rules import CodingRules
 from geoevent.tokens import sentence_starts
 
-__all__ = ["ACTOR_FIELDS", "UNKNOWN_COUNTRY", "Cat", "Words", "discarded_sentences", "actor_text", "match_actors", "normalize_words", "prepare", "resolve_actors"]
+# Cat and Words are the stages' internal tables (imported by geoevent.extract), not public API
+__all__ = [
+    "ACTOR_FIELDS", "UNKNOWN_COUNTRY", "actor_text", "discarded_sentences", "match_actors", "normalize_words", "prepare",
+    "resolve_actors",
+]
 
 #: Per-word actor fields :func:`resolve_actors` fills in (empty string / -1 when none).
 ACTOR_FIELDS = ("actor_code", "actor_country", "actor_agent", "actor_start", "actor_end", "actor_entry")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
-#: Relations through which a modifier names the country of its head noun.
-_MODIFIER_RELS = ("amod", "compound", "nmod:poss", "flat", "nmod", "det")
-#: Prepositions that let an nmod name its head's country ("troops of Russia", "regions including Sumy").
-_NMOD_CASES = frozenset({"of", "from", "including", "in"})
 _MAX_PATTERN_WORDS = 8
-#: Relations through which a title names the agent of the name it precedes ("President Romendacil").
-_TITLE_RELS = ("compound", "flat", "nmod:desc", "appos")
 
 
 #: Upper-case abbreviations that lowercase into common words: "US" is the country, "us" the pronoun.
@@ -54,7 +57,7 @@ def normalize_words(words: pd.Series) -> pd.Series:
 class Cat:
     """A column of strings as integer codes into its distinct values: fast equality and lookups."""
 
-    __slots__ = ("codes", "uniques", "_values")
+    __slots__ = ("_values", "codes", "uniques")
 
     def __init__(self, codes: np.ndarray, uniques: np.ndarray) -> None:
         self.codes = codes
@@ -62,11 +65,11 @@ class Cat:
         self._values: np.ndarray | None = None
 
     @classmethod
-    def of(cls, values: Any) -> "Cat":
+    def of(cls, values: Any) -> Cat:
         codes, uniques = pd.factorize(np.asarray(values, dtype=object))
         return cls(codes.astype(np.int64), np.asarray(uniques, dtype=object))
 
-    def map(self, func: Callable[[pd.Series], pd.Series]) -> "Cat":
+    def map(self, func: Callable[[pd.Series], pd.Series]) -> Cat:
         """Apply a vectorized string function to the distinct values only."""
         mapped = func(pd.Series(self.uniques, dtype=object)).to_numpy(dtype=object)
         codes2, uniques2 = pd.factorize(mapped)
@@ -102,8 +105,11 @@ class Cat:
 class Words(dict):
     """The prepared token table: numpy arrays and :class:`Cat` columns, one entry per word.
 
-    Keys: gid, sid, head (head's gid, -1 for the root), tok, doc_id, sent_idx, text, start, end,
-    rel, upos, norm, lemma (Cat), case, mark (lemma of the first case/mark dependent, "" none).
+    Keys set by :func:`prepare`: gid, sid (sentence number over the table), head (head's gid, -1
+    for the root), tok, doc_id, sent_idx, text, start, end (character offsets), rel, upos, norm,
+    lemma (Cat), case_key, mark_key (lemma code of the first case/mark dependent, -1 none), case,
+    mark (that lemma, "" none). :func:`resolve_actors` adds the :data:`ACTOR_FIELDS`,
+    actor_resolution, actor_direct, modifier_conj and modifier_conj_head.
     """
 
     @property

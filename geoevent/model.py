@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from geoevent.errors import InvalidValueError
+
 __all__ = ["Actor", "Event", "Span"]
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -36,7 +38,7 @@ def _check_span(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         or value[0] < 0
         or value[1] < value[0]
     ):
-        raise ValueError(f"{attribute.name} must be a (start, end) pair of offsets with 0 <= start <= end, got {value!r}")
+        raise InvalidValueError(f"{attribute.name} must be a (start, end) pair of offsets with 0 <= start <= end, got {value!r}")
 
 
 def _match(pattern: re.Pattern[str], what: str, *, optional: bool = False):
@@ -44,7 +46,7 @@ def _match(pattern: re.Pattern[str], what: str, *, optional: bool = False):
         if optional and (value is None or value == ""):
             return
         if not isinstance(value, str) or not pattern.match(value):
-            raise ValueError(f"{attribute.name} must be {what}, got {value!r}")
+            raise InvalidValueError(f"{attribute.name} must be {what}, got {value!r}")
 
     return check
 
@@ -126,12 +128,12 @@ class Event:
         if value is None:
             return
         if math.isnan(value) or not -10.0 <= value <= 10.0:
-            raise ValueError(f"goldstein must be within [-10, 10], got {value!r}")
+            raise InvalidValueError(f"goldstein must be within [-10, 10], got {value!r}")
 
     @root_code.validator
     def _check_root(self, attribute: attrs.Attribute, value: str | None) -> None:
         if value is not None and not self.code.startswith(value):
-            raise ValueError(f"root_code {value!r} is not the root of code {self.code!r}")
+            raise InvalidValueError(f"root_code {value!r} is not the root of code {self.code!r}")
 
     @property
     def evidence(self) -> dict[str, Span | None]:
@@ -156,7 +158,7 @@ class Event:
         return event_html(self)
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "Event":
+    def from_row(cls, row: Mapping[Any, Any]) -> Event:  # pandas rows have Hashable keys
         """Build an Event from one row of the events table (a dict or a pandas row)."""
 
         def span(prefix: str) -> Span | None:
@@ -181,7 +183,7 @@ class Event:
 
         source = actor("source")
         if source is None:
-            raise ValueError("an event row needs a source_code")
+            raise InvalidValueError("an event row needs a source_code")
         date = row.get("event_date")
         if date is not None and _isna(date):
             date = None

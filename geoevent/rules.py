@@ -149,7 +149,7 @@ class CodingRules:
     coreference: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
-    def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> "CodingRules":
+    def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:
         """PETRARCH's conventions: promised and hypothetical acts coded as acts, an unnamed
         passive's source from its oblique, negated acts recoded by ``negation``, and none of
         geoevent's additions (:data:`ADDITIONS`)."""
@@ -158,7 +158,7 @@ class CodingRules:
         base.update(changes)
         return cls(**base)
 
-    def core(self) -> "CodingRules":
+    def core(self) -> CodingRules:
         """These rules with geoevent's additions (:data:`ADDITIONS`) off: the constructions the
         per-sentence oracle covers."""
         return attrs.evolve(self, **_ADDITIONS_OFF)
@@ -174,7 +174,7 @@ class CodingRules:
         return json.dumps(d, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "CodingRules":
+    def from_json(cls, text: str) -> CodingRules:
         try:
             data = json.loads(text)
             fields = {f.name for f in attrs.fields(cls)}
@@ -183,7 +183,7 @@ class CodingRules:
             raise InputError(f"not a CodingRules JSON object: {exc}") from None
 
     @classmethod
-    def named(cls, name: str) -> "CodingRules":
+    def named(cls, name: str) -> CodingRules:
         """``"default"`` or ``"petrarch"`` (the CLI's ``--rules``)."""
         if name == "default":
             return cls()

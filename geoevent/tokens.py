@@ -27,7 +27,7 @@ document text is not known (e.g. CoNLL-U without ``# text`` comments).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -129,7 +129,7 @@ def make_token_table(columns: Mapping[str, Sequence[Any] | np.ndarray]) -> pd.Da
         if col in INT_COLUMNS:
             data[col] = np.asarray(values, dtype=np.int32)
         else:
-            data[col] = pd.array(values, dtype=object) if n else np.array([], dtype=object)
+            data[col] = pd.array(values, dtype=object) if n else np.array([], dtype=object)  # type: ignore[arg-type]  # any sequence works
     df = pd.DataFrame(data, columns=list(TOKEN_COLUMNS))
     for col in STR_COLUMNS:
         df[col] = df[col].astype(object)
@@ -258,7 +258,3 @@ def sentence_texts(tokens: pd.DataFrame, doc_texts: Mapping[str, str] | None = N
         }
     )
 
-
-def _iter_sentences(tokens: pd.DataFrame) -> Iterable[tuple[tuple[str, int], pd.DataFrame]]:
-    """Yield ((doc_id, sent_idx), rows) per sentence in table order."""
-    yield from tokens.groupby(["doc_id", "sent_idx"], sort=False)

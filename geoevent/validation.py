@@ -31,11 +31,12 @@ import re
 from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pandas as pd
 
-from geoevent.errors import InputError
+from geoevent.errors import InputError, InvalidValueError
 from geoevent.parse.conllu import read_conllu_string
 
 __all__ = ["Suite", "SuiteScore", "load_upsuite", "score"]
@@ -122,7 +123,7 @@ class SuiteScore:
 
 
 def _attrs_of(line: str) -> dict[str, str]:
-    return {k: v for k, v in _ATTR.findall(line)}
+    return dict(_ATTR.findall(line))
 
 
 def _parse_date(s: str, where: str) -> _dt.date:
@@ -219,7 +220,7 @@ def _read_record(lines: list[str], i: int, p: Path, records: list[dict], expecte
     got_parse = False
     while i < n:
         s = lines[i]
-        if s.startswith("<Sentence ") or s.startswith("</Sentences"):
+        if s.startswith(("<Sentence ", "</Sentences")):
             break
         if s.startswith("<EventCoding") and not got_parse:
             if 'noevents="True"' in s:
@@ -283,7 +284,7 @@ def score(suite: Suite, events: pd.DataFrame, *, null_rule: str = "any", dedupe:
     (code, source, target) events of one record once.
     """
     if null_rule not in ("any", "code"):
-        raise ValueError(f"null_rule must be 'any' or 'code', not {null_rule!r}")
+        raise InvalidValueError(f"null_rule must be 'any' or 'code', not {null_rule!r}")
     missing = [c for c in EVENT_COLUMNS_NEEDED if c not in events.columns]
     if missing:
         raise InputError(f"events table: missing columns {', '.join(missing)}")
@@ -293,12 +294,14 @@ def score(suite: Suite, events: pd.DataFrame, *, null_rule: str = "any", dedupe:
     for d, s, t, c in ev.itertuples(index=False, name=None):
         triples.setdefault(str(d), []).append((c, s, t))
     exp_by_doc: dict[str, list[dict | str]] = {}
+    r: Any  # a row of the expected-events table
     for r in suite.expected.itertuples(index=False):
         exp_by_doc.setdefault(r.doc_id, []).append(
             "noevents" if r.noevents else {"e": r.event_code, "s": r.source_code, "t": r.target_code}
         )
     rows = []
     dups = 0
+    rec: Any  # a row of the records table
     for rec in suite.records.loc[suite.records["scored"]].itertuples(index=False):
         exp = exp_by_doc.get(rec.doc_id, [])
         coded = triples.get(rec.doc_id, [])

@@ -1,19 +1,17 @@
-"""Shared fixtures and helpers: hand-built parses, small dictionaries, the shared/ folder."""
+"""Shared fixtures and the Hypothesis profiles; the helpers they use live in tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
 
-from geoevent.dictionaries.tables import ACTOR_COLUMNS, AGENT_COLUMNS, VERB_COLUMNS, Dictionaries
-from geoevent.tokens import make_token_table
+from geoevent.dictionaries.tables import Dictionaries
+from tests.helpers import sentence, shared_path, small_dictionaries
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# re-exported for branches that still import them from here; new tests import tests.helpers
+__all__ = ["sentence", "shared_path", "small_dictionaries"]
 
 # Hypothesis profiles, picked by HYPOTHESIS_PROFILE (a test's own @settings still win):
 # "default" is quick, "ci" runs more examples reproducibly, "fuzz" runs thousands of examples of
@@ -24,88 +22,6 @@ settings.register_profile(
     "fuzz", max_examples=2000, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with the reason when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs {path} (the shared data folder beside the project), which is absent here")
-    return path
-
-
-def sentence(spec: str, *, doc_id: str = "d", sent_idx: int = 0) -> pd.DataFrame:
-    """A token table for one hand-parsed sentence.
-
-    ``spec`` holds one word per whitespace-separated item, ``form/lemma/UPOS/head/deprel``;
-    offsets are computed as if words were joined by single spaces.
-    """
-    cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "head", "deprel", "start_char", "end_char")}
-    pos = 0
-    for i, item in enumerate(spec.split(), start=1):
-        form, lemma, upos, head, deprel = item.split("/")
-        form = form.replace("_", " ")
-        cols["doc_id"].append(doc_id)
-        cols["sent_idx"].append(sent_idx)
-        cols["tok_idx"].append(i)
-        cols["text"].append(form)
-        cols["lemma"].append(lemma)
-        cols["upos"].append(upos)
-        cols["head"].append(int(head))
-        cols["deprel"].append(deprel)
-        cols["start_char"].append(pos)
-        cols["end_char"].append(pos + len(form))
-        pos += len(form) + 1
-    return make_token_table(cols)
-
-
-def small_dictionaries() -> Dictionaries:
-    """A few countries, people, agents and verbs, enough for the extract-rule tests."""
-    nat = pd.NaT
-    actors = pd.DataFrame(
-        [
-            ("t:1", "russia", "RUS", "RUS", "", "country", nat, nat, "Russia"),
-            ("t:2", "russian", "RUS", "RUS", "", "adjective", nat, nat, "Russia"),
-            ("t:3", "ukraine", "UKR", "UKR", "", "country", nat, nat, "Ukraine"),
-            ("t:4", "north korea", "PRK", "PRK", "", "country", nat, nat, "North Korea"),
-            ("t:5", "south korea", "KOR", "KOR", "", "country", nat, nat, "South Korea"),
-            ("t:6", "japan", "JPN", "JPN", "", "country", nat, nat, "Japan"),
-            ("t:7", "iran", "IRN", "IRN", "", "country", nat, nat, "Iran"),
-            ("t:8", "sumy", "UKR", "UKR", "", "city", nat, nat, "Sumy"),
-            ("t:9", "kherson", "UKR", "UKR", "", "city", nat, nat, "Kherson"),
-            ("t:10", "biden", "USAGOV", "USA", "GOV", "person", pd.Timestamp("2021-01-20"), pd.Timestamp("2025-01-20"), "Joe Biden"),
-            ("t:11", "biden", "USAELI", "USA", "ELI", "person", pd.Timestamp("2025-01-20"), nat, "Joe Biden"),
-            ("t:12", "zelenskyy", "UKRGOV", "UKR", "GOV", "person", pd.Timestamp("2019-05-20"), nat, "Volodymyr Zelenskyy"),
-            ("t:13", "u.s.", "USA", "USA", "", "country", nat, nat, "United States"),
-            ("t:15", "iranian", "IRN", "IRN", "", "adjective", nat, nat, "Iran"),
-            ("t:14", "telemar", "RUS", "RUS", "", "person", nat, nat, "Telemar"),
-        ],
-        columns=list(ACTOR_COLUMNS),
-    )
-    agents = pd.DataFrame(
-        [("a:1", "troops", "MIL", "noun"), ("a:2", "military", "MIL", "noun"), ("a:3", "official", "GOV", "title"),
-         ("a:4", "minister", "GOV", "title")],
-        columns=list(AGENT_COLUMNS),
-    )
-    verbs = pd.DataFrame(
-        [
-            ("v:1", "authorize", "", "", "", "081", ""),
-            ("v:2", "strike", "", "", "", "195", ""),
-            ("v:3", "strike", "", "tone|deal", "", "-", ""),
-            ("v:4", "condemn", "", "", "", "111", ""),
-            ("v:5", "supply", "", "", "", "070", ""),
-            ("v:6", "launch", "", "assault|attack", "on", "190", ""),
-            ("v:7", "attack", "", "", "", "190", ""),
-            ("v:8", "deploy", "", "troops", "", "154", ""),
-            ("v:9", "hold", "", "talks", "with", "040", ""),
-            ("v:10", "urge", "", "", "", "020", ""),
-            ("v:11", "hit", "", "", "", "190", ""),
-            ("v:12", "shoot", "down", "", "", "190", ""),
-            ("v:13", "warn", "", "", "", "130", ""),
-        ],
-        columns=list(VERB_COLUMNS),
-    )
-    return Dictionaries(actors=actors, agents=agents, verbs=verbs, sources=("tests",))
 
 
 @pytest.fixture(scope="session")

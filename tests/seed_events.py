@@ -7,7 +7,7 @@ import functools
 
 import pandas as pd
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SEED_DATE = "2024-11-17"
 

@@ -1,13 +1,13 @@
-"""The vectorized coder and the per-sentence baseline (benchmarks/) emit the same events."""
+"""The vectorized coder and the per-sentence oracle (tests/oracle.py) emit the same events."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from benchmarks.baseline_coder import code_tokens_baseline
 from geoevent.coder import code_tokens
 from geoevent.rules import CodingRules
-from tests.conftest import sentence
+from tests.helpers import sentence
+from tests.oracle import code_tokens_baseline
 from tests.test_coder import SENTENCES
 
 #: the oracle covers the core constructions: geoevent's additions are off on both sides
@@ -44,7 +44,7 @@ def test_baseline_agrees_without_required_targets(small_dicts):
 def test_baseline_agrees_on_the_universalpetrarch_suite():
     from geoevent.dictionaries.petrarch import load_petrarch, load_pico_negation
     from geoevent.validation import load_upsuite
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
 
     suite = load_upsuite(shared_path("suites", "universalpetrarch", "PETR_Validate_records_2_02.xml"))
     d = load_petrarch(**suite.dictionary_kwargs())

@@ -8,7 +8,7 @@ import pytest
 
 from geoevent.coder import code_tokens
 from geoevent.rules import CodingRules
-from tests.conftest import sentence
+from tests.helpers import sentence
 
 D = "2024-11-17"
 
@@ -490,7 +490,7 @@ def test_a_code_outside_the_codebook_is_kept_with_empty_codebook_fields(small_di
     assert pd.isna(row["quad_class"]) and pd.isna(row["goldstein"]) and row["label"] == ""
     event = Event.from_row(row.to_dict())
     assert (event.code, event.root_code, event.quad_class, event.goldstein) == ("212", None, None, None)
-    path = write_events(ev, tmp_path / "e.parquet", metadata={k: "x" for k in METADATA_KEYS})
+    path = write_events(ev, tmp_path / "e.parquet", metadata=dict.fromkeys(METADATA_KEYS, "x"))
     back, _ = read_events(path)
     assert back["event_code"].tolist() == ["212"] and back["quad_class"].isna().all() and back["goldstein"].isna().all()
     # a CAMEO code next to it keeps its fields

@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 import geoevent
-from benchmarks.baseline_coder import code_tokens_baseline
+from tests.oracle import code_tokens_baseline
 from geoevent.errors import InputError
 from geoevent.model import Actor, Event
 from geoevent.rules import CodingRules
-from tests.conftest import sentence
+from tests.helpers import sentence
 from tests.seed_events import seed_events
 
 TWO = "President Joe Biden has authorized Ukraine to strike Russia. Later, Russia attacked Ukraine."

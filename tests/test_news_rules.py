@@ -12,7 +12,7 @@ import pytest
 from geoevent.coder import code_tokens
 from geoevent.repair import repair_tokens
 from geoevent.rules import ADDITIONS, CodingRules
-from tests.conftest import sentence
+from tests.helpers import sentence
 
 D = "2024-11-17"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 nbformat = pytest.importorskip("nbformat", reason="the notebook test needs nbformat (in geoevent[test])")
 nbclient = pytest.importorskip("nbclient", reason="the notebook test needs nbclient (in geoevent[test])")

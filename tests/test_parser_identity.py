@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from geoevent.parse import embedded
-from tests.conftest import shared_path
+from tests.helpers import shared_path
 
 pytestmark = pytest.mark.skipif(
     not embedded.describe()["present"],
@@ -18,19 +18,40 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def parsers():
-    from benchmarks.baseline_parser import BaselineParser
+    from tests.reference_parser import BaselineParser
 
     return embedded.EmbeddedParser(), BaselineParser()
 
 
 def _treebank(*parts: str) -> tuple[list[str], list[list[str]]]:
-    """Documents' raw text (``# text`` of their sentences) and the gold words of every sentence."""
-    from benchmarks.bench_parser import read_gold
-
+    """Documents' raw text (``# text`` of their sentences, one document per ``# newdoc`` or file)
+    and the gold words of every sentence. Both parsers read the same texts, so how the text is
+    rebuilt does not matter to the comparison."""
     path = shared_path(*parts)
     paths = sorted(path.glob("*.conllu")) if path.is_dir() else [path]
-    docs = read_gold(paths)
-    return [d.text for d in docs], [[f.replace(" ", "_") for f in s.forms] for d in docs for s in d.sents]
+    texts: list[str] = []
+    words: list[list[str]] = []
+    for p in paths:
+        doc: list[str] = []
+        sent: list[str] = []
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# newdoc") and doc:
+                texts.append(" ".join(doc))
+                doc = []
+            elif line.startswith("# text = "):
+                doc.append(line[len("# text = "):])
+            elif line and not line.startswith("#"):
+                cols = line.split("\t")
+                if cols[0].isdigit():
+                    sent.append(cols[1].replace(" ", "_"))
+            elif not line and sent:
+                words.append(sent)
+                sent = []
+        if sent:
+            words.append(sent)
+        if doc:
+            texts.append(" ".join(doc))
+    return texts, words
 
 
 def test_ewt_test_raw_text_identical(parsers):

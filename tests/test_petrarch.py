@@ -12,17 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geoevent.dictionaries.petrarch import (
-    load_pico_negation,
     EXTRA_VERB_COLUMNS,
     _gaps,
     clear_petrarch_cache,
     load_petrarch,
     load_petrarch_with_report,
+    load_pico_negation,
 )
 from geoevent.dictionaries.tables import ACTOR_COLUMNS, AGENT_COLUMNS, DISCARD_COLUMNS, VERB_COLUMNS
 from geoevent.errors import DictionaryError
-
-from tests.conftest import shared_path
+from tests.helpers import shared_path
 
 ACTORS = """\
 <!-- test actors -->
@@ -269,7 +268,7 @@ def test_cache_hits_and_invalidates(files):
 
 
 def test_missing_file_names_it(tmp_path):
-    with pytest.raises(DictionaryError, match="nothere.txt"):
+    with pytest.raises(DictionaryError, match=r"nothere\.txt"):
         load_petrarch(verbs=tmp_path / "nothere.txt")
 
 

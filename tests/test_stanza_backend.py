@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("stanza", reason="stanza is not installed")
-from stanza.utils.conll import CoNLL  # noqa: E402
+from stanza.utils.conll import CoNLL
 
-from geoevent.errors import InputError, ParserUnavailableError  # noqa: E402
-from geoevent.parse import stanza_backend  # noqa: E402
-from geoevent.parse.conllu import read_conllu_string  # noqa: E402
-from geoevent.parse.stanza_backend import StanzaParser, describe, doc_to_token_table  # noqa: E402
-from geoevent.tokens import TOKEN_COLUMNS, map_deprel, validate_token_table  # noqa: E402
+from geoevent.errors import InputError, ParserUnavailableError
+from geoevent.parse import stanza_backend
+from geoevent.parse.conllu import read_conllu_string
+from geoevent.parse.stanza_backend import StanzaParser, describe, doc_to_token_table
+from geoevent.tokens import TOKEN_COLUMNS, map_deprel, validate_token_table
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SUITE = SHARED / "suites" / "universalpetrarch" / "PETR_Validate_records_2_02.xml"
@@ -448,7 +448,7 @@ class _WhitespacePipeline:
     def __init__(self) -> None:
         self.texts: list[str] = []
 
-    def bulk_process(self, docs):  # noqa: ANN001, ANN201 - stanza's interface
+    def bulk_process(self, docs):  # stanza's interface
         from stanza.models.common.doc import Document
 
         out = []

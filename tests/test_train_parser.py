@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import shared_path
+from tests.helpers import shared_path
 
 
 def test_short_training_run_gives_a_loadable_parser(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from geoevent.errors import InputError
 from geoevent.validation import load_upsuite, score
-from tests.conftest import shared_path
+from tests.helpers import shared_path
 
 PARSE = "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n" \
         "3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tdobj\t_\t_\n"

@@ -186,7 +186,7 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
             if i >= n:
                 boundary = True
             else:
-                ns, ne, nkind = words[i]
+                ns, _ne, nkind = words[i]
                 first = text[ns]
                 if kind == "term" and text[s] in "。！？":
                     boundary = True

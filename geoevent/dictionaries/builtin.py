@@ -107,7 +107,7 @@ _MAX_DATE = pd.Timestamp.max
 def _codebook_codes() -> frozenset[str] | None:
     """The CAMEO codes of the codebook, or None when the codebook is not available."""
     try:
-        from geoevent.codebook import load_codebook  # type: ignore[import-not-found]
+        from geoevent.codebook import load_codebook
 
         return frozenset(str(c) for c in load_codebook()["code"])
     except (ImportError, OSError, KeyError, ValueError):

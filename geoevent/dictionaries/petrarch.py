@@ -40,7 +40,7 @@ from geoevent.dictionaries.tables import (
     VERB_COLUMNS,
     Dictionaries,
 )
-from geoevent.errors import DictionaryError
+from geoevent.errors import DictionaryError, InvalidValueError
 
 __all__ = [
     "EXTRA_VERB_COLUMNS",
@@ -303,7 +303,7 @@ def _parse_date(s: str) -> _dt.date:
         y, m, d = int(s[:2]), int(s[2:4]), int(s[4:6])
         y += 2000 if y <= 30 else 1900
     else:
-        raise ValueError(f"date {s!r} is neither YYMMDD nor YYYYMMDD")
+        raise InvalidValueError(f"date {s!r} is neither YYMMDD nor YYYYMMDD")
     return _dt.date(y, m, d)
 
 
@@ -345,14 +345,14 @@ def _parse_actor_code(text: str, path: Path, lineno: int, report: PetrarchLoadRe
     m = _DATE_RE.match(spec)
     try:
         if m is None:
-            raise ValueError(f"unreadable date restriction {spec!r}")
+            raise InvalidValueError(f"unreadable date restriction {spec!r}")
         if m.group(1) == ">":
             return code, _parse_date(m.group(2)), None, True
         if m.group(1) == "<":
             return code, None, _parse_date(m.group(2)), True
         start, end = _parse_date(m.group(3)), _parse_date(m.group(4))
         if end <= start:
-            raise ValueError(f"empty date range {spec!r}")
+            raise InvalidValueError(f"empty date range {spec!r}")
         return code, start, end, True
     except ValueError as exc:
         _problem(report, strict, path, lineno, "bad_actor_date", str(exc))
@@ -442,7 +442,7 @@ def _actor_rows(entries: list[_ActorEntry], agent_codes: set[str], report: Petra
             else:  # undated code next to dated ones: it applies where no dated code does
                 spans += [(code, gs, ge, False) for gs, ge in _gaps(dated)]
         display = e.names[0][1].title()
-        for code, s, en, d in spans:
+        for code, s, en, _dated in spans:
             prefix = code[:3]
             if prefix in countries:
                 country, agent = prefix, code[3:6]
@@ -488,7 +488,7 @@ def _plural(word_phrase: str) -> str:
 def _read_agents(path: Path, report: PetrarchLoadReport, strict: bool) -> list[dict]:
     markers: dict[str, list[str]] = {}
     rows: list[dict] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for lineno, line in _clean_lines(path):
         s = line.strip()
         if "!" in s and "=" in s and "[" not in s:
@@ -529,7 +529,7 @@ def _read_agents(path: Path, report: PetrarchLoadReport, strict: bool) -> list[d
             pat = _phrase(f.strip("_ "))
             if not pat or (pat, agent) in seen:
                 continue
-            seen.add((pat, agent))  # type: ignore[arg-type]
+            seen.add((pat, agent))
             rows.append({"entry_id": f"{path.name}:{lineno}", "pattern": pat, "agent": agent, "kind": kind})
     return rows
 

@@ -94,10 +94,10 @@ class Dictionaries:
         """A short hash of every table's content, recorded in events files' metadata."""
         h = hashlib.sha256()
         for table in (self.actors, self.agents, self.verbs, self.discards, self.nouns):
-            h.update(pd.util.hash_pandas_object(table.astype(str), index=False).values.tobytes())
+            h.update(pd.util.hash_pandas_object(table.astype(str), index=False).to_numpy().tobytes())
         return h.hexdigest()[:16]
 
-    def merged(self, other: "Dictionaries") -> "Dictionaries":
+    def merged(self, other: Dictionaries) -> Dictionaries:
         """These tables with ``other``'s rows added; ``other`` wins on equal patterns."""
         def cat(a: pd.DataFrame, b: pd.DataFrame, key: list[str]) -> pd.DataFrame:
             both = pd.concat([a, b], ignore_index=True)

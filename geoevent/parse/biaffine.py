@@ -216,7 +216,7 @@ def decode_heads(scores: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, int]
     (ROOT and padding rows get 0) and the number of sentences repaired by MST (argmax first;
     Chu-Liu/Edmonds only for sentences whose argmax is not a tree). Modifies ``scores``.
     """
-    b, t, _ = scores.shape
+    _, t, _ = scores.shape
     diag = np.arange(t)
     scores[:, diag, diag] = -np.inf
     heads = scores.argmax(axis=2)
@@ -554,12 +554,12 @@ class BiaffineModel:
         lab_names = [self.labels[k] for k in lab_ids.tolist()]
         u_names = [self.upos[k] for k in upos_ids.tolist()]
         x_names = [self.xpos[k] for k in xpos_ids.tolist()]
-        pos = 0
+        at = 0
         for k, i in enumerate(keep):
             n = int(lens[k]) - 1
-            upos_out[i] = u_names[pos:pos + n]
-            xpos_out[i] = x_names[pos:pos + n]
-            heads_out[i] = rel_head[pos:pos + n]
-            labels_out[i] = lab_names[pos:pos + n]
-            pos += n
+            upos_out[i] = u_names[at:at + n]
+            xpos_out[i] = x_names[at:at + n]
+            heads_out[i] = rel_head[at:at + n]
+            labels_out[i] = lab_names[at:at + n]
+            at += n
         return upos_out, xpos_out, heads_out, labels_out

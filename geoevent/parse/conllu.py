@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -163,6 +164,7 @@ def write_conllu(tokens: pd.DataFrame) -> str:
     lines: list[str] = []
     last_doc = None
     last_sent = None
+    row: Any  # one word of the token table: columns of mixed types
     for row in tokens.itertuples(index=False):
         if row.doc_id != last_doc:
             if lines:

@@ -351,7 +351,7 @@ def _name_as_subject(
         return rows
     if known and any((f, u) in known for f in (forms[0], forms[0].lower()) for u in ("INTJ", "X", "SYM", "VERB", "ADV")):
         return rows
-    lemma, upos, xpos, feat, head, deprel = rows[0]
+    _lemma, upos, _xpos, _feat, head, deprel = rows[0]
     if upos not in ("INTJ", "X", "SYM") or deprel not in _INTERJECTION_RELS or head < 2:
         return rows
     head_upos = rows[head - 1][1]

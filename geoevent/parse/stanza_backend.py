@@ -429,7 +429,7 @@ class StanzaParser:
         kwargs.update(self.stanza_options)
         try:
             return stanza.Pipeline(**kwargs)
-        except Exception as exc:  # noqa: BLE001 - report any stanza failure the same way
+        except Exception as exc:  # report any stanza failure the same way (re-raised below)
             raise ParserUnavailableError(
                 f"stanza could not build its pipeline from {self.model_dir} ({type(exc).__name__}: {exc}). "
                 f"Reinstall the models with `{install_command(self.model_dir)}` or set {ENV_VAR}."
@@ -483,8 +483,8 @@ class StanzaParser:
         table = table.copy()
         for col in ("start_char", "end_char"):
             values = table[col].to_numpy()
-            table[col] = pd.array(np.where(values >= 0, values + np.asarray(shift), values), dtype=table[col].dtype)
-        table["sent_idx"] = pd.array(sent, dtype=table["sent_idx"].dtype)
+            table[col] = pd.array(np.where(values >= 0, values + np.asarray(shift), values), dtype=table[col].dtype)  # type: ignore[arg-type]  # the column's own dtype; the stubs want a literal one
+        table["sent_idx"] = pd.array(sent, dtype=table["sent_idx"].dtype)  # type: ignore[arg-type]  # as above
         return table
 
     def parse_pretokenized(
@@ -574,7 +574,7 @@ def _bulk(pipe: Any, docs: list[Any], ids: Sequence[str]) -> list[Any]:
         return []
     try:
         out = pipe.bulk_process(docs)
-    except Exception as exc:  # noqa: BLE001 - name the batch in any stanza failure
+    except Exception as exc:  # name the batch in any stanza failure (re-raised below)
         shown = ", ".join(repr(d) for d in list(ids)[:5]) + (", ..." if len(ids) > 5 else "")
         raise InputError(f"stanza failed on documents {shown} ({type(exc).__name__}: {exc})") from exc
     return list(out)

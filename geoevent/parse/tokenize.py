@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import re
 
+from geoevent.errors import InvalidTypeError
+
 __all__ = ["LINE_BREAKS", "MAX_SENT_WORDS", "MAX_WORD_CHARS", "check_line_breaks", "segments", "tokenize", "tokenize_words"]
 
 #: Sentences are cut after this many words.
@@ -260,7 +262,7 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
             if i >= n:
                 boundary = True
             else:
-                ns, ne, nkind = words[i]
+                ns, _ne, nkind = words[i]
                 first = text[ns]
                 if kind == "term" and text[s] in "。！？":
                     boundary = True
@@ -294,7 +296,7 @@ def tokenize(text: str, *, line_breaks: str = "auto") -> list[list[tuple[int, in
     Runs in time linear in ``len(text)``; never returns empty sentences.
     """
     if not isinstance(text, str):
-        raise TypeError(f"tokenize() expects str, got {type(text).__name__}")
+        raise InvalidTypeError(f"tokenize() expects str, got {type(text).__name__}")
     sents: list[list[tuple[int, int]]] = []
     for start, end in segments(text, line_breaks=line_breaks):
         words = tokenize_words(text, start, end)

@@ -31,13 +31,15 @@ __all__ = [
     "write_lemma_table",
 ]
 
+from geoevent.errors import InputError
 from geoevent.parse.embedded import FEATS_FILE, LEMMA_FILE
+
 
 def _gum_files(gum_dir: Path, split: str) -> list[Path]:
     """The GUM-wikimedia CoNLL-U files of ``split`` that exist in ``gum_dir``."""
     listing = gum_dir / f"files.{split}"
     if not listing.is_file():
-        raise FileNotFoundError(f"{listing}: GUM split listing not found")
+        raise InputError(f"{listing}: GUM split listing not found")
     names = [n.strip() for n in listing.read_text(encoding="utf-8").split() if n.strip()]
     return [gum_dir / f"{n}.conllu" for n in names if (gum_dir / f"{n}.conllu").is_file()]
 
@@ -46,7 +48,7 @@ def training_files(shared: Path, split: str = "train") -> list[Path]:
     """EWT ``split`` plus the GUM-wikimedia documents of the same split."""
     ewt = shared / "ud" / "UD_English-EWT" / f"en_ewt-ud-{split}.conllu"
     if not ewt.is_file():
-        raise FileNotFoundError(f"{ewt}: EWT {split} file not found (is --shared right?)")
+        raise InputError(f"{ewt}: EWT {split} file not found (is --shared right?)")
     return [ewt, *_gum_files(shared / "ud" / "GUM-wikimedia", split)]
 
 

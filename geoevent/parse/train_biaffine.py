@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -24,7 +25,15 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from geoevent.parse.biaffine import (
-    AFFIXES, MAX_NGRAMS, N_SHAPES, ROOT, SPECIALS, UNK, BiaffineModel, decode_heads, type_features,
+    AFFIXES,
+    MAX_NGRAMS,
+    N_SHAPES,
+    ROOT,
+    SPECIALS,
+    UNK,
+    BiaffineModel,
+    decode_heads,
+    type_features,
 )
 
 HPARAMS = {
@@ -59,7 +68,8 @@ HPARAMS = {
 
 def read_conllu(path: Path) -> list[dict]:
     """Sentences of a CoNLL-U file."""
-    sents, cur = [], None
+    sents: list[dict] = []
+    cur: dict | None = None
     for line in path.read_text(encoding="utf-8").split("\n"):
         line = line.rstrip("\r")
         if not line:
@@ -149,7 +159,9 @@ def make_batches(data: list[dict], budget: int, rng: np.random.Generator | None)
     lens = np.array([len(d["word"]) for d in data])
     key = lens + (rng.random(len(lens)) * 3 if rng is not None else 0)  # a little length jitter
     order = np.argsort(key, kind="stable")
-    batches, cur, cur_max = [], [], 0
+    batches: list[list[int]] = []
+    cur: list[int] = []
+    cur_max = 0
     for i in order:
         m = max(cur_max, lens[i])
         if cur and m * (len(cur) + 1) > budget:
@@ -268,7 +280,10 @@ def predict(model: JointModel, data: list[dict], enc: Encoder) -> tuple[list, li
     """UPOS, XPOS, heads (MST-repaired argmax, as in geoevent.parse.biaffine) and labels per sentence."""
     model.eval()
     n = len(data)
-    up_out, xp_out, heads_out, labs_out = [None] * n, [None] * n, [None] * n, [None] * n
+    up_out: list[list[str] | None] = [None] * n
+    xp_out: list[list[str] | None] = [None] * n
+    heads_out: list[list[int] | None] = [None] * n
+    labs_out: list[list[str] | None] = [None] * n
     for idx in make_batches(data, 4000, None):
         b = collate([data[i] for i in idx])
         arc, ld, lh, up, xp = model(b)
@@ -340,7 +355,7 @@ def train_model(train_files: list[Path], dev_files: list[Path], out: Path, *, ep
     from geoevent.parse.embedded import MODEL_FILE, VOCAB_FILE
 
     torch.set_num_threads(1)
-    hp = dict(HPARAMS, epochs=epochs if epochs is not None else HPARAMS["epochs"])
+    hp: dict[str, Any] = dict(HPARAMS, epochs=epochs if epochs is not None else HPARAMS["epochs"])
     out.mkdir(parents=True, exist_ok=True)
     npz, vocab = out / MODEL_FILE, out / VOCAB_FILE
 

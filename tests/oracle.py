@@ -1,7 +1,9 @@
 """Per-sentence reference coder: the rules of geoevent.match/extract written as plain loops.
 
-It exists as the speed baseline for benchmarks and as a test oracle: on the same token table and
-dictionaries it must emit the same events as :func:`geoevent.coder.code_tokens`.
+A tests support module: the test oracle (on the same token table and dictionaries it must emit
+the same events as :func:`geoevent.coder.code_tokens` with ``CodingRules().core()``), and the
+speed baseline of benchmarks/bench_upsuite.py, which imports it from here. It uses only public
+helpers and the word classes of :mod:`geoevent._shared`, never the coder's private code.
 """
 
 from __future__ import annotations
@@ -13,19 +15,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geoevent._shared import MODIFIER_RELS, NMOD_CASES, NOT_PRE_UPOS, TITLE_RELS
+from geoevent.coder import attach_sentences, default_dictionaries, document_dates, empty_events, finish_events
 from geoevent.context import locate_frame
-from geoevent.coder import _as_date, _finish, _with_codebook, attach_sentences, default_dictionaries
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.extract import _NOT_PRE, compile_verbs, intent_codes, verb_classes
+from geoevent.extract import compile_verbs, intent_codes, verb_classes
 from geoevent.match import normalize_words, pattern_phrases
 from geoevent.rules import CodingRules
 from geoevent.tokens import sentence_texts, validate_token_table
 
 __all__ = ["code_tokens_baseline"]
 
-_MOD_RELS = {"amod", "compound", "nmod:poss", "flat", "nmod", "det"}
-_TITLE_RELS = {"compound", "flat", "nmod:desc", "appos"}
-_NMOD_CASES = {"of", "from", "including", "in"}
+_MOD_RELS = frozenset(MODIFIER_RELS)
+_TITLE_RELS = frozenset(TITLE_RELS)
+_NMOD_CASES = NMOD_CASES
+_NOT_PRE = frozenset(NOT_PRE_UPOS)
 
 
 class _Lexicon:
@@ -63,7 +67,7 @@ def _longest(words: list[str], patterns, max_len: int) -> list[tuple[int, int, s
     covered = [False] * len(words)
     found = []
     for length in range(min(max_len, len(words)), 0, -1):
-        for start in range(0, len(words) - length + 1):
+        for start in range(len(words) - length + 1):
             if any(covered[start : start + length]):
                 continue
             key = " ".join(words[start : start + length])
@@ -477,7 +481,7 @@ def code_tokens_baseline(
     d = dictionaries if dictionaries is not None else default_dictionaries()
     lex = _Lexicon(d)
     tokens = validate_token_table(tokens)
-    day = {k: _as_date(v) for k, v in (dates or {}).items()}
+    day = document_dates(dates)
     df = tokens.assign(norm=normalize_words(tokens["text"]).to_numpy(dtype=object))
     lem = normalize_words(df["lemma"]).to_numpy(dtype=object)
     df["lemma_l"] = np.where(lem == "", df["norm"].to_numpy(dtype=object), lem)
@@ -524,9 +528,7 @@ def code_tokens_baseline(
                 }
             )
     if not rows:
-        return _finish(pd.DataFrame({"doc_id": [], "sentence_idx": [], "source_code": [], "event_code": [], "target_code": [],
-                                     "source_start": [], "source_end": [], "target_start": [], "target_end": [],
-                                     "verb_start": [], "verb_end": [], "quad_class": [], "goldstein": []}))
+        return empty_events()
     ev = pd.DataFrame(rows)
     ev = ev.drop_duplicates(["doc_id", "sentence_idx", "source_code", "event_code", "target_code"])
     wanted = pd.MultiIndex.from_frame(ev[["doc_id", "sentence_idx"]].drop_duplicates())
@@ -535,4 +537,4 @@ def code_tokens_baseline(
     ev["event_date"] = ev["doc_id"].map(lambda k: day.get(k))
     # the event's place: geoevent.context's rule, applied to these events
     ev = locate_frame(ev, tokens, d, dates=day, rules=rules.core())
-    return _finish(_with_codebook(ev))
+    return finish_events(ev)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from benchmarks.baseline_biaffine import BiaffineModel
+from tests.reference_biaffine import BiaffineModel
 from geoevent.errors import InputError
 from geoevent.parse import embedded
 from geoevent.parse.embedded import (
