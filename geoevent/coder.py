@@ -22,7 +22,7 @@ from geoevent.clean import clean_texts
 from geoevent.codebook import load_codebook
 from geoevent.context import locate_events, resolve_context
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.errors import InputError, ParserUnavailableError
+from geoevent.errors import InputError, InvalidValueError, ParserUnavailableError
 from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, discarded_sentences, match_actors, prepare, resolve_actors
 from geoevent.repair import repair_tokens
@@ -120,7 +120,7 @@ def _as_date(value: Any) -> dt.date | None:
         try:
             return dt.datetime.fromisoformat(s).date()
         except ValueError:
-            raise ValueError(f"not an ISO date or timestamp: {value!r} (e.g. 2024-11-17 or 2024-11-17T10:00:00Z)") from None
+            raise InvalidValueError(f"not an ISO date or timestamp: {value!r} (e.g. 2024-11-17 or 2024-11-17T10:00:00Z)") from None
     if hasattr(value, "date"):
         return value.date()
     raise InputError(f"not a date: {value!r}")

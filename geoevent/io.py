@@ -68,7 +68,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from geoevent.errors import InputError, InvalidTypeError, SchemaError
+from geoevent.errors import InputError, InvalidTypeError, InvalidValueError, SchemaError
 from geoevent.schema import EVENT_COLUMNS, EVENT_SCHEMA, METADATA_KEYS
 
 __all__ = [
@@ -153,7 +153,7 @@ class ErrorLog:
 
     def add(self, record: ErrorRecord) -> None:
         if record.stage not in _STAGES:
-            raise ValueError(f"unknown stage {record.stage!r}")
+            raise InvalidValueError(f"unknown stage {record.stage!r}")
         self.records.append(record)
         if self.on_error is not None:
             self.on_error(record)
@@ -212,18 +212,18 @@ def parse_date(value: Any, default: dt.date | None = None, *, date_format: str |
             try:
                 return dt.datetime.strptime(s, date_format).date()
             except ValueError:
-                raise ValueError(f"bad date {value!r} (expected the format {date_format!r})") from None
+                raise InvalidValueError(f"bad date {value!r} (expected the format {date_format!r})") from None
         m = _DATE_RE.fullmatch(s)
         if m is None:
             stamp = _ISO_STAMP_RE.fullmatch(s)
             if stamp is None:
-                raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD or an ISO timestamp)")
+                raise InvalidValueError(f"bad date {value!r} (expected YYYY-MM-DD or an ISO timestamp)")
             s = stamp.group(1)
         try:
             return dt.date.fromisoformat(s)
         except ValueError:
-            raise ValueError(f"bad date {value!r} (no such day)") from None
-    raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD text, got {type(value).__name__})")
+            raise InvalidValueError(f"bad date {value!r} (no such day)") from None
+    raise InvalidValueError(f"bad date {value!r} (expected YYYY-MM-DD text, got {type(value).__name__})")
 
 
 # --------------------------------------------------------------------------------------------
@@ -576,7 +576,7 @@ def iter_documents(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if default_date is not None and not isinstance(default_date, dt.date):
-        raise TypeError(f"default_date must be a datetime.date or None, got {type(default_date).__name__}")
+        raise InvalidTypeError(f"default_date must be a datetime.date or None, got {type(default_date).__name__}")
     if isinstance(default_date, dt.datetime):
         default_date = default_date.date()
     if on_long not in ("truncate", "skip"):
