@@ -495,7 +495,7 @@ def code_documents(
 ) -> pd.DataFrame:
     """Parse and code a table of documents.
 
-    A document that fails to parse or code (or has a bad date) is reported through
+    A document that fails to parse or code is reported through
     ``on_problem`` (default: a warning naming it) and skipped; every other document keeps its
     events. Documents without a date are coded, with one :class:`MissingDateWarning` per call
     saying how many. A parser that cannot run raises :class:`geoevent.ParserUnavailableError`
@@ -567,13 +567,15 @@ def code_documents(
     for doc_id, value in zip(ids, dates_col):
         try:
             dates[doc_id] = _as_date(value)
-        except (InputError, ValueError) as exc:
-            report(doc_id, InputError(f"bad date {value!r}: {exc}"))
+        except (InputError, ValueError) as exc:  # coded undated, and reported (issue 15's contract)
+            problem = InputError(f"bad date {value!r}: {exc}; coded undated")
+            problems.append((doc_id, str(problem)))
+            if on_problem is not None:
+                on_problem(doc_id, problem)
+            else:
+                warnings.warn(f"document {doc_id!r}: {problem}", stacklevel=2)
+            dates[doc_id] = None
             bad_date.add(doc_id)
-    if bad_date:  # reported as skipped: not coded
-        keep = [i not in bad_date for i in ids]
-        ids = [i for i, k in zip(ids, keep) if k]
-        texts = [t for t, k in zip(texts, keep) if k]
     undated = sum(1 for i in ids if dates.get(i) is None)
     if undated:
         warnings.warn(
@@ -666,6 +668,28 @@ def deduplicate(events: pd.DataFrame, *, by: str = "story") -> pd.DataFrame:
     one-a-day filter does (an event without a date is only collapsed within its document). The
     kept row gains ``mentions`` (rows collapsed into it) and ``num_documents`` (distinct
     documents among them).
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        An events table.
+    by : {"story", "day"}, default "story"
+        Collapse within a document, or within a day across documents.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows, with ``mentions`` and ``num_documents``.
+
+    Examples
+    --------
+    >>> import geoevent, pandas as pd
+    >>> docs = pd.DataFrame({"id": ["a", "b"], "date": ["2024-11-17"] * 2,
+    ...                      "text": ["Russia attacked Ukraine.", "Russia attacked Ukraine again."]})
+    >>> events = geoevent.code_frame(docs, id_col="id", date_col="date")
+    >>> day = geoevent.deduplicate(events, by="day")
+    >>> (len(events), len(day), day["mentions"].tolist(), day["num_documents"].tolist())
+    (2, 1, [2], [2])
     """
     if by not in _DEDUP_KEYS:
         raise InputError(f"deduplicate: by must be 'story' or 'day', got {by!r}")

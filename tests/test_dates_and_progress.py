@@ -46,12 +46,13 @@ def test_undated_documents_are_coded_with_one_warning_naming_how_many() -> None:
         code_documents(docs.iloc[3:])  # dated: no warning
 
 
-def test_a_document_with_a_bad_date_is_skipped_not_coded() -> None:
+def test_a_document_with_a_bad_date_is_coded_undated_and_reported() -> None:
     docs = pd.DataFrame({"doc_id": ["bad", "ok"], "text": ["Russia attacked Ukraine."] * 2,
                          "date": ["17/11/2024", "2024-11-17"]})
-    with pytest.warns(UserWarning, match="'bad' skipped: bad date"):
+    with pytest.warns(UserWarning, match="'bad': bad date .*coded undated"):
         ev = code_documents(docs)
-    assert ev["doc_id"].tolist() == ["ok"] and ev.attrs["problems"][0][0] == "bad"
+    assert ev["doc_id"].tolist() == ["bad", "ok"] and ev.attrs["problems"][0][0] == "bad"
+    assert ev.loc[ev["doc_id"] == "bad", "event_date"].isna().all()
 
 
 def test_the_progress_bar_is_tqdm_auto_and_moves_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
