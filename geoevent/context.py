@@ -29,7 +29,7 @@ import pandas as pd
 
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.gazetteer import fold, gazetteer
-from geoevent.match import UNKNOWN_COUNTRY, Cat, Words, pattern_phrases
+from geoevent.match import UNKNOWN_COUNTRY, Cat, Words, pattern_phrases, vocabulary_runs
 from geoevent.rules import CodingRules
 
 __all__ = [
@@ -209,12 +209,7 @@ def _place_spans(norm: Cat, sid: np.ndarray, index: tuple) -> tuple[np.ndarray, 
     in_vocab = norm.isin(vocab)
     if not in_vocab.any():
         return none
-    idx = np.arange(n)
-    brk = np.where(in_vocab, n, idx)
-    next_break = np.minimum.accumulate(brk[::-1])[::-1]
-    sent_end = np.r_[np.flatnonzero(sid[1:] != sid[:-1]), n - 1]
-    cand_all = np.flatnonzero(in_vocab)
-    run = np.minimum(next_break[cand_all], sent_end[np.searchsorted(sent_end, cand_all)] + 1) - cand_all
+    cand_all, run = vocabulary_runs(in_vocab, sid)
     words = norm.values
     covered = np.zeros(n, dtype=bool)
     starts, lengths, found = [], [], []

@@ -201,6 +201,20 @@ def _pattern_index(frame: pd.DataFrame, multi_word_only: bool = False) -> _Patte
     return hit[1]
 
 
+def vocabulary_runs(in_vocab: np.ndarray, sid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Words that are in a phrase vocabulary, and per such word the length of the run of
+    vocabulary words it starts, cut at the end of its sentence (``sid``)."""
+    n = len(in_vocab)
+    idx = np.arange(n)
+    # next position that breaks a run: a word outside the vocabulary or a sentence boundary
+    brk = np.where(in_vocab, n, idx)
+    next_break = np.minimum.accumulate(brk[::-1])[::-1]
+    sent_end = np.r_[np.flatnonzero(sid[1:] != sid[:-1]), n - 1]
+    cand_all = np.flatnonzero(in_vocab)
+    run = np.minimum(next_break[cand_all], sent_end[np.searchsorted(sent_end, cand_all)] + 1) - cand_all
+    return cand_all, run
+
+
 def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Longest, leftmost non-overlapping matches of the phrases of ``index`` within sentences.
 
@@ -215,14 +229,7 @@ def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) 
     in_vocab = norm.isin(vocab)
     if not in_vocab.any():
         return none
-    idx = np.arange(n)
-    # next position that breaks a run: a word outside the vocabulary or a sentence boundary
-    brk = np.where(in_vocab, n, idx)
-    next_break = np.minimum.accumulate(brk[::-1])[::-1]
-    sent_end = np.r_[np.flatnonzero(sid[1:] != sid[:-1]), n - 1]
-    cand_all = np.flatnonzero(in_vocab)
-    sent_end_of = sent_end[np.searchsorted(sent_end, cand_all)]
-    run = np.minimum(next_break[cand_all], sent_end_of + 1) - cand_all
+    cand_all, run = vocabulary_runs(in_vocab, sid)
     words = norm.values
     covered = np.zeros(n, dtype=bool)
     starts: list[np.ndarray] = []
