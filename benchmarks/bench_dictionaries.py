@@ -32,17 +32,22 @@ def main() -> int:
         t0 = time.perf_counter()
         d = _build(texts)
         times.append(time.perf_counter() - t0)
-    print(f"built-in dictionaries: {len(d.actors)} actors, {len(d.agents)} agents, {len(d.verbs)} verbs, "
-          f"{len(d.nouns)} nouns: {min(times):.2f} s (best of {args.repeat})")
+    print(
+        f"built-in dictionaries: {len(d.actors)} actors, {len(d.agents)} agents, {len(d.verbs)} verbs, "
+        f"{len(d.nouns)} nouns: {min(times):.2f} s (best of {args.repeat})"
+    )
     base = ROOT.parent / "shared" / "dictionaries" / "petrarch2"
     if not base.is_dir():
         print(f"PETRARCH-2 dictionaries: skipped ({base} is absent)")
         return 0
     from geoevent.dictionaries.petrarch import clear_petrarch_cache, load_petrarch_with_report
 
-    kw = dict(verbs=base / "CAMEO.2.0.txt",
-              actors=[base / f"Phoenix.{n}.actors.txt" for n in ("Countries", "International", "MilNonState")],
-              agents=base / "Phoenix.agents.txt", discards=base / "Phoenix.discards.txt")
+    kw = dict(
+        verbs=base / "CAMEO.2.0.txt",
+        actors=[base / f"Phoenix.{n}.actors.txt" for n in ("Countries", "International", "MilNonState")],
+        agents=base / "Phoenix.agents.txt",
+        discards=base / "Phoenix.discards.txt",
+    )
     clear_petrarch_cache()
     t0 = time.perf_counter()
     load_petrarch_with_report(**kw)

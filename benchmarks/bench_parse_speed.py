@@ -54,11 +54,11 @@ def main(argv: list[str] | None = None) -> int:
 
     import pandas as pd
 
-    from tests.reference_parser import BATCH_SENTENCES as OLD_BATCH
-    from tests.reference_parser import BaselineParser
     from benchmarks.bench_parser import read_gold
     from geoevent.parse.embedded import BATCH_SENTENCES, EmbeddedParser
     from geoevent.parse.tokenize import tokenize
+    from tests.reference_parser import BATCH_SENTENCES as OLD_BATCH
+    from tests.reference_parser import BaselineParser
 
     docs = read_gold([args.shared / "ud" / "UD_English-EWT" / "en_ewt-ud-test.conllu"])
     texts = [s.text for d in docs for s in d.sents]
@@ -71,33 +71,53 @@ def main(argv: list[str] | None = None) -> int:
     def network(k: str) -> None:
         model = parsers[k]._model
         for b in range(0, len(words), batch[k]):
-            model.parse(words[b:b + batch[k]])
+            model.parse(words[b : b + batch[k]])
 
     best: dict[tuple[str, str], list[float]] = {}
     for _ in range(max(1, args.repeat)):
         for stage in ("parse", "network"):
             for k in ("old", "new"):
-                wall, cpu = _timed((lambda k=k: parsers[k].parse(texts)) if stage == "parse" else (lambda k=k: network(k)))
+                wall, cpu = _timed(
+                    (lambda k=k: parsers[k].parse(texts)) if stage == "parse" else (lambda k=k: network(k))
+                )
                 prev = best.get((stage, k), [float("inf"), float("inf")])
                 best[(stage, k)] = [min(prev[0], wall), min(prev[1], cpu)]
 
     n = len(texts)
     results: dict[str, object] = {
-        "sentences": n, "words": len(tables["new"]), "repeat": args.repeat, "identical_tables": True,
-        "blas": blas_info(), "env": {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS", "OMP_", "MKL_"))},
+        "sentences": n,
+        "words": len(tables["new"]),
+        "repeat": args.repeat,
+        "identical_tables": True,
+        "blas": blas_info(),
+        "env": {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS", "OMP_", "MKL_"))},
         "load_average": os.getloadavg(),
     }
-    print(f"EWT test: {n} sentences, {len(tables['new'])} words; token tables identical (old vs new); best of {args.repeat}")
-    print(f"{'stage':8s} {'old s/s':>9s} {'new s/s':>9s} {'ratio':>6s}   {'old CPU s/s':>11s} {'new CPU s/s':>11s} {'ratio':>6s}")
+    print(
+        f"EWT test: {n} sentences, {len(tables['new'])} words; token tables identical (old vs new); best of {args.repeat}"
+    )
+    print(
+        f"{'stage':8s} {'old s/s':>9s} {'new s/s':>9s} {'ratio':>6s}   {'old CPU s/s':>11s} {'new CPU s/s':>11s} {'ratio':>6s}"
+    )
     for stage in ("parse", "network"):
         (ow, oc), (nw, nc) = best[(stage, "old")], best[(stage, "new")]
-        results[stage] = {"old_sentences_per_s": n / ow, "new_sentences_per_s": n / nw, "ratio": ow / nw,
-                          "old_sentences_per_cpu_s": n / oc, "new_sentences_per_cpu_s": n / nc, "cpu_ratio": oc / nc}
+        results[stage] = {
+            "old_sentences_per_s": n / ow,
+            "new_sentences_per_s": n / nw,
+            "ratio": ow / nw,
+            "old_sentences_per_cpu_s": n / oc,
+            "new_sentences_per_cpu_s": n / nc,
+            "cpu_ratio": oc / nc,
+        }
         print(f"{stage:8s} {n / ow:9.0f} {n / nw:9.0f} {ow / nw:6.2f}   {n / oc:11.0f} {n / nc:11.0f} {oc / nc:6.2f}")
     for b in results["blas"]:
-        print(f"BLAS: {b['internal_api']} {b['version']}, kernel {b['architecture']}, {b['num_threads']} threads "
-              f"available (parsing uses 1); env {results['env'] or 'no OPENBLAS_*/OMP_*/MKL_* set'}")
-    print(f"load average {results['load_average'][0]:.2f} {results['load_average'][1]:.2f} {results['load_average'][2]:.2f}")
+        print(
+            f"BLAS: {b['internal_api']} {b['version']}, kernel {b['architecture']}, {b['num_threads']} threads "
+            f"available (parsing uses 1); env {results['env'] or 'no OPENBLAS_*/OMP_*/MKL_* set'}"
+        )
+    print(
+        f"load average {results['load_average'][0]:.2f} {results['load_average'][1]:.2f} {results['load_average'][2]:.2f}"
+    )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

@@ -152,7 +152,9 @@ def _univ(rel: str) -> str:
 
 def score(gold: list[GoldDoc], system: list[list[dict]]) -> dict[str, float]:
     """CoNLL 2018 style F1 scores; ``system[d]`` lists sentences of dicts with spans/upos/heads/deprels."""
-    tot = dict.fromkeys(("gold_words", "sys_words", "words", "upos", "lemmas", "uas", "las", "gold_sents", "sys_sents", "sents"), 0)
+    tot = dict.fromkeys(
+        ("gold_words", "sys_words", "words", "upos", "lemmas", "uas", "las", "gold_sents", "sys_sents", "sents"), 0
+    )
     for gdoc, sdoc in zip(gold, system):
         # word index -> (span); alignment by identical span, in order for words sharing a span
         g_words = [(si, wi, sp) for si, s in enumerate(gdoc.sents) for wi, sp in enumerate(s.spans)]
@@ -208,13 +210,15 @@ def system_raw(parser, docs: list[GoldDoc]) -> list[list[dict]]:
     table = parser.parse([d.text for d in docs], doc_ids=[str(i) for i in range(len(docs))])
     out: list[list[dict]] = [[] for _ in docs]
     for (doc, _sent), part in table.groupby(["doc_id", "sent_idx"], sort=False):
-        out[int(doc)].append({
-            "spans": list(zip(part["start_char"].tolist(), part["end_char"].tolist())),
-            "upos": part["upos"].tolist(),
-            "lemmas": part["lemma"].tolist(),
-            "heads": part["head"].tolist(),
-            "deprels": part["deprel"].tolist(),
-        })
+        out[int(doc)].append(
+            {
+                "spans": list(zip(part["start_char"].tolist(), part["end_char"].tolist())),
+                "upos": part["upos"].tolist(),
+                "lemmas": part["lemma"].tolist(),
+                "heads": part["head"].tolist(),
+                "deprels": part["deprel"].tolist(),
+            }
+        )
     return out
 
 
@@ -229,13 +233,15 @@ def system_gold_tok(parser, docs: list[GoldDoc]) -> list[list[dict]]:
         for s in d.sents:
             rows = ann[k]
             k += 1
-            doc_out.append({
-                "spans": s.spans,
-                "lemmas": [r[0] for r in rows],
-                "upos": [r[1] for r in rows],
-                "heads": [r[4] for r in rows],
-                "deprels": [r[5] for r in rows],
-            })
+            doc_out.append(
+                {
+                    "spans": s.spans,
+                    "lemmas": [r[0] for r in rows],
+                    "upos": [r[1] for r in rows],
+                    "heads": [r[4] for r in rows],
+                    "deprels": [r[5] for r in rows],
+                }
+            )
         out.append(doc_out)
     return out
 
@@ -254,7 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     ud = args.shared / "ud"
     ewt = [ud / "UD_English-EWT" / "en_ewt-ud-test.conllu"]
     gum_dir = ud / "GUM-wikimedia"
-    gum = [gum_dir / f"{n}.conllu" for n in (gum_dir / "files.test").read_text().split() if (gum_dir / f"{n}.conllu").is_file()]
+    gum = [
+        gum_dir / f"{n}.conllu"
+        for n in (gum_dir / "files.test").read_text().split()
+        if (gum_dir / f"{n}.conllu").is_file()
+    ]
     kw: dict[str, object] = {}
     if args.model_dir:
         kw["model_dir"] = args.model_dir
@@ -262,16 +272,21 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     parser.annotate([["Load", "."]])
     load_s = time.perf_counter() - t0
-    results: dict[str, object] = {"model_files": [str(parser.model_dir / MODEL_FILE), str(parser.model_dir / VOCAB_FILE)],
-                                  "model_mb": sum(p.stat().st_size for p in parser.model_dir.iterdir() if p.is_file()) / 1e6,
-                                  "load_s": load_s}
+    results: dict[str, object] = {
+        "model_files": [str(parser.model_dir / MODEL_FILE), str(parser.model_dir / VOCAB_FILE)],
+        "model_mb": sum(p.stat().st_size for p in parser.model_dir.iterdir() if p.is_file()) / 1e6,
+        "load_s": load_s,
+    }
     for name, paths in (("EWT test", ewt), ("GUM-wikimedia test", gum)):
         docs = read_gold(paths)
         for mode, fn in (("raw", system_raw), ("gold", system_gold_tok)):
             sc = score(docs, fn(parser, docs))
             results[f"{name} / {mode}"] = sc
-            print(f"{name:20s} {mode:5s} " + "  ".join(f"{k} {v:6.2f}" for k, v in sc.items() if k != "gold_words")
-                  + f"  ({sc['gold_words']} gold words, {len(paths)} files)")
+            print(
+                f"{name:20s} {mode:5s} "
+                + "  ".join(f"{k} {v:6.2f}" for k, v in sc.items() if k != "gold_words")
+                + f"  ({sc['gold_words']} gold words, {len(paths)} files)"
+            )
     docs = read_gold(ewt)
     sent_texts = [s.text for d in docs for s in d.sents]
     best = float("inf")
@@ -279,12 +294,19 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         table = parser.parse(sent_texts)
         best = min(best, time.perf_counter() - t0)
-    results["speed"] = {"sentences": len(sent_texts), "words": len(table), "seconds": best,
-                        "sentences_per_s": len(sent_texts) / best, "words_per_s": len(table) / best}
+    results["speed"] = {
+        "sentences": len(sent_texts),
+        "words": len(table),
+        "seconds": best,
+        "sentences_per_s": len(sent_texts) / best,
+        "words_per_s": len(table) / best,
+    }
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["peak_rss_mb"] = peak
-    print(f"speed: {len(sent_texts)} EWT test sentences ({len(table)} words) in {best:.3f}s = "
-          f"{len(sent_texts) / best:.0f} sentences/s, {len(table) / best:.0f} words/s (best of {args.repeat})")
+    print(
+        f"speed: {len(sent_texts)} EWT test sentences ({len(table)} words) in {best:.3f}s = "
+        f"{len(sent_texts) / best:.0f} sentences/s, {len(table) / best:.0f} words/s (best of {args.repeat})"
+    )
     print(f"model: {results['model_mb']:.1f} MB, loaded in {load_s:.2f}s; peak RSS {peak:.0f} MB")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

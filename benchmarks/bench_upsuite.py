@@ -38,8 +38,10 @@ def _import_coders():
         from geoevent.coder import code_tokens
         from geoevent.rules import CodingRules  # noqa: F401 - checked importable here
     except ImportError as exc:
-        sys.exit(f"bench_upsuite: geoevent.coder.code_tokens is not importable yet ({exc}); "
-                 "the coder must land before this benchmark can run")
+        sys.exit(
+            f"bench_upsuite: geoevent.coder.code_tokens is not importable yet ({exc}); "
+            "the coder must land before this benchmark can run"
+        )
     try:
         from oracle import code_tokens_baseline
     except ImportError as exc:
@@ -66,24 +68,43 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--suite", type=Path, default=DEFAULT_SUITE)
     ap.add_argument("--min-sentences", type=int, default=100_000, help="0 = skip the speed comparison")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each coder; the best is reported")
-    ap.add_argument("--baseline-sentences", type=int, default=20_000,
-                    help="sentences timed with the per-sentence baseline (0 = all of the repeated set)")
-    ap.add_argument("--mimic-upstream", action="store_true",
-                    help="read the records file with UniversalPETRARCH's quirk (244 scored records)")
+    ap.add_argument(
+        "--baseline-sentences",
+        type=int,
+        default=20_000,
+        help="sentences timed with the per-sentence baseline (0 = all of the repeated set)",
+    )
+    ap.add_argument(
+        "--mimic-upstream",
+        action="store_true",
+        help="read the records file with UniversalPETRARCH's quirk (244 scored records)",
+    )
     ap.add_argument("--null-rule", choices=("any", "code"), default="any")
     ap.add_argument("--records", action="store_true", help="also print the records that miss or add events")
-    ap.add_argument("--petrarch-intent", action="store_true",
-                    help="code promised acts ('will supply') as the act, as PETRARCH and this suite do, "
-                         "instead of geoevent's default intent codes (03x/13x)")
-    ap.add_argument("--petrarch-negation", action="store_true",
-                    help="code negated verbs by the suite's PETRARCH coding ontology ('did not clash' -> 050), "
-                         "instead of geoevent's default (a negated verb codes nothing)")
-    ap.add_argument("--petrarch-modality", action="store_true",
-                    help="code hypothetical acts ('could strike', 'tried to strike') as acts, as PETRARCH does, "
-                         "instead of geoevent's default (they code nothing)")
-    ap.add_argument("--petrarch-passive", action="store_true",
-                    help="a passive verb without an agent takes its source from an actor in its oblique "
-                         "('was shot dead in Osgiliath'), as PETRARCH does (geoevent's default: no source)")
+    ap.add_argument(
+        "--petrarch-intent",
+        action="store_true",
+        help="code promised acts ('will supply') as the act, as PETRARCH and this suite do, "
+        "instead of geoevent's default intent codes (03x/13x)",
+    )
+    ap.add_argument(
+        "--petrarch-negation",
+        action="store_true",
+        help="code negated verbs by the suite's PETRARCH coding ontology ('did not clash' -> 050), "
+        "instead of geoevent's default (a negated verb codes nothing)",
+    )
+    ap.add_argument(
+        "--petrarch-modality",
+        action="store_true",
+        help="code hypothetical acts ('could strike', 'tried to strike') as acts, as PETRARCH does, "
+        "instead of geoevent's default (they code nothing)",
+    )
+    ap.add_argument(
+        "--petrarch-passive",
+        action="store_true",
+        help="a passive verb without an agent takes its source from an actor in its oblique "
+        "('was shot dead in Osgiliath'), as PETRARCH does (geoevent's default: no source)",
+    )
     ap.add_argument("--petrarch", action="store_true", help="all --petrarch-* conventions")
     args = ap.parse_args(argv)
     if args.petrarch:
@@ -99,16 +120,21 @@ def main(argv: list[str] | None = None) -> int:
     suite = load_upsuite(args.suite, mimic_upstream=args.mimic_upstream)
     t_suite = time.perf_counter() - t0
     dictionaries, report = load_petrarch_with_report(**suite.dictionary_kwargs())
-    print(f"suite: {len(suite.records)} records, {len(suite.scored_ids)} scored, "
-          f"{len(suite.tokens)} tokens (read in {t_suite:.2f} s)")
+    print(
+        f"suite: {len(suite.records)} records, {len(suite.scored_ids)} scored, "
+        f"{len(suite.tokens)} tokens (read in {t_suite:.2f} s)"
+    )
     print("dictionaries (PETRARCH reader):")
     print("  " + report.summary().replace("\n", "\n  "))
 
     tokens = suite.scored_tokens()
     dates = {d: suite.dates[d] for d in suite.scored_ids}
     t0 = time.perf_counter()
-    opts: dict = {"intent": not args.petrarch_intent, "modality": not args.petrarch_modality,
-                  "oblique_source": args.petrarch_passive}
+    opts: dict = {
+        "intent": not args.petrarch_intent,
+        "modality": not args.petrarch_modality,
+        "oblique_source": args.petrarch_passive,
+    }
     petrarch_mode = any((args.petrarch_intent, args.petrarch_modality, args.petrarch_passive, args.petrarch_negation))
     negation_note = "none (a negated verb codes nothing)"
     if args.petrarch_negation:
@@ -119,8 +145,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit(f"bench_upsuite: no *Coding_Ontology*.txt beside {args.suite}")
         opts["negation"] = load_pico_negation(ontology[0])
         negation_note = f"{len(opts['negation'])} pairs from {ontology[0].name}"
-    print(f"coding rules: intent={opts['intent']}, modality={opts['modality']}, "
-          f"oblique_source={opts['oblique_source']} (PETRARCH: False, False, True); negation: {negation_note}")
+    print(
+        f"coding rules: intent={opts['intent']}, modality={opts['modality']}, "
+        f"oblique_source={opts['oblique_source']} (PETRARCH: False, False, True); negation: {negation_note}"
+    )
     if petrarch_mode:  # PETRARCH's conventions: none of geoevent's additions (the suite follows PETRARCH)
         rules = attrs.evolve(CodingRules.petrarch(), **opts)
     else:
@@ -131,9 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     result = score(suite, events, null_rule=args.null_rule)
     print()
     print(result.table())
-    print(f"\nOverall: {result.records} records, found {result.found_pct:.1f}% of expected events, "
-          f"extra events {result.extra_pct:.1f}% of records (duplicate identical events: {result.duplicate_events}); "
-          f"coded in {t_code:.2f} s")
+    print(
+        f"\nOverall: {result.records} records, found {result.found_pct:.1f}% of expected events, "
+        f"extra events {result.extra_pct:.1f}% of records (duplicate identical events: {result.duplicate_events}); "
+        f"coded in {t_code:.2f} s"
+    )
     print("UniversalPETRARCH reference on this suite: 85.6% found / 14.8% extra (244 records)")
     if args.records:
         bad = result.per_record[(result.per_record["uncoded"] > 0) | (result.per_record["extra"] > 0)]
@@ -154,16 +184,20 @@ def main(argv: list[str] | None = None) -> int:
 
     t_big, all_big, big_events = best_of(code_tokens, big)
     rate = n_big / t_big
-    print(f"\nSpeed: geoevent.coder.code_tokens  {n_big} sentences in {t_big:.2f} s = {rate:,.0f} sentences/s "
-          f"({len(big_events)} events; best of {', '.join(f'{t:.2f}' for t in all_big)} s)")
+    print(
+        f"\nSpeed: geoevent.coder.code_tokens  {n_big} sentences in {t_big:.2f} s = {rate:,.0f} sentences/s "
+        f"({len(big_events)} events; best of {', '.join(f'{t:.2f}' for t in all_big)} s)"
+    )
     if code_tokens_baseline is not None:
         nb = n_big if args.baseline_sentences <= 0 else min(n_big, args.baseline_sentences)
         keys = big[["doc_id", "sent_idx"]].drop_duplicates().head(nb)
         small = big.merge(keys, on=["doc_id", "sent_idx"], how="inner")
         t_base, all_base, base_events = best_of(code_tokens_baseline, small)
         brate = nb / t_base
-        print(f"Speed: baseline code_tokens_baseline {nb} sentences in {t_base:.2f} s = {brate:,.0f} sentences/s "
-              f"({len(base_events)} events; best of {', '.join(f'{t:.2f}' for t in all_base)} s)")
+        print(
+            f"Speed: baseline code_tokens_baseline {nb} sentences in {t_base:.2f} s = {brate:,.0f} sentences/s "
+            f"({len(base_events)} events; best of {', '.join(f'{t:.2f}' for t in all_base)} s)"
+        )
         print(f"Ratio vectorized / baseline: {rate / brate:.1f}x")
     return 0
 

@@ -21,17 +21,27 @@ import random
 import sys
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import ROOT, blas_label, blas_info, run_measured, sentences_from_ud  # noqa: E402
+from run import ROOT, blas_info, blas_label, run_measured, sentences_from_ud
 
-from geoevent.io import DEFAULT_MAX_DOC_CHARS  # noqa: E402
+from geoevent.io import DEFAULT_MAX_DOC_CHARS
 
-KINDS = ("surrogate", "junk", "wrong_type", "broken_json", "bad_date", "empty", "binary", "nul", "no_id",
-         "duplicate", "wrapped")
+KINDS = (
+    "surrogate",
+    "junk",
+    "wrong_type",
+    "broken_json",
+    "bad_date",
+    "empty",
+    "binary",
+    "nul",
+    "no_id",
+    "duplicate",
+    "wrapped",
+)
 JUNK = ("a_", "a+", "a..", "x.-")
 
 
@@ -41,8 +51,9 @@ def build(n_docs: int, rate: float, junk_bytes: int, folder: Path, *, seed: int 
     healthy: list[bytes] = []
     for i in range(n_docs):
         text = " ".join(rng.choice(sentences) for _ in range(5))
-        healthy.append(json.dumps({"id": f"h{i:06d}", "date": f"20{10 + i % 15:02d}-{1 + i % 12:02d}-15",
-                                   "text": text}).encode())
+        healthy.append(
+            json.dumps({"id": f"h{i:06d}", "date": f"20{10 + i % 15:02d}-{1 + i % 12:02d}-15", "text": text}).encode()
+        )
     n_bad = max(len(KINDS), int(n_docs * rate))
     bad: list[tuple[str, bytes]] = []
     for k in range(n_bad):
@@ -109,11 +120,27 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = {}
     for name in ("clean", "dirty"):
-        cmd = [sys.executable, "-m", "geoevent.cli", "code", str(work / f"{name}.jsonl"), "-o", str(work / f"{name}.parquet"),
-               "--jobs", str(args.jobs), "--no-progress", "--show", "0", "--overwrite"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "geoevent.cli",
+            "code",
+            str(work / f"{name}.jsonl"),
+            "-o",
+            str(work / f"{name}.parquet"),
+            "--jobs",
+            str(args.jobs),
+            "--no-progress",
+            "--show",
+            "0",
+            "--overwrite",
+        ]
         runs[name] = run_measured(cmd, cwd=ROOT, env=env)
-        print(f"# {name}: {runs[name]['seconds']:.1f} s {runs[name]['stdout_tail']} {runs[name]['stderr_tail']}",
-              file=sys.stderr, flush=True)
+        print(
+            f"# {name}: {runs[name]['seconds']:.1f} s {runs[name]['stdout_tail']} {runs[name]['stderr_tail']}",
+            file=sys.stderr,
+            flush=True,
+        )
     key = ["doc_id", "sentence_idx", "verb_start", "source_start", "event_code", "target_start"]
     a = read_events(work / "clean.parquet")[0].sort_values(key).reset_index(drop=True)
     b = read_events(work / "dirty.parquet")[0]
@@ -128,19 +155,31 @@ def main(argv: list[str] | None = None) -> int:
     for no, kind in expected.items():
         by_kind.setdefault(kind, []).append(listed.get(no, "MISSING"))
     report = {
-        "docs": args.docs, "corrupted": info["bad"], "jobs": args.jobs, "junk_bytes": args.junk_bytes,
-        "clean": runs["clean"], "dirty": runs["dirty"], "time_ratio": ratio,
-        "healthy_identical": identical, "errors_rows": len(errors), "expected_rows": len(expected),
-        "errors_table_exact": exact, "error_class_by_kind": {k: sorted(set(v)) for k, v in by_kind.items()},
+        "docs": args.docs,
+        "corrupted": info["bad"],
+        "jobs": args.jobs,
+        "junk_bytes": args.junk_bytes,
+        "clean": runs["clean"],
+        "dirty": runs["dirty"],
+        "time_ratio": ratio,
+        "healthy_identical": identical,
+        "errors_rows": len(errors),
+        "expected_rows": len(expected),
+        "errors_table_exact": exact,
+        "error_class_by_kind": {k: sorted(set(v)) for k, v in by_kind.items()},
         "wrapped_coded": int(b["doc_id"].isin([d for d in b["doc_id"] if d.startswith("x")]).sum()),
         "blas": blas_info(),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
-    print(f"clean {runs['clean']['seconds']:.1f} s, dirty {runs['dirty']['seconds']:.1f} s: ratio {ratio:.2f} "
-          f"(<= 1.3 asked) [{blas_label(report['blas'])}]")
-    print(f"healthy documents identical: {identical}; errors table: {len(errors)} rows, {len(expected)} corrupted "
-          f"records, exact: {exact}")
+    print(
+        f"clean {runs['clean']['seconds']:.1f} s, dirty {runs['dirty']['seconds']:.1f} s: ratio {ratio:.2f} "
+        f"(<= 1.3 asked) [{blas_label(report['blas'])}]"
+    )
+    print(
+        f"healthy documents identical: {identical}; errors table: {len(errors)} rows, {len(expected)} corrupted "
+        f"records, exact: {exact}"
+    )
     for kind, classes in report["error_class_by_kind"].items():
         print(f"  {kind}: {', '.join(classes)}")
     del pd

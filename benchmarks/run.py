@@ -48,9 +48,15 @@ def blas_info() -> list[dict[str, Any]]:
         from threadpoolctl import threadpool_info
     except ImportError:
         return []
-    return [{k: v for k, v in info.items() if k in ("internal_api", "version", "architecture", "num_threads",
-                                                     "threading_layer", "filepath")}
-            for info in threadpool_info() if info.get("user_api") == "blas"]
+    return [
+        {
+            k: v
+            for k, v in info.items()
+            if k in ("internal_api", "version", "architecture", "num_threads", "threading_layer", "filepath")
+        }
+        for info in threadpool_info()
+        if info.get("user_api") == "blas"
+    ]
 
 
 def blas_label(info: list[dict[str, Any]]) -> str:
@@ -85,8 +91,12 @@ def write_corpus(path: Path, sentences: list[str], n: int, *, seed: int = 0) -> 
         while written < n:
             k = min(DOC_SENTENCES, n - written)
             text = " ".join(sentences[order[(written + i) % len(order)]] for i in range(k))
-            fh.write(json.dumps({"id": f"doc{doc:07d}", "date": f"20{10 + doc % 15:02d}-{1 + doc % 12:02d}-15",
-                                 "text": text}) + "\n")
+            fh.write(
+                json.dumps(
+                    {"id": f"doc{doc:07d}", "date": f"20{10 + doc % 15:02d}-{1 + doc % 12:02d}-15", "text": text}
+                )
+                + "\n"
+            )
             written += k
             doc += 1
     return n
@@ -135,16 +145,33 @@ def run_measured(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     parsed = re.search(r"\((\d+) sentences\)", out or "")
-    return {"seconds": seconds, "cpu_seconds": cpu, "parsed_sentences": int(parsed.group(1)) if parsed else None,
-            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
-            "returncode": proc.returncode, "peak_rss_mb": peak_tree / 2**20,
-            "peak_rss_largest_process_mb": peak_one / 2**20, "stdout_tail": out.strip().splitlines()[-1:] if out else [],
-            "stderr_tail": err.strip().splitlines()[-3:] if proc.returncode else []}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "parsed_sentences": int(parsed.group(1)) if parsed else None,
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "returncode": proc.returncode,
+        "peak_rss_mb": peak_tree / 2**20,
+        "peak_rss_largest_process_mb": peak_one / 2**20,
+        "stdout_tail": out.strip().splitlines()[-1:] if out else [],
+        "stderr_tail": err.strip().splitlines()[-3:] if proc.returncode else [],
+    }
 
 
 def code_cmd(corpus: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "geoevent.cli", "code", str(corpus), "-o", str(out), "--no-progress", "--show", "0",
-            *extra]
+    return [
+        sys.executable,
+        "-m",
+        "geoevent.cli",
+        "code",
+        str(corpus),
+        "-o",
+        str(out),
+        "--no-progress",
+        "--show",
+        "0",
+        *extra,
+    ]
 
 
 def same_events(a: Path, b: Path) -> bool:
@@ -171,8 +198,12 @@ def parser_and_coder(sentences: list[str], n: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     events = coder.code_tokens(tokens, dictionaries=d, doc_texts=dict(zip(ids, docs)))
     code_s = time.perf_counter() - t0
-    return {"sentences": n_sent, "parser_sentences_per_s": n_sent / parse_s, "coder_sentences_per_s": n_sent / code_s,
-            "events": len(events)}
+    return {
+        "sentences": n_sent,
+        "parser_sentences_per_s": n_sent / parse_s,
+        "coder_sentences_per_s": n_sent / code_s,
+        "events": len(events),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10000,100000,1000000", help="sentence counts, comma-separated")
     ap.add_argument("--quick", action="store_true", help="sizes 2000,10000 (development)")
     ap.add_argument("--jobs", default="1,2", help="--jobs values to measure end to end")
-    ap.add_argument("--dask-size", type=int, default=None, help="sentences for the Dask run (default: the smallest size; 0: skip)")
+    ap.add_argument(
+        "--dask-size", type=int, default=None, help="sentences for the Dask run (default: the smallest size; 0: skip)"
+    )
     ap.add_argument("--parser-sentences", type=int, default=4000, help="sentences for the parser-/coder-only figures")
     ap.add_argument("--baseline", type=Path, help="a git worktree of an older commit to run side by side")
     ap.add_argument("--baseline-size", type=int, default=100000, help="sentences for the side-by-side run")
@@ -192,11 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     blas = blas_info()
     label = blas_label(blas)
     report: dict[str, Any] = {
-        "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count(),
-                    "affinity": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
-                    "env": {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS", "OMP_", "MKL_", "MALLOC_"))},
-                    "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},
-        "blas": blas, "end_to_end": [], "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {
+            "python": sys.version.split()[0],
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "affinity": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+            "env": {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS", "OMP_", "MKL_", "MALLOC_"))},
+            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        },
+        "blas": blas,
+        "end_to_end": [],
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     sentences = sentences_from_ud()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="geoevent-bench-"))
@@ -216,42 +255,77 @@ def main(argv: list[str] | None = None) -> int:
         for j in jobs:
             out = work / f"events_{n}_j{j}.parquet"
             r = run_measured(code_cmd(corpus(n), out, "--jobs", str(j), "--overwrite"), cwd=ROOT, env=env)
-            r.update({"sentences": n, "jobs": j, "sentences_per_s": n / r["seconds"],
-                      "sentences_per_cpu_s": n / max(r["cpu_seconds"], 1e-9), "blas": label})
+            r.update(
+                {
+                    "sentences": n,
+                    "jobs": j,
+                    "sentences_per_s": n / r["seconds"],
+                    "sentences_per_cpu_s": n / max(r["cpu_seconds"], 1e-9),
+                    "blas": label,
+                }
+            )
             report["end_to_end"].append(r)
             outs[j] = out
             if r["returncode"]:
                 rows.append([f"end to end, {n:,} sentences, --jobs {j}", f"FAILED ({r['stderr_tail']})", "", label])
                 continue
-            rows.append([f"end to end, {n:,} sentences, --jobs {j}",
-                         f"{r['sentences_per_s']:,.0f} sentences/s ({r['sentences_per_cpu_s']:,.0f}/CPU-s)",
-                         f"{r['peak_rss_mb']:,.0f} MB", label])
+            rows.append(
+                [
+                    f"end to end, {n:,} sentences, --jobs {j}",
+                    f"{r['sentences_per_s']:,.0f} sentences/s ({r['sentences_per_cpu_s']:,.0f}/CPU-s)",
+                    f"{r['peak_rss_mb']:,.0f} MB",
+                    label,
+                ]
+            )
             print(f"# {rows[-1]}", file=sys.stderr, flush=True)
         if len(jobs) > 1 and all(o.exists() for o in outs.values()):
             same = same_events(outs[jobs[0]], outs[jobs[-1]])
             one = next(r for r in report["end_to_end"] if r["sentences"] == n and r["jobs"] == jobs[0])
             many = next(r for r in report["end_to_end"] if r["sentences"] == n and r["jobs"] == jobs[-1])
-            report.setdefault("jobs_speedup", []).append({"sentences": n, "speedup": one["seconds"] / many["seconds"],
-                                                          "identical_events": same, "blas": label})
-            rows.append([f"--jobs {jobs[-1]} / --jobs {jobs[0]}, {n:,} sentences",
-                         f"{one['seconds'] / many['seconds']:.2f}x", "identical" if same else "DIFFERENT", label])
+            report.setdefault("jobs_speedup", []).append(
+                {"sentences": n, "speedup": one["seconds"] / many["seconds"], "identical_events": same, "blas": label}
+            )
+            rows.append(
+                [
+                    f"--jobs {jobs[-1]} / --jobs {jobs[0]}, {n:,} sentences",
+                    f"{one['seconds'] / many['seconds']:.2f}x",
+                    "identical" if same else "DIFFERENT",
+                    label,
+                ]
+            )
     for j in jobs:
         runs = [r for r in report["end_to_end"] if r["jobs"] == j]
         if len(runs) >= 2:
             small, big = runs[0], runs[-1]
             ratio = (big["seconds"] / big["sentences"]) / (small["seconds"] / small["sentences"])
-            report.setdefault("linearity", []).append({"jobs": j, "small": small["sentences"], "large": big["sentences"],
-                                                       "time_per_sentence_ratio": ratio,
-                                                       "rss_ratio": big["peak_rss_mb"] / max(small["peak_rss_mb"], 1),
-                                                       "blas": label})
-            rows.append([f"time/sentence at {big['sentences']:,} over {small['sentences']:,}, --jobs {j}",
-                         f"{ratio:.2f}", f"RSS {big['peak_rss_mb'] / max(small['peak_rss_mb'], 1):.2f}x", label])
+            report.setdefault("linearity", []).append(
+                {
+                    "jobs": j,
+                    "small": small["sentences"],
+                    "large": big["sentences"],
+                    "time_per_sentence_ratio": ratio,
+                    "rss_ratio": big["peak_rss_mb"] / max(small["peak_rss_mb"], 1),
+                    "blas": label,
+                }
+            )
+            rows.append(
+                [
+                    f"time/sentence at {big['sentences']:,} over {small['sentences']:,}, --jobs {j}",
+                    f"{ratio:.2f}",
+                    f"RSS {big['peak_rss_mb'] / max(small['peak_rss_mb'], 1):.2f}x",
+                    label,
+                ]
+            )
 
     pc = parser_and_coder(sentences, args.parser_sentences)
     pc["blas"] = label
     report["parser_coder"] = pc
-    rows.append([f"parser only ({pc['sentences']:,} sentences)", f"{pc['parser_sentences_per_s']:,.0f} sentences/s", "", label])
-    rows.append([f"coder only ({pc['sentences']:,} sentences)", f"{pc['coder_sentences_per_s']:,.0f} sentences/s", "", label])
+    rows.append(
+        [f"parser only ({pc['sentences']:,} sentences)", f"{pc['parser_sentences_per_s']:,.0f} sentences/s", "", label]
+    )
+    rows.append(
+        [f"coder only ({pc['sentences']:,} sentences)", f"{pc['coder_sentences_per_s']:,.0f} sentences/s", "", label]
+    )
 
     dask_n = sizes[0] if args.dask_size is None else args.dask_size
     if dask_n:
@@ -262,32 +336,72 @@ def main(argv: list[str] | None = None) -> int:
             r = run_measured(code_cmd(corpus(dask_n), out, "--dask", "local:2", "--overwrite"), cwd=ROOT, env=env)
             r.update({"sentences": dask_n, "sentences_per_s": dask_n / r["seconds"], "workers": 2, "blas": label})
             report["dask"] = r
-            rows.append([f"Dask LocalCluster, 2 workers, {dask_n:,} sentences", f"{r['sentences_per_s']:,.0f} sentences/s",
-                         f"{r['peak_rss_mb']:,.0f} MB", label])
+            rows.append(
+                [
+                    f"Dask LocalCluster, 2 workers, {dask_n:,} sentences",
+                    f"{r['sentences_per_s']:,.0f} sentences/s",
+                    f"{r['peak_rss_mb']:,.0f} MB",
+                    label,
+                ]
+            )
         except ImportError:
             report["dask"] = {"skipped": "distributed is not installed"}
 
     if args.baseline is not None:
         n = args.baseline_size
         benv = {**os.environ, "PYTHONPATH": str(args.baseline)}
-        old = run_measured([sys.executable, "-m", "geoevent.cli", "code", str(corpus(n)), "-o",
-                            str(work / f"baseline_{n}.parquet"), "--no-progress", "--show", "0"], cwd=args.baseline, env=benv)
+        old = run_measured(
+            [
+                sys.executable,
+                "-m",
+                "geoevent.cli",
+                "code",
+                str(corpus(n)),
+                "-o",
+                str(work / f"baseline_{n}.parquet"),
+                "--no-progress",
+                "--show",
+                "0",
+            ],
+            cwd=args.baseline,
+            env=benv,
+        )
         old["sentences_per_s"] = n / old["seconds"]
         new_runs = {}
         for j in jobs:
             r = next((x for x in report["end_to_end"] if x["sentences"] == n and x["jobs"] == j), None)
             if r is None:
-                r = run_measured(code_cmd(corpus(n), work / f"events_{n}_j{j}.parquet", "--jobs", str(j), "--overwrite"),
-                                 cwd=ROOT, env=env)
+                r = run_measured(
+                    code_cmd(corpus(n), work / f"events_{n}_j{j}.parquet", "--jobs", str(j), "--overwrite"),
+                    cwd=ROOT,
+                    env=env,
+                )
                 r.update({"sentences": n, "jobs": j, "sentences_per_s": n / r["seconds"], "blas": label})
             new_runs[j] = r
-        report["baseline"] = {"worktree": str(args.baseline), "sentences": n, "run": old, "blas": label,
-                              "ratios": {f"jobs {j}": r["sentences_per_s"] / old["sentences_per_s"] for j, r in new_runs.items()}}
-        rows.append([f"baseline {args.baseline.name}, {n:,} sentences", f"{old['sentences_per_s']:,.0f} sentences/s",
-                     f"{old['peak_rss_mb']:,.0f} MB", label])
+        report["baseline"] = {
+            "worktree": str(args.baseline),
+            "sentences": n,
+            "run": old,
+            "blas": label,
+            "ratios": {f"jobs {j}": r["sentences_per_s"] / old["sentences_per_s"] for j, r in new_runs.items()},
+        }
+        rows.append(
+            [
+                f"baseline {args.baseline.name}, {n:,} sentences",
+                f"{old['sentences_per_s']:,.0f} sentences/s",
+                f"{old['peak_rss_mb']:,.0f} MB",
+                label,
+            ]
+        )
         for j, r in new_runs.items():
-            rows.append([f"this code / baseline, {n:,} sentences, --jobs {j}",
-                         f"{r['sentences_per_s'] / old['sentences_per_s']:.2f}x", "", label])
+            rows.append(
+                [
+                    f"this code / baseline, {n:,} sentences, --jobs {j}",
+                    f"{r['sentences_per_s'] / old['sentences_per_s']:.2f}x",
+                    "",
+                    label,
+                ]
+            )
 
     report["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -45,8 +45,9 @@ def code_docs(docs: list[dict]) -> pd.DataFrame:
     sys.path.insert(0, str(ROOT))
     from geoevent.coder import code_documents
 
-    frame = pd.DataFrame({"doc_id": [d["id"] for d in docs], "text": [d["text"] for d in docs],
-                          "date": [d["date"] for d in docs]})
+    frame = pd.DataFrame(
+        {"doc_id": [d["id"] for d in docs], "text": [d["text"] for d in docs], "date": [d["date"] for d in docs]}
+    )
     return code_documents(frame, parser="embedded")
 
 
@@ -120,12 +121,16 @@ def score(docs: list[dict], events: pd.DataFrame, *, misses: bool = False) -> di
         if misses:
             for g, h in zip(gold, g_match):
                 if h < 0:
-                    lines.append(f"  {d['id']} missed {g['source']} {'/'.join(g['roots'])} {g['target']} "
-                                 f"({g['source_resolution']}/{g['target_resolution']})")
+                    lines.append(
+                        f"  {d['id']} missed {g['source']} {'/'.join(g['roots'])} {g['target']} "
+                        f"({g['source_resolution']}/{g['target_resolution']})"
+                    )
             for i, (key, r) in enumerate(pred):
                 if not used[i]:
-                    lines.append(f"  {d['id']} extra {' '.join(key)} ({r['source_resolution']}/{r['target_resolution']}) "
-                                 f"{r['source_text']!r} {r['verb_text']!r} {r['target_text']!r}")
+                    lines.append(
+                        f"  {d['id']} extra {' '.join(key)} ({r['source_resolution']}/{r['target_resolution']}) "
+                        f"{r['source_text']!r} {r['verb_text']!r} {r['target_text']!r}"
+                    )
 
     def f1(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0
@@ -135,10 +140,20 @@ def score(docs: list[dict], events: pd.DataFrame, *, misses: bool = False) -> di
     cp = ctx_pred_ok / ctx_pred if ctx_pred else 0.0
     cr = ctx_gold_ok / ctx_gold if ctx_gold else 0.0
     return {
-        "docs": len(docs), "P": p, "R": r, "F1": f1(p, r),
-        "ctx_P": cp, "ctx_R": cr, "ctx_F1": f1(cp, cr), "ctx_gold": ctx_gold, "ctx_pred": ctx_pred,
-        "loc_country": loc_ok / loc_n if loc_n else 0.0, "loc_n": loc_n, "loc_gold": loc_gold,
-        "loc_city": city_ok / city_n if city_n else 0.0, "city_n": city_n,
+        "docs": len(docs),
+        "P": p,
+        "R": r,
+        "F1": f1(p, r),
+        "ctx_P": cp,
+        "ctx_R": cr,
+        "ctx_F1": f1(cp, cr),
+        "ctx_gold": ctx_gold,
+        "ctx_pred": ctx_pred,
+        "loc_country": loc_ok / loc_n if loc_n else 0.0,
+        "loc_n": loc_n,
+        "loc_gold": loc_gold,
+        "loc_city": city_ok / city_n if city_n else 0.0,
+        "city_n": city_n,
         "lines": lines,
     }
 
@@ -151,14 +166,18 @@ def main(argv: list[str] | None = None) -> int:
     docs = load()
     events = code_docs(docs)
     splits = ("dev", "test") if args.split == "both" else (args.split,)
-    print(f"{'split':6} {'docs':>4} {'P':>6} {'R':>6} {'F1':>6} | {'ctx P':>6} {'ctx R':>6} {'ctx F1':>6} "
-          f"{'(gold/pred)':>11} | {'country':>7} {'city':>6} {'(found/gold, cities)':>20}")
+    print(
+        f"{'split':6} {'docs':>4} {'P':>6} {'R':>6} {'F1':>6} | {'ctx P':>6} {'ctx R':>6} {'ctx F1':>6} "
+        f"{'(gold/pred)':>11} | {'country':>7} {'city':>6} {'(found/gold, cities)':>20}"
+    )
     for name in splits:
         part = [d for d in docs if split_of(d["id"]) == name]
         s = score(part, events, misses=args.misses)
-        print(f"{name:6} {s['docs']:>4} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} | {s['ctx_P']:6.3f} {s['ctx_R']:6.3f} "
-              f"{s['ctx_F1']:6.3f} {s['ctx_gold']:>5}/{s['ctx_pred']:<5} | {s['loc_country']:7.3f} {s['loc_city']:6.3f} "
-              f"{s['loc_n']:>8}/{s['loc_gold']:<4} {s['city_n']:>6}")
+        print(
+            f"{name:6} {s['docs']:>4} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} | {s['ctx_P']:6.3f} {s['ctx_R']:6.3f} "
+            f"{s['ctx_F1']:6.3f} {s['ctx_gold']:>5}/{s['ctx_pred']:<5} | {s['loc_country']:7.3f} {s['loc_city']:6.3f} "
+            f"{s['loc_n']:>8}/{s['loc_gold']:<4} {s['city_n']:>6}"
+        )
         for line in s["lines"]:
             print(line)
     return 0

@@ -78,8 +78,13 @@ def _match(pred: list[tuple], gold: list[tuple], optional: list[tuple]) -> tuple
 def code_records(records: list[dict], **kwargs) -> pd.DataFrame:
     import geoevent
 
-    frame = pd.DataFrame({"id": [r["id"] for r in records], "text": [r["text"] for r in records],
-                          "date": [r.get("date") for r in records]})
+    frame = pd.DataFrame(
+        {
+            "id": [r["id"] for r in records],
+            "text": [r["text"] for r in records],
+            "date": [r.get("date") for r in records],
+        }
+    )
     return geoevent.code_frame(frame, text_col="text", id_col="id", date_col="date", **kwargs)
 
 
@@ -123,11 +128,20 @@ def score(records: list[dict], events: pd.DataFrame) -> dict:
             pr[0] += tp
             pr[1] += fp
             pr[2] += fn
-        tp, fp, fn = _match([views["triple"](p) for p in pred_std], [views["triple"](g) for g in gold],
-                            [views["triple"](o) for o in opt])
+        tp, fp, fn = _match(
+            [views["triple"](p) for p in pred_std],
+            [views["triple"](g) for g in gold],
+            [views["triple"](o) for o in opt],
+        )
         if fp or fn:
-            misses.append((r["id"], r["text"], [views["triple"](g) for g in gold],
-                           [(p["source"], p["code"], p["target"]) for p in pred_std]))
+            misses.append(
+                (
+                    r["id"],
+                    r["text"],
+                    [views["triple"](g) for g in gold],
+                    [(p["source"], p["code"], p["target"]) for p in pred_std],
+                )
+            )
 
     def prf(t: list[int]) -> tuple[float, float, float]:
         tp, fp, fn = t
@@ -152,7 +166,10 @@ def score(records: list[dict], events: pd.DataFrame) -> dict:
 
 def report(s: dict, *, show_misses: int = 0, out=sys.stdout) -> None:
     p, r, _ = s["root"]
-    print(f"records {s['records']}, controls {s['controls']}, sentences coding an event {s['sentences_with_event']}", file=out)
+    print(
+        f"records {s['records']}, controls {s['controls']}, sentences coding an event {s['sentences_with_event']}",
+        file=out,
+    )
     print(f"root   recall {r:.3f}  precision {p:.3f}", file=out)
     print(f"code   recall {s['code'][1]:.3f}  (full CAMEO code)", file=out)
     tp, tr, tf = s["triple"]

@@ -29,7 +29,9 @@ class GeoeventAccessor:
     def __init__(self, frame: pd.DataFrame) -> None:
         self._df = frame
 
-    def code(self, *, text: str = "text", date: str | None = None, id: str | None = None, **options: Any) -> pd.DataFrame:
+    def code(
+        self, *, text: str = "text", date: str | None = None, id: str | None = None, **options: Any
+    ) -> pd.DataFrame:
         """Code this table of documents: :func:`geoevent.code_frame` with ``text``, ``date`` and
         ``id`` naming the columns (``id`` defaults to the index); other options pass through
         (``parser``, ``dictionaries``, ``rules``, ``progress``)."""

@@ -66,8 +66,14 @@ def code(
         raise InputError(f"text must be str, got {type(text).__name__}")
     docs = pd.DataFrame({"doc_id": [clean_text(str(doc_id))], "text": [clean_text(text)], "date": [date]})
     problems: list[tuple[str, Exception]] = []
-    events = code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules, line_breaks=line_breaks,
-                            on_problem=lambda d, e: problems.append((d, e)))
+    events = code_documents(
+        docs,
+        parser=parser,
+        dictionaries=dictionaries,
+        rules=rules,
+        line_breaks=line_breaks,
+        on_problem=lambda d, e: problems.append((d, e)),
+    )
     if problems:
         raise problems[0][1]
     return [Event.from_row(row) for row in events.to_dict("records")]
@@ -160,10 +166,18 @@ def code_frame(
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise InputError(f"jobs must be a whole number >= 1 or None, got {jobs!r}")
     if jobs == 1 or len(docs) <= _BATCH_DOCS:
-        return code_documents(docs, parser=parser, dictionaries=dictionaries, rules=rules, progress=progress,
-                              line_breaks=line_breaks, keep=keep)
-    return _code_frame_parallel(docs, jobs, progress, parser=parser, dictionaries=dictionaries, rules=rules,
-                                line_breaks=line_breaks, keep=keep)
+        return code_documents(
+            docs,
+            parser=parser,
+            dictionaries=dictionaries,
+            rules=rules,
+            progress=progress,
+            line_breaks=line_breaks,
+            keep=keep,
+        )
+    return _code_frame_parallel(
+        docs, jobs, progress, parser=parser, dictionaries=dictionaries, rules=rules, line_breaks=line_breaks, keep=keep
+    )
 
 
 _BATCH_DOCS = 256  # code_documents' batch: slices are multiples of it, so batches are the same as with jobs=1

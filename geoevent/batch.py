@@ -119,8 +119,14 @@ class Chunk:
 
     @classmethod
     def of(cls, seq: int, docs: Sequence[Document]) -> Chunk:
-        return cls(seq, tuple(d.doc_id for d in docs), tuple(d.text for d in docs), tuple(d.date for d in docs),
-                   tuple(d.file for d in docs), tuple(d.line for d in docs))
+        return cls(
+            seq,
+            tuple(d.doc_id for d in docs),
+            tuple(d.text for d in docs),
+            tuple(d.date for d in docs),
+            tuple(d.file for d in docs),
+            tuple(d.line for d in docs),
+        )
 
 
 @attrs.frozen
@@ -174,12 +180,17 @@ class _Budget:
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
-        self.armed = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
-                      and threading.current_thread() is threading.main_thread())
+        self.armed = (
+            seconds is not None
+            and seconds > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        )
         self.old: Any = None
 
     def __enter__(self) -> _Budget:
         if self.armed:
+
             def fire(signum: int, frame: Any) -> None:
                 raise DocumentTimeout()
 
@@ -212,24 +223,38 @@ def _supports_line_breaks() -> bool:
         return False
 
 
-def _code(docs: pd.DataFrame, spec: JobSpec, chunk: Chunk, index: Mapping[str, int],
-          errors: list[ErrorRecord]) -> tuple[pd.DataFrame, int]:
+def _code(
+    docs: pd.DataFrame, spec: JobSpec, chunk: Chunk, index: Mapping[str, int], errors: list[ErrorRecord]
+) -> tuple[pd.DataFrame, int]:
     from geoevent import coder
 
     failures: dict[str, BaseException] = {}
     kw: dict[str, Any] = {}
     if spec.line_breaks is not None and _supports_line_breaks():
         kw["line_breaks"] = spec.line_breaks
-    events = coder.code_documents(docs, parser=spec.parser, dictionaries=_dictionaries(spec.dictionary_files),
-                                  rules=CodingRules.from_json(spec.rules_json),
-                                  on_problem=lambda d, e: failures.__setitem__(d, e), **kw)
+    events = coder.code_documents(
+        docs,
+        parser=spec.parser,
+        dictionaries=_dictionaries(spec.dictionary_files),
+        rules=CodingRules.from_json(spec.rules_json),
+        on_problem=lambda d, e: failures.__setitem__(d, e),
+        **kw,
+    )
     for item in events.attrs.get("problems", []):
         doc_id, message = item if isinstance(item, tuple) else (None, str(item))
         exc = failures.get(doc_id) if doc_id is not None else None
         i = index.get(doc_id, -1) if doc_id is not None else -1
-        errors.append(ErrorRecord(chunk.files[i] if i >= 0 else None, chunk.lines[i] if i >= 0 else None, doc_id,
-                                  _stage(exc) if exc is not None else "code",
-                                  type(exc).__name__ if exc is not None else "CodingProblem", str(message), "failed"))
+        errors.append(
+            ErrorRecord(
+                chunk.files[i] if i >= 0 else None,
+                chunk.lines[i] if i >= 0 else None,
+                doc_id,
+                _stage(exc) if exc is not None else "code",
+                type(exc).__name__ if exc is not None else "CodingProblem",
+                str(message),
+                "failed",
+            )
+        )
     sentences = events.attrs.get("sentences", 0)
     return events, int(sentences) if isinstance(sentences, int) else 0
 
@@ -256,8 +281,17 @@ def code_chunk(chunk: Chunk, spec: JobSpec) -> ChunkResult:
                 parts.append(ev)
                 sentences += n
             except DocumentTimeout:
-                errors.append(ErrorRecord(chunk.files[i], chunk.lines[i], chunk.doc_ids[i], "parse", "DocumentTimeout",
-                                          f"took longer than the time budget of {budget:g} s per document", "failed"))
+                errors.append(
+                    ErrorRecord(
+                        chunk.files[i],
+                        chunk.lines[i],
+                        chunk.doc_ids[i],
+                        "parse",
+                        "DocumentTimeout",
+                        f"took longer than the time budget of {budget:g} s per document",
+                        "failed",
+                    )
+                )
         events = coder._finish(pd.concat(parts, ignore_index=True)) if parts else coder.empty_events()
     table = events_to_arrow(events, metadata=_PLACEHOLDER_METADATA).replace_schema_metadata(None)
     return ChunkResult(chunk.seq, table, tuple(errors), len(chunk.doc_ids), sentences, time.perf_counter() - t0)
@@ -290,8 +324,15 @@ def _lookahead(items: Iterator[Any], n: int) -> tuple[list[Any], bool]:
     return head, True
 
 
-def ordered_map(fn: Callable[[Any, Any], Any], items: Iterable[Any], spec: Any, *, jobs: int = 1,
-                client: Any = None, window: int | None = None) -> Iterator[Any]:
+def ordered_map(
+    fn: Callable[[Any, Any], Any],
+    items: Iterable[Any],
+    spec: Any,
+    *,
+    jobs: int = 1,
+    client: Any = None,
+    window: int | None = None,
+) -> Iterator[Any]:
     """``fn(item, spec)`` for each item, results in input order, at most ``window`` in flight.
 
     ``jobs > 1`` uses that many worker processes (spawned, each loading the model once);
@@ -327,8 +368,9 @@ def ordered_map(fn: Callable[[Any, Any], Any], items: Iterable[Any], spec: Any, 
     from concurrent.futures import ProcessPoolExecutor
 
     window = window or 2 * jobs
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_init_worker, initargs=(spec,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(spec,)
+    ) as pool:
         futures: collections.deque[Any] = collections.deque()
         try:
             for item in source:
@@ -390,7 +432,9 @@ class _FileSink:
         if not folder.is_dir():
             raise InputError(f"{path}: folder {folder} does not exist")
         if (path.exists() or path.is_symlink()) and not overwrite:
-            raise InputError(f"{path}: exists; pass --overwrite to replace it (or write a dataset folder, which resumes)")
+            raise InputError(
+                f"{path}: exists; pass --overwrite to replace it (or write a dataset folder, which resumes)"
+            )
         clean_stale_temp(path)
         self.path = path
         self.tmp = temp_path(path)
@@ -423,15 +467,25 @@ class _DatasetSink:
 
     kind = "dataset"
 
-    def __init__(self, path: Path, metadata: Mapping[str, str], config: Mapping[str, Any], *, partition: Sequence[str],
-                 overwrite: bool, resume: bool | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        metadata: Mapping[str, str],
+        config: Mapping[str, Any],
+        *,
+        partition: Sequence[str],
+        overwrite: bool,
+        resume: bool | None,
+    ) -> None:
         self.path = path
         self.metadata = dict(metadata)
         self.partition = tuple(partition)
         self.mdir = path / _MANIFEST_DIR
         self.done: dict[int, dict[str, Any]] = {}
         if path.exists() and not path.is_dir():
-            raise InputError(f"{path}: exists and is not a folder; a dataset output is a folder (or give a .parquet file)")
+            raise InputError(
+                f"{path}: exists and is not a folder; a dataset output is a folder (or give a .parquet file)"
+            )
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.is_dir():
             raise InputError(f"{path}: folder {parent} does not exist")
@@ -446,20 +500,26 @@ class _DatasetSink:
             try:
                 old = json.loads(cfg_file.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                raise InputError(f"{cfg_file}: unreadable dataset configuration ({exc}); pass --overwrite to start again") from None
+                raise InputError(
+                    f"{cfg_file}: unreadable dataset configuration ({exc}); pass --overwrite to start again"
+                ) from None
             if resume is False:
                 raise InputError(f"{path}: dataset exists; pass --overwrite to start again (or omit --no-resume)")
             diff = sorted(k for k in set(old) | set(config) if old.get(k) != config.get(k))
             if diff:
                 detail = "; ".join(f"{k}: {old.get(k)!r} then, {config.get(k)!r} now" for k in diff[:4])
-                raise InputError(f"{path}: dataset was written with another configuration ({detail}); "
-                                 "re-run with the same options to resume, or pass --overwrite to start again")
+                raise InputError(
+                    f"{path}: dataset was written with another configuration ({detail}); "
+                    "re-run with the same options to resume, or pass --overwrite to start again"
+                )
             self._load_done()
         else:
             path.mkdir(exist_ok=True)
             self.mdir.mkdir(exist_ok=True)
-            _write_atomic(cfg_file, lambda tmp: tmp.write_text(json.dumps(dict(config), sort_keys=True, indent=1),
-                                                               encoding="utf-8"))
+            _write_atomic(
+                cfg_file,
+                lambda tmp: tmp.write_text(json.dumps(dict(config), sort_keys=True, indent=1), encoding="utf-8"),
+            )
             fsync_folder(path)
 
     def _clear(self) -> None:
@@ -467,7 +527,7 @@ class _DatasetSink:
         for p in self.path.iterdir():
             if p.name == _MANIFEST_DIR or (p.is_dir() and "=" in p.name):
                 shutil.rmtree(p)
-            elif p.name.startswith("part-") and p.name.endswith(".parquet") or p.name == "_common_metadata":
+            elif (p.name.startswith("part-") and p.name.endswith(".parquet")) or p.name == "_common_metadata":
                 p.unlink()
 
     def _parts(self) -> list[Path]:
@@ -509,25 +569,40 @@ class _DatasetSink:
             def visit(written: Any) -> None:
                 files.append(os.path.relpath(written.path, self.path))
 
-            pads.write_dataset(table, self.path, format="parquet", partitioning=part,
-                               basename_template=f"part-{result.seq:06d}-{{i}}.parquet",
-                               existing_data_behavior="overwrite_or_ignore", file_visitor=visit,
-                               max_rows_per_group=1 << 20)
+            pads.write_dataset(
+                table,
+                self.path,
+                format="parquet",
+                partitioning=part,
+                basename_template=f"part-{result.seq:06d}-{{i}}.parquet",
+                existing_data_behavior="overwrite_or_ignore",
+                file_visitor=visit,
+                max_rows_per_group=1 << 20,
+            )
             for f in files:
                 with open(self.path / f, "rb") as fh:
                     os.fsync(fh.fileno())
             for folder in {str((self.path / f).parent) for f in files}:
                 fsync_folder(folder)
-        info = {"seq": result.seq, "doc_ids": list(chunk.doc_ids), "files": sorted(files), "events": table.num_rows,
-                "sentences": result.sentences, "errors": [attrs.asdict(e) for e in result.errors]}
-        _write_atomic(self.mdir / f"chunk-{result.seq:06d}.json",
-                      lambda tmp: tmp.write_text(json.dumps(info), encoding="utf-8"))
+        info = {
+            "seq": result.seq,
+            "doc_ids": list(chunk.doc_ids),
+            "files": sorted(files),
+            "events": table.num_rows,
+            "sentences": result.sentences,
+            "errors": [attrs.asdict(e) for e in result.errors],
+        }
+        _write_atomic(
+            self.mdir / f"chunk-{result.seq:06d}.json", lambda tmp: tmp.write_text(json.dumps(info), encoding="utf-8")
+        )
         self.done[result.seq] = info
 
     def close(self, extra: Mapping[str, str]) -> None:
         md = {**self.metadata, **extra}
-        _write_atomic(self.path / "_common_metadata",
-                      lambda tmp: pq.write_metadata(EVENT_SCHEMA.with_metadata(_md_bytes(md)), tmp))
+        _write_atomic(
+            self.path / "_common_metadata",
+            lambda tmp: pq.write_metadata(EVENT_SCHEMA.with_metadata(_md_bytes(md)), tmp),
+        )
 
     def abort(self) -> None:
         pass  # what is written stays: a re-run resumes from it
@@ -541,8 +616,14 @@ class Progress:
     """A tqdm.auto bar (terminal or Jupyter) counting documents, with sentences/s and events; in
     a non-interactive run, ``log`` gets one line every ``every`` seconds instead."""
 
-    def __init__(self, *, enabled: bool = True, log: Callable[[str], None] | None = None, every: float = 30.0,
-                 total: int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        enabled: bool = True,
+        log: Callable[[str], None] | None = None,
+        every: float = 30.0,
+        total: int | None = None,
+    ) -> None:
         self.t0 = time.perf_counter()
         self.last = self.t0
         self.log = log
@@ -564,13 +645,16 @@ class Progress:
         now = time.perf_counter()
         rate = self.sentences / max(now - self.t0, 1e-9)
         if self.bar is not None:
-            self.bar.set_postfix_str(f"{rate:,.0f} sentences/s, {self.events:,} events, {self.errors:,} errors",
-                                     refresh=False)
+            self.bar.set_postfix_str(
+                f"{rate:,.0f} sentences/s, {self.events:,} events, {self.errors:,} errors", refresh=False
+            )
             self.bar.update(docs)
         elif self.log is not None and now - self.last >= self.every:
             self.last = now
-            self.log(f"{self.docs:,} documents, {self.sentences:,} sentences ({rate:,.0f}/s), {self.events:,} events, "
-                     f"{self.errors:,} errors, {now - self.t0:,.0f} s")
+            self.log(
+                f"{self.docs:,} documents, {self.sentences:,} sentences ({rate:,.0f}/s), {self.events:,} events, "
+                f"{self.errors:,} errors, {now - self.t0:,.0f} s"
+            )
 
     def close(self) -> None:
         if self.bar is not None:
@@ -670,20 +754,37 @@ def run(
     if is_file and resume:
         raise InputError(f"{output}: resuming needs a dataset folder output; give a folder instead of a .parquet file")
     if not is_file and lower.endswith(_REFUSED_SUFFIXES):
-        raise InputError(f"{output}: geoevent code writes Parquet: give a .parquet file or a dataset folder "
-                         f"({Path(lower).suffix} is not supported)")
+        raise InputError(
+            f"{output}: geoevent code writes Parquet: give a .parquet file or a dataset folder "
+            f"({Path(lower).suffix} is not supported)"
+        )
     config = {
-        "inputs": [os.path.abspath(p) for p in inputs], "parser": spec.parser, "coding_rules": spec.rules_json,
-        "dictionary_fingerprint": metadata.get("dictionary_fingerprint"), "line_breaks": spec.line_breaks,
-        "chunk_docs": chunk_docs, "max_doc_chars": max_doc_chars, "on_long": on_long,
-        "default_date": default_date.isoformat() if default_date else None, "date_format": date_format,
-        "columns": dict(columns or {}), "require_date": require_date, "partition": list(partition),
+        "inputs": [os.path.abspath(p) for p in inputs],
+        "parser": spec.parser,
+        "coding_rules": spec.rules_json,
+        "dictionary_fingerprint": metadata.get("dictionary_fingerprint"),
+        "line_breaks": spec.line_breaks,
+        "chunk_docs": chunk_docs,
+        "max_doc_chars": max_doc_chars,
+        "on_long": on_long,
+        "default_date": default_date.isoformat() if default_date else None,
+        "date_format": date_format,
+        "columns": dict(columns or {}),
+        "require_date": require_date,
+        "partition": list(partition),
         "geoevent_version": metadata.get("geoevent_version"),
     }
     md = {**metadata, "coding_rules": spec.rules_json, "run_config": json.dumps(config, sort_keys=True)}
     read_log = ErrorLog(on_error)
-    docs = iter_documents(inputs, default_date=default_date, date_format=date_format, columns=columns, errors=read_log,
-                          max_doc_chars=max_doc_chars, on_long=on_long)
+    docs = iter_documents(
+        inputs,
+        default_date=default_date,
+        date_format=date_format,
+        columns=columns,
+        errors=read_log,
+        max_doc_chars=max_doc_chars,
+        on_long=on_long,
+    )
     first = next(docs, None)  # inputs are checked (and the first record read) before the output is touched
     if first is None and not (output / _MANIFEST_DIR).is_dir():
         why = f" ({len(read_log)} record(s) skipped, first: {read_log.records[0].describe()})" if len(read_log) else ""
@@ -701,8 +802,11 @@ def run(
         for d in itertools.chain([first] if first is not None else [], docs):
             if d.date is None:
                 if require_date:
-                    read_log.add(ErrorRecord(d.file, d.line, d.doc_id, "read", "MissingDate",
-                                             "no date (--require-date)", "skipped"))
+                    read_log.add(
+                        ErrorRecord(
+                            d.file, d.line, d.doc_id, "read", "MissingDate", "no date (--require-date)", "skipped"
+                        )
+                    )
                     continue
                 undated[0] += 1
             yield d
@@ -710,9 +814,13 @@ def run(
     done = dict(sink.done)
     resumed = sum(len(info["doc_ids"]) for info in done.values())
     chunk_errors: dict[int, list[ErrorRecord]] = {
-        seq: [ErrorRecord(**e) for e in info.get("errors", [])] for seq, info in done.items()}
-    totals = {"documents": resumed, "events": sum(int(i["events"]) for i in done.values()),
-              "sentences": sum(int(i.get("sentences", 0)) for i in done.values())}
+        seq: [ErrorRecord(**e) for e in info.get("errors", [])] for seq, info in done.items()
+    }
+    totals = {
+        "documents": resumed,
+        "events": sum(int(i["events"]) for i in done.values()),
+        "sentences": sum(int(i.get("sentences", 0)) for i in done.values()),
+    }
     preview: list[pd.DataFrame] = []
     chunks_in_order: collections.deque[Chunk] = collections.deque()
 
@@ -721,8 +829,10 @@ def run(
             info = done.get(chunk.seq)
             if info is not None:
                 if list(chunk.doc_ids) != info["doc_ids"]:
-                    raise InputError(f"{output}: the input changed since this dataset was started (chunk {chunk.seq} "
-                                     f"held {len(info['doc_ids'])} other documents); pass --overwrite to start again")
+                    raise InputError(
+                        f"{output}: the input changed since this dataset was started (chunk {chunk.seq} "
+                        f"held {len(info['doc_ids'])} other documents); pass --overwrite to start again"
+                    )
                 continue
             chunks_in_order.append(chunk)
             yield chunk
@@ -745,22 +855,35 @@ def run(
             if preview_rows and sum(len(p) for p in preview) < preview_rows and result.events.num_rows:
                 preview.append(result.events.slice(0, preview_rows).to_pandas(date_as_object=True))
             if progress is not None:
-                progress.update(docs=result.documents, sentences=result.sentences, events=result.events.num_rows,
-                                errors=len(result.errors))
+                progress.update(
+                    docs=result.documents,
+                    sentences=result.sentences,
+                    events=result.events.num_rows,
+                    errors=len(result.errors),
+                )
         failed = sum(1 for errs in chunk_errors.values() for e in errs if e.action == "failed")
         if totals["documents"] and failed >= totals["documents"] and not totals["events"]:
             first_err = next(e for errs in chunk_errors.values() for e in errs)
-            raise InputError(f"none of the {totals['documents']} documents could be coded "
-                             f"(first: {first_err.doc_id}: {first_err.message})")
+            raise InputError(
+                f"none of the {totals['documents']} documents could be coded "
+                f"(first: {first_err.doc_id}: {first_err.message})"
+            )
         log = ErrorLog()
         log.extend(read_log.records)
         for seq in sorted(chunk_errors):
             log.extend(chunk_errors[seq])
         epath = Path(errors_path) if errors_path is not None else errors_path_for(output)
         write_errors(log.to_arrow(), epath)
-        sink.close({"documents": str(totals["documents"]), "events": str(totals["events"]),
-                    "sentences": str(totals["sentences"]), "errors": str(len(log)), "errors_path": str(epath),
-                    "undated_documents": str(undated[0])})
+        sink.close(
+            {
+                "documents": str(totals["documents"]),
+                "events": str(totals["events"]),
+                "sentences": str(totals["sentences"]),
+                "errors": str(len(log)),
+                "errors_path": str(epath),
+                "undated_documents": str(undated[0]),
+            }
+        )
     except BaseException:
         sink.abort()
         raise
@@ -768,5 +891,16 @@ def run(
         if progress is not None:
             progress.close()
     frame = pd.concat(preview, ignore_index=True).head(preview_rows) if preview else pd.DataFrame()
-    return RunSummary(output, sink.kind, totals["documents"], totals["events"], totals["sentences"], len(log), epath,
-                      resumed, undated[0], time.perf_counter() - t0, frame)
+    return RunSummary(
+        output,
+        sink.kind,
+        totals["documents"],
+        totals["events"],
+        totals["sentences"],
+        len(log),
+        epath,
+        resumed,
+        undated[0],
+        time.perf_counter() - t0,
+        frame,
+    )

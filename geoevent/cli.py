@@ -120,8 +120,14 @@ def _rule_flags() -> list[tuple[str, str]]:
     out = []
     for f in attrs.fields(geoevent.CodingRules):
         if isinstance(f.default, bool):
-            out.append((f.name, known.get(f.name, f"the {f.name} rule of geoevent.CodingRules (default: "
-                                                   f"{'on' if f.default else 'off'})")))
+            out.append(
+                (
+                    f.name,
+                    known.get(
+                        f.name, f"the {f.name} rule of geoevent.CodingRules (default: {'on' if f.default else 'off'})"
+                    ),
+                )
+            )
     return out
 
 
@@ -133,85 +139,183 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{PROG} {geoevent.__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    c = sub.add_parser("code", help="code documents into an events Parquet file or dataset",
-                       description="Read documents, code them into CAMEO events and write them to Parquet "
-                                   "(a file, or a resumable dataset folder). See docs/cli.md.")
-    c.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help=".txt files or folders of them (doc id = file name), .jsonl/.csv (also .gz) or .parquet "
-                        "files, or folders of Parquet files, with id, text and (optional) date columns")
-    c.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="EVENTS.parquet (one file) or a folder (a Parquet dataset, resumable)")
+    c = sub.add_parser(
+        "code",
+        help="code documents into an events Parquet file or dataset",
+        description="Read documents, code them into CAMEO events and write them to Parquet "
+        "(a file, or a resumable dataset folder). See docs/cli.md.",
+    )
+    c.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt files or folders of them (doc id = file name), .jsonl/.csv (also .gz) or .parquet "
+        "files, or folders of Parquet files, with id, text and (optional) date columns",
+    )
+    c.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="EVENTS.parquet (one file) or a folder (a Parquet dataset, resumable)",
+    )
     g = c.add_argument_group("documents")
-    g.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
-                   help="date of documents that have none (picks people's roles, fills event_date)")
-    g.add_argument("--date-format", metavar="FORMAT",
-                   help="strptime format of the date column (default: YYYY-MM-DD or an ISO timestamp)")
-    g.add_argument("--require-date", action="store_true",
-                   help="a document without a date is an error (listed, not coded, exit 1)")
+    g.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="date of documents that have none (picks people's roles, fills event_date)",
+    )
+    g.add_argument(
+        "--date-format",
+        metavar="FORMAT",
+        help="strptime format of the date column (default: YYYY-MM-DD or an ISO timestamp)",
+    )
+    g.add_argument(
+        "--require-date", action="store_true", help="a document without a date is an error (listed, not coded, exit 1)"
+    )
     g.add_argument("--id-col", metavar="NAME", help="column holding the document id (default: id)")
     g.add_argument("--text-col", metavar="NAME", help="column holding the text (default: text)")
     g.add_argument("--date-col", metavar="NAME", help="column holding the date (default: date)")
-    g.add_argument("--columns", type=_column_map, metavar="id=COL,text=COL,date=COL",
-                   help="all three column names at once")
-    g.add_argument("--max-doc-chars", type=_positive, default=None, metavar="N",
-                   help="longest text coded, in characters (default 200000; 0: no limit)")
-    g.add_argument("--long-docs", choices=("truncate", "skip"), default="truncate",
-                   help="a longer text is cut at --max-doc-chars (default) or skipped; either way it is listed")
-    g.add_argument("--line-breaks", choices=("sentence", "space", "auto"), default=None,
-                   help="a single line break ends a sentence, is a space, or auto (a blank line ends a paragraph)")
+    g.add_argument(
+        "--columns", type=_column_map, metavar="id=COL,text=COL,date=COL", help="all three column names at once"
+    )
+    g.add_argument(
+        "--max-doc-chars",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="longest text coded, in characters (default 200000; 0: no limit)",
+    )
+    g.add_argument(
+        "--long-docs",
+        choices=("truncate", "skip"),
+        default="truncate",
+        help="a longer text is cut at --max-doc-chars (default) or skipped; either way it is listed",
+    )
+    g.add_argument(
+        "--line-breaks",
+        choices=("sentence", "space", "auto"),
+        default=None,
+        help="a single line break ends a sentence, is a space, or auto (a blank line ends a paragraph)",
+    )
     k = c.add_argument_group("coding")
     k.add_argument("--parser", default="embedded", choices=PARSERS, help="parser backend (default: embedded)")
-    k.add_argument("--dictionary", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="your own dictionary files (TSV, docs/dictionaries.md), merged over the built-ins")
-    k.add_argument("--rules", choices=("default", "petrarch"), default="default",
-                   help="coding conventions: geoevent's (default) or PETRARCH's; the flags below change one rule")
+    k.add_argument(
+        "--dictionary",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="FILE",
+        help="your own dictionary files (TSV, docs/dictionaries.md), merged over the built-ins",
+    )
+    k.add_argument(
+        "--rules",
+        choices=("default", "petrarch"),
+        default="default",
+        help="coding conventions: geoevent's (default) or PETRARCH's; the flags below change one rule",
+    )
     for name, help_ in _rule_flags():
-        k.add_argument(f"--{name.replace('_', '-')}", dest=f"rule_{name}", action=argparse.BooleanOptionalAction,
-                       default=None, help=help_)
+        k.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=f"rule_{name}",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=help_,
+        )
     if "targetless_roots" in {f.name for f in _rule_fields()}:
-        k.add_argument("--targetless-roots", metavar="ROOTS", type=_roots,
-                       help="CAMEO roots whose events are kept without a target, comma-separated (e.g. 01,02,03,10,15; "
-                            "'' for none)")
-    k.add_argument("--negation", metavar="FILE", type=Path,
-                   help="recode negated acts: a TSV of CODE<tab>NEGATED_CODE lines, or a PETRARCH coding ontology")
+        k.add_argument(
+            "--targetless-roots",
+            metavar="ROOTS",
+            type=_roots,
+            help="CAMEO roots whose events are kept without a target, comma-separated (e.g. 01,02,03,10,15; "
+            "'' for none)",
+        )
+    k.add_argument(
+        "--negation",
+        metavar="FILE",
+        type=Path,
+        help="recode negated acts: a TSV of CODE<tab>NEGATED_CODE lines, or a PETRARCH coding ontology",
+    )
     r = c.add_argument_group("run")
-    r.add_argument("--jobs", type=_positive, default=None, metavar="N",
-                   help="worker processes (default: the cores available)")
-    r.add_argument("--dask", metavar="SCHEDULER",
-                   help="run the chunks on a Dask cluster: a scheduler address (tcp://host:8786) or local[:N]")
-    r.add_argument("--chunk-docs", type=_positive, default=None, metavar="N",
-                   help="documents per chunk, the unit of work and of resume (default 256)")
-    r.add_argument("--partition", type=_partition, default=(), metavar="FIELDS",
-                   help="write a hive-partitioned dataset by event date: year, year,month or year,month,day")
+    r.add_argument(
+        "--jobs", type=_positive, default=None, metavar="N", help="worker processes (default: the cores available)"
+    )
+    r.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run the chunks on a Dask cluster: a scheduler address (tcp://host:8786) or local[:N]",
+    )
+    r.add_argument(
+        "--chunk-docs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="documents per chunk, the unit of work and of resume (default 256)",
+    )
+    r.add_argument(
+        "--partition",
+        type=_partition,
+        default=(),
+        metavar="FIELDS",
+        help="write a hive-partitioned dataset by event date: year, year,month or year,month,day",
+    )
     r.add_argument("--overwrite", action="store_true", help="replace an existing output")
-    r.add_argument("--resume", action=argparse.BooleanOptionalAction, default=None,
-                   help="continue an existing dataset folder (the default when its configuration matches)")
-    r.add_argument("--errors", metavar="PATH", type=Path,
-                   help="errors table to write (default: beside the output, OUT.errors.parquet)")
+    r.add_argument(
+        "--resume",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="continue an existing dataset folder (the default when its configuration matches)",
+    )
+    r.add_argument(
+        "--errors",
+        metavar="PATH",
+        type=Path,
+        help="errors table to write (default: beside the output, OUT.errors.parquet)",
+    )
     r.add_argument("--strict", action="store_true", help="exit 1 when any document or record had an error")
-    r.add_argument("--doc-timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="time budget per document (default 120; 0: none); a slower document is listed and skipped")
+    r.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="time budget per document (default 120; 0: none); a slower document is listed and skipped",
+    )
     r.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
-    r.add_argument("--log-every", type=float, default=30.0, metavar="SECONDS",
-                   help="without a terminal, one progress line every SECONDS (default 30)")
+    r.add_argument(
+        "--log-every",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="without a terminal, one progress line every SECONDS (default 30)",
+    )
     r.add_argument("--show", type=_nonneg, default=20, metavar="N", help="print at most N events (default 20; 0: none)")
 
-    b = sub.add_parser("codebook", help="print CAMEO codebook rows",
-                       description="Print the CAMEO codebook, or one code's entry.")
+    b = sub.add_parser(
+        "codebook", help="print CAMEO codebook rows", description="Print the CAMEO codebook, or one code's entry."
+    )
     b.add_argument("code", nargs="?", metavar="CODE", help="a CAMEO event code such as 081 (default: all codes)")
 
-    e = sub.add_parser("evaluate", help="score an events file against a gold file",
-                       description="Precision, recall and F1 over (source country, root code, target country) per document.")
+    e = sub.add_parser(
+        "evaluate",
+        help="score an events file against a gold file",
+        description="Precision, recall and F1 over (source country, root code, target country) per document.",
+    )
     e.add_argument("events", metavar="EVENTS.parquet")
     e.add_argument("gold", metavar="GOLD.json")
 
     d = sub.add_parser("dictionaries", help="dictionary tools", description="Dictionary tools.")
     dsub = d.add_subparsers(dest="dict_command", metavar="ACTION", parser_class=_Parser)
-    chk = dsub.add_parser("check", help="validate dictionary files", description="Validate dictionary files (TSV format).")
+    chk = dsub.add_parser(
+        "check", help="validate dictionary files", description="Validate dictionary files (TSV format)."
+    )
     chk.add_argument("paths", nargs="+", metavar="PATH")
 
-    sub.add_parser("models", help="which parsers are usable here and where their models live",
-                   description="Report which parser backends are usable here and where their models live.")
+    sub.add_parser(
+        "models",
+        help="which parsers are usable here and where their models live",
+        description="Report which parser backends are usable here and where their models live.",
+    )
     _add_plot_parser(sub)
     _add_export_parser(sub)
     return p
@@ -220,9 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_plot_parser(sub: Any) -> None:
     from geoevent.plot import PLOT_KINDS
 
-    pl = sub.add_parser("plot", help="draw an events file (timeline by quad class, or a dyad matrix)",
-                        description="Draw an events file into an image: events over time by quad class "
-                                    "(timeline) or who acts on whom (dyads). Needs geoevent[plot].")
+    pl = sub.add_parser(
+        "plot",
+        help="draw an events file (timeline by quad class, or a dyad matrix)",
+        description="Draw an events file into an image: events over time by quad class "
+        "(timeline) or who acts on whom (dyads). Needs geoevent[plot].",
+    )
     pl.add_argument("events", metavar="EVENTS.parquet")
     pl.add_argument("-o", "--output", required=True, metavar="PLOT.png", help="image to write (.png, .svg, .pdf)")
     pl.add_argument("--kind", default="timeline", choices=PLOT_KINDS, help="what to draw (default: timeline)")
@@ -231,9 +338,12 @@ def _add_plot_parser(sub: Any) -> None:
 def _add_export_parser(sub: Any) -> None:
     from geoevent.export import EXPORT_FORMATS, EXPORT_SUFFIXES
 
-    ex = sub.add_parser("export", help="write an events file in GDELT, ICEWS, Phoenix or PLOVER layout",
-                        description="Write an events file in another layout (docs/export.md); the output's "
-                                    f"extension picks the writer: {', '.join(EXPORT_SUFFIXES)}.")
+    ex = sub.add_parser(
+        "export",
+        help="write an events file in GDELT, ICEWS, Phoenix or PLOVER layout",
+        description="Write an events file in another layout (docs/export.md); the output's "
+        f"extension picks the writer: {', '.join(EXPORT_SUFFIXES)}.",
+    )
     ex.add_argument("events", metavar="EVENTS.parquet")
     ex.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the layout")
     ex.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write (.tsv, .csv, .jsonl, .json)")
@@ -280,8 +390,14 @@ def _warnings_to_stderr() -> Iterator[list[str]]:
     seen: list[str] = []
     old = warnings.showwarning
 
-    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-             file: TextIO | None = None, line: str | None = None) -> None:
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
         seen.append(str(message))
         print(f"{PROG}: warning: {message}", file=sys.stderr)
 
@@ -302,8 +418,11 @@ def _rules_from_args(args: argparse.Namespace) -> geoevent.CodingRules:
     import attrs
 
     rules = geoevent.CodingRules.named(args.rules)
-    changes = {name: getattr(args, f"rule_{name}") for name, _ in _rule_flags()
-               if getattr(args, f"rule_{name}", None) is not None}
+    changes = {
+        name: getattr(args, f"rule_{name}")
+        for name, _ in _rule_flags()
+        if getattr(args, f"rule_{name}", None) is not None
+    }
     if args.negation is not None:
         changes["negation"] = _read_negation(args.negation)
     if getattr(args, "targetless_roots", None) is not None:
@@ -373,9 +492,13 @@ def _cmd_code(args: argparse.Namespace) -> int:
     if args.line_breaks is not None and not batch._supports_line_breaks():
         # TODO(lead): drop this once code_documents(line_breaks=...) is on main.
         warnings.warn("--line-breaks is not supported by this geoevent's coder yet; ignored")
-    spec = batch.JobSpec(parser=args.parser, rules_json=rules.to_json(),
-                         dictionary_files=tuple(os.path.abspath(f) for f in args.dictionary),
-                         doc_timeout=args.doc_timeout or None, line_breaks=args.line_breaks)
+    spec = batch.JobSpec(
+        parser=args.parser,
+        rules_json=rules.to_json(),
+        dictionary_files=tuple(os.path.abspath(f) for f in args.dictionary),
+        doc_timeout=args.doc_timeout or None,
+        line_breaks=args.line_breaks,
+    )
     metadata = {
         "geoevent_version": geoevent.__version__,
         "codebook_version": CODEBOOK_VERSION,
@@ -392,18 +515,36 @@ def _cmd_code(args: argparse.Namespace) -> int:
         elif counted[0] == _MAX_ERROR_LINES + 1:
             warnings.warn("more problems follow; all are listed in the errors table")
 
-    progress = batch.Progress(enabled=not args.no_progress, every=args.log_every,
-                              log=lambda line: print(f"{PROG}: {line}", file=sys.stderr, flush=True))
+    progress = batch.Progress(
+        enabled=not args.no_progress,
+        every=args.log_every,
+        log=lambda line: print(f"{PROG}: {line}", file=sys.stderr, flush=True),
+    )
     client = _dask_client(args.dask) if args.dask else None
     max_chars = DEFAULT_MAX_DOC_CHARS if args.max_doc_chars is None else (args.max_doc_chars or None)
     try:
         summary = batch.run(
-            args.inputs, out, spec=spec, metadata=metadata, default_date=args.date, date_format=args.date_format,
-            columns=columns or None, max_doc_chars=max_chars, on_long=args.long_docs,
-            require_date=args.require_date, chunk_docs=args.chunk_docs or batch.DEFAULT_CHUNK_DOCS,
-            jobs=args.jobs or batch.default_jobs(), client=client, partition=args.partition,
-            overwrite=args.overwrite, resume=args.resume, errors_path=args.errors, on_error=on_error,
-            progress=progress, preview_rows=args.show)
+            args.inputs,
+            out,
+            spec=spec,
+            metadata=metadata,
+            default_date=args.date,
+            date_format=args.date_format,
+            columns=columns or None,
+            max_doc_chars=max_chars,
+            on_long=args.long_docs,
+            require_date=args.require_date,
+            chunk_docs=args.chunk_docs or batch.DEFAULT_CHUNK_DOCS,
+            jobs=args.jobs or batch.default_jobs(),
+            client=client,
+            partition=args.partition,
+            overwrite=args.overwrite,
+            resume=args.resume,
+            errors_path=args.errors,
+            on_error=on_error,
+            progress=progress,
+            preview_rows=args.show,
+        )
     finally:
         if client is not None:
             cluster = getattr(client, "_geoevent_cluster", None)
@@ -412,14 +553,20 @@ def _cmd_code(args: argparse.Namespace) -> int:
                 cluster.close()
     elapsed = time.perf_counter() - t0
     if summary.undated:
-        warnings.warn(f"{summary.undated} document(s) have no date: coded undated (event_date empty, people's roles "
-                      "not picked by date); give --date, a date column, or --require-date")
+        warnings.warn(
+            f"{summary.undated} document(s) have no date: coded undated (event_date empty, people's roles "
+            "not picked by date); give --date, a date column, or --require-date"
+        )
     events = summary.preview
     if args.show and len(events):
         rows = [
-            [_clip(r["doc_id"], 28), _actor(r["source_text"], r["source_code"]),
-             f"{r['label']} ({r['event_code']})", _actor(r["target_text"], r["target_code"]),
-             _clip(r["verb_text"], 24)]
+            [
+                _clip(r["doc_id"], 28),
+                _actor(r["source_text"], r["source_code"]),
+                f"{r['label']} ({r['event_code']})",
+                _actor(r["target_text"], r["target_code"]),
+                _clip(r["verb_text"], 24),
+            ]
             for r in events.head(args.show).to_dict("records")
         ]
         for line in _table(rows, ["doc", "source", "event", "target", "verb"]):
@@ -429,10 +576,13 @@ def _cmd_code(args: argparse.Namespace) -> int:
             _out(f"... and {summary.events - args.show} more events")
     errs = f", {summary.errors} errors -> {summary.errors_path}" if summary.errors else ""
     resumed = f", {summary.resumed_documents} documents from an earlier run" if summary.resumed_documents else ""
-    _out(f"coded {summary.events} events from {summary.documents} documents ({summary.sentences} sentences)"
-         f"{resumed}{errs} in {elapsed:.1f} s -> {summary.output}")
-    missing_dates = args.require_date and any(
-        True for _ in [0] if summary.errors) and _has_missing_dates(summary.errors_path)
+    _out(
+        f"coded {summary.events} events from {summary.documents} documents ({summary.sentences} sentences)"
+        f"{resumed}{errs} in {elapsed:.1f} s -> {summary.output}"
+    )
+    missing_dates = (
+        args.require_date and any(True for _ in [0] if summary.errors) and _has_missing_dates(summary.errors_path)
+    )
     if (args.strict and summary.errors) or missing_dates:
         return 1
     return 0
@@ -456,8 +606,12 @@ def _cmd_codebook(args: argparse.Namespace) -> int:
     if args.code is not None:
         e = lookup(args.code.strip())
         for key, value in (
-            ("code", e.code), ("name", e.name), ("label", e.label), ("goldstein", f"{e.goldstein:g}"),
-            ("root_code", e.root_code), ("base_code", e.base_code),
+            ("code", e.code),
+            ("name", e.name),
+            ("label", e.label),
+            ("goldstein", f"{e.goldstein:g}"),
+            ("root_code", e.root_code),
+            ("base_code", e.base_code),
             ("quad_class", f"{e.quad_class} ({QUAD_CLASS_NAMES.get(e.quad_class, '?')})"),
             ("plover_type", e.plover_type),
         ):
@@ -531,7 +685,9 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise InputError(f"{out}: cannot tell the image type from {out.suffix or '(no extension)'!r}; use .png, .svg or .pdf")
+        raise InputError(
+            f"{out}: cannot tell the image type from {out.suffix or '(no extension)'!r}; use .png, .svg or .pdf"
+        )
     if not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise InputError(f"{out}: folder {out.parent} does not exist")
     events, _ = read_events(args.events)

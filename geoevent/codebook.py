@@ -127,9 +127,7 @@ def _parse_entries(text: str, path: str) -> list[CodebookEntry]:
         raise DictionaryError(path, None, "empty codebook file (expected a header row)")
     header = tuple(lines[0].split("\t"))
     if header != CODEBOOK_COLUMNS:
-        raise DictionaryError(
-            path, 1, f"header must be {'<TAB>'.join(CODEBOOK_COLUMNS)!r}, got {lines[0]!r}"
-        )
+        raise DictionaryError(path, 1, f"header must be {'<TAB>'.join(CODEBOOK_COLUMNS)!r}, got {lines[0]!r}")
     rows: list[tuple[str, str, float, str, str, int, str, str]] = []
     line_of: dict[str, int] = {}
     for lineno, line in enumerate(lines[1:], start=2):
@@ -169,9 +167,7 @@ def _parse_entries(text: str, path: str) -> list[CodebookEntry]:
         if plover not in PLOVER_TYPES:
             raise DictionaryError(path, lineno, f"code {code}: unknown PLOVER type {plover!r}")
         if not _LABEL_RE.fullmatch(label):
-            raise DictionaryError(
-                path, lineno, f"code {code}: label must be one or two lowercase words, got {label!r}"
-            )
+            raise DictionaryError(path, lineno, f"code {code}: label must be one or two lowercase words, got {label!r}")
         line_of[code] = lineno
         rows.append((code, name, goldstein, root, base, expected_quad, plover, label))
     if not rows:
@@ -185,9 +181,7 @@ def _parse_entries(text: str, path: str) -> list[CodebookEntry]:
 
 def _frame(entries: list[CodebookEntry]) -> pd.DataFrame:
     """The codebook DataFrame for validated entries (object str columns, float32, int8)."""
-    frame = pd.DataFrame.from_records(
-        [attrs.astuple(e) for e in entries], columns=list(CODEBOOK_COLUMNS)
-    )
+    frame = pd.DataFrame.from_records([attrs.astuple(e) for e in entries], columns=list(CODEBOOK_COLUMNS))
     for column in _STR_COLUMNS:
         frame[column] = frame[column].astype(object)
     frame["goldstein"] = frame["goldstein"].astype("float32")

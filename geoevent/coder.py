@@ -31,8 +31,18 @@ from geoevent.schema import EVENT_COLUMNS
 from geoevent.tokens import sentence_texts, validate_token_table
 
 __all__ = [
-    "DATE_DTYPE", "STRING_DTYPE", "MissingDateWarning", "attach_sentences", "code_documents", "code_tokens",
-    "deduplicate", "deduplicate_story", "default_dictionaries", "document_dates", "empty_events", "finish_events",
+    "DATE_DTYPE",
+    "STRING_DTYPE",
+    "MissingDateWarning",
+    "attach_sentences",
+    "code_documents",
+    "code_tokens",
+    "deduplicate",
+    "deduplicate_story",
+    "default_dictionaries",
+    "document_dates",
+    "empty_events",
+    "finish_events",
 ]
 
 #: Sentences per chunk: bounds the memory of the intermediate tables on large corpora.
@@ -120,7 +130,9 @@ def _as_date(value: Any) -> dt.date | None:
         try:
             return dt.datetime.fromisoformat(s).date()
         except ValueError:
-            raise InvalidValueError(f"not an ISO date or timestamp: {value!r} (e.g. 2024-11-17 or 2024-11-17T10:00:00Z)") from None
+            raise InvalidValueError(
+                f"not an ISO date or timestamp: {value!r} (e.g. 2024-11-17 or 2024-11-17T10:00:00Z)"
+            ) from None
     if hasattr(value, "date"):
         return value.date()
     raise InputError(f"not a date: {value!r}")
@@ -289,8 +301,12 @@ def _code_chunk(
     # no event of an actor on itself; one event per (sentence, source, code, target)
     # ... except an act in the source's own country, where a place stands for it ("Thousands of
     # Iranians demonstrated in Tehran"): the target is that country
-    own_place = (ev["_target_kind"].isin(("city", "capital", "region")) & (ev["source_code"] == ev["target_code"])
-                 & (ev["target_resolution"] == "dictionary") & rules.implicit_target)
+    own_place = (
+        ev["_target_kind"].isin(("city", "capital", "region"))
+        & (ev["source_code"] == ev["target_code"])
+        & (ev["target_resolution"] == "dictionary")
+        & rules.implicit_target
+    )
     ev.loc[own_place, "target_resolution"] = "implicit-domestic"
     ev = ev.loc[(ev["source_code"] != ev["target_code"]) | (ev["target_resolution"] == "implicit-domestic")]
     ev = ev.drop(columns="_target_kind")
@@ -324,8 +340,12 @@ def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
     same_country = ev["source_country"].fillna("").astype(str) == ev["target_country"].fillna("").astype(str)
     riot = s_agent.isin(_PROTESTERS) & root.isin(("17", "18", "19"))
     unconventional = s_agent.isin(_IRREGULAR_FORCES) & (code == "190")
-    repression = s_agent.isin(_POLICE) & (root == "19") & same_country & (
-        t_agent.isin(_CIVIL_TARGETS) | (ev["target_resolution"] == "implicit-domestic"))
+    repression = (
+        s_agent.isin(_POLICE)
+        & (root == "19")
+        & same_country
+        & (t_agent.isin(_CIVIL_TARGETS) | (ev["target_resolution"] == "implicit-domestic"))
+    )
     new = code.where(~riot, "145").where(~unconventional, "180").where(~repression, "175")
     changed = (new != code).to_numpy()
     if not changed.any():
@@ -410,23 +430,47 @@ def _with_codebook(ev: pd.DataFrame) -> pd.DataFrame:
 
 def _event_ids(ev: pd.DataFrame) -> list[str]:
     """16 hex digits from (doc_id, sentence, source, code, target): the same event, the same id."""
-    key = pd.DataFrame({
-        "doc_id": ev["doc_id"].astype(str).to_numpy(dtype=object),
-        "sentence_idx": ev["sentence_idx"].to_numpy(np.int64),
-        "source_code": ev["source_code"].astype(str).to_numpy(dtype=object),
-        "event_code": ev["event_code"].astype(str).to_numpy(dtype=object),
-        "target_code": ev["target_code"].fillna("").astype(str).to_numpy(dtype=object),
-    })
+    key = pd.DataFrame(
+        {
+            "doc_id": ev["doc_id"].astype(str).to_numpy(dtype=object),
+            "sentence_idx": ev["sentence_idx"].to_numpy(np.int64),
+            "source_code": ev["source_code"].astype(str).to_numpy(dtype=object),
+            "event_code": ev["event_code"].astype(str).to_numpy(dtype=object),
+            "target_code": ev["target_code"].fillna("").astype(str).to_numpy(dtype=object),
+        }
+    )
     # pandas' hash with its fixed default key: deterministic across runs and machines
     hashed = pd.util.hash_pandas_object(key, index=False).to_numpy(np.uint64)
     return [f"{h:016x}" for h in hashed.tolist()]
 
 
-_INT_COLUMNS = ("sentence_idx", "source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end",
-                "source_antecedent_start", "source_antecedent_end", "target_antecedent_start",
-                "target_antecedent_end", "location_start", "location_end", "sentence_start")
-_NULL_IF_EMPTY = frozenset({"source_country", "source_agent", "target_country", "target_agent",
-                            "source_entry_id", "target_entry_id", "plover_type"})
+_INT_COLUMNS = (
+    "sentence_idx",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "verb_start",
+    "verb_end",
+    "source_antecedent_start",
+    "source_antecedent_end",
+    "target_antecedent_start",
+    "target_antecedent_end",
+    "location_start",
+    "location_end",
+    "sentence_start",
+)
+_NULL_IF_EMPTY = frozenset(
+    {
+        "source_country",
+        "source_agent",
+        "target_country",
+        "target_agent",
+        "source_entry_id",
+        "target_entry_id",
+        "plover_type",
+    }
+)
 
 
 #: the one dtype of every text column of the events table: pandas' Arrow-backed string, missing = pd.NA
@@ -458,15 +502,21 @@ def _finish(ev: pd.DataFrame) -> pd.DataFrame:
     outside = ev["event_root_code"].isna().to_numpy() & ev["event_code"].notna().to_numpy()
     if outside.any():
         bad = sorted(set(ev.loc[outside, "event_code"]))
-        warnings.warn(f"{int(outside.sum())} event(s) have codes outside the CAMEO codebook ({', '.join(bad)}): "
-                      "their base and root codes, quad class and Goldstein score are left empty", stacklevel=3)
+        warnings.warn(
+            f"{int(outside.sum())} event(s) have codes outside the CAMEO codebook ({', '.join(bad)}): "
+            "their base and root codes, quad class and Goldstein score are left empty",
+            stacklevel=3,
+        )
     ev["goldstein"] = ev["goldstein"].astype(np.float32)
     for col in EVENT_COLUMNS:
         if col not in ev:
             ev[col] = None
     ev["event_date"] = event_dates(ev["event_date"])
-    str_cols = [c for c in EVENT_COLUMNS if c not in (
-        *_INT_COLUMNS, "latitude", "longitude", "quad_class", "goldstein", "event_date")]
+    str_cols = [
+        c
+        for c in EVENT_COLUMNS
+        if c not in (*_INT_COLUMNS, "latitude", "longitude", "quad_class", "goldstein", "event_date")
+    ]
     for col in str_cols:
         values = ev[col].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]  # None is a valid na_value
         if col in _NULL_IF_EMPTY:  # no agent / no country is null, not ""
@@ -581,7 +631,10 @@ def code_documents(
         warnings.warn(
             f"{undated} of {len(ids)} document(s) have no date: people's roles are taken as their latest "
             "(e.g. a former president as an elite) and event_date is null; give each document a date "
-            "(the date column, or the CLI's --date)", MissingDateWarning, stacklevel=3)
+            "(the date column, or the CLI's --date)",
+            MissingDateWarning,
+            stacklevel=3,
+        )
     bar = None
     step = batch_docs
     if progress:
@@ -635,7 +688,12 @@ def keep_columns(events: pd.DataFrame, documents: pd.DataFrame, keep: Sequence[s
 
 
 def _parse_and_code(
-    backend: Any, ids: list[str], texts: list[Any], d: Dictionaries, dates: Mapping[str, Any], rules: CodingRules,
+    backend: Any,
+    ids: list[str],
+    texts: list[Any],
+    d: Dictionaries,
+    dates: Mapping[str, Any],
+    rules: CodingRules,
     line_breaks: str = "auto",
     sentences: list[int] | None = None,
 ) -> pd.DataFrame:
@@ -702,8 +760,9 @@ def deduplicate(events: pd.DataFrame, *, by: str = "story") -> pd.DataFrame:
     else:
         day = events["event_date"]
         undated = day.isna().to_numpy()
-        k = np.where(undated, ["doc:" + str(v) for v in events["doc_id"].tolist()],
-                     ["day:" + str(v) for v in day.tolist()])
+        k = np.where(
+            undated, ["doc:" + str(v) for v in events["doc_id"].tolist()], ["day:" + str(v) for v in day.tolist()]
+        )
         key.insert(0, "_k", k)
     cols = list(key.columns)
     group = key.groupby(cols, sort=False).ngroup().to_numpy()

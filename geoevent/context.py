@@ -51,8 +51,16 @@ DOMINANT_MIN_MENTIONS = 2
 #: Pronouns look back at most this many sentences for an antecedent (descriptions: the document).
 PRONOUN_WINDOW = 2
 #: Event columns :func:`locate_events` fills.
-LOCATION_FIELDS = ("location_name", "location_country", "location_admin1", "latitude", "longitude",
-                   "location_id", "location_start", "location_end")
+LOCATION_FIELDS = (
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "latitude",
+    "longitude",
+    "location_id",
+    "location_start",
+    "location_end",
+)
 
 # reflexives ("defend itself") are their own clause's subject: not resolved here
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers"})
@@ -60,16 +68,58 @@ _IT_PRON = frozenset({"it", "its"})
 _PLURAL_PRON = frozenset({"they", "them", "their", "theirs"})
 _FIRST_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
-_GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction", "alliance", "bloc"})
+_GROUP_NOUNS = frozenset(
+    {"group", "movement", "organisation", "organization", "militia", "faction", "alliance", "bloc"}
+)
 _GROUP_PLURALS = frozenset({"militants", "rebels", "insurgents", "fighters", "jihadists", "separatists", "guerrillas"})
-_SPEECH = frozenset({"say", "tell", "remark", "add", "write", "post", "state", "declare", "insist", "warn",
-                     "note", "stress", "announce", "claim", "argue", "reply", "respond", "answer", "explain"})
+_SPEECH = frozenset(
+    {
+        "say",
+        "tell",
+        "remark",
+        "add",
+        "write",
+        "post",
+        "state",
+        "declare",
+        "insist",
+        "warn",
+        "note",
+        "stress",
+        "announce",
+        "claim",
+        "argue",
+        "reply",
+        "respond",
+        "answer",
+        "explain",
+    }
+)
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb"})
 _SUBJ = ("nsubj", "nsubj:pass")
 _NOT_HEAD = ("compound", "flat", "amod", "det", "nmod:poss", "fixed")
 #: Lower-case words that can continue a place name ("Rafah crossing", "Kursk region").
-_PLACE_TAILS = frozenset({"crossing", "region", "oblast", "province", "governorate", "corridor", "nuclear",
-                          "power", "plant", "state", "al", "el", "de", "la", "ez", "es", "-"})
+_PLACE_TAILS = frozenset(
+    {
+        "crossing",
+        "region",
+        "oblast",
+        "province",
+        "governorate",
+        "corridor",
+        "nuclear",
+        "power",
+        "plant",
+        "state",
+        "al",
+        "el",
+        "de",
+        "la",
+        "ez",
+        "es",
+        "-",
+    }
+)
 _PLACE_KINDS = frozenset({"city", "capital", "region", "country"})
 
 # anaphor classes
@@ -140,6 +190,7 @@ def document_countries(w: Words, *, share: float = DOMINANT_SHARE, min_mentions:
 
 # -- places ---------------------------------------------------------------------------------------
 
+
 @functools.lru_cache(maxsize=1)
 def _place_index() -> tuple:
     g = gazetteer()
@@ -172,12 +223,16 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     upos: Cat = w["upos"]
     propn = upos.eq("PROPN")
     # a capitalised run is a name when the parse says so or when it does not open the sentence
-    ok = first_upper[start] & ((w["tok"][start] > 1) | np.array(
-        [propn[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool))
+    ok = first_upper[start] & (
+        (w["tok"][start] > 1)
+        | np.array([propn[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool)
+    )
     if kinds is None:
         kinds = np.full(w.n, "", dtype=object)
     # a place name inside a person's, group's or organisation's name is no place ("Kyiv Independent")
-    not_place = (w["actor_code"] != "") & ~pd.Series(kinds, dtype=object).isin(_PLACE_KINDS | {"adjective", ""}).to_numpy()
+    not_place = (w["actor_code"] != "") & ~pd.Series(kinds, dtype=object).isin(
+        _PLACE_KINDS | {"adjective", ""}
+    ).to_numpy()
     ok &= np.array([not not_place[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool)
     start, end, key = start[ok], end[ok], key[ok]
     head = w["head"]
@@ -191,12 +246,19 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     gz = gazetteer()
     rows = np.array([gz.rows_of(index[0][k])[0] for k in key.tolist()], dtype=np.int64)
     loc = _locative(w)[hd]
-    return pd.DataFrame({
-        "start": start, "end": end, "head": hd, "sid": w["sid"][start],
-        "key": [index[0][k] for k in key.tolist()], "row": rows,
-        "quoted": _quoted(w)[start], "locative": loc,
-        "country_level": gz.places["kind"].to_numpy(dtype=object)[rows] == "country",
-    })
+    return pd.DataFrame(
+        {
+            "start": start,
+            "end": end,
+            "head": hd,
+            "sid": w["sid"][start],
+            "key": [index[0][k] for k in key.tolist()],
+            "row": rows,
+            "quoted": _quoted(w)[start],
+            "locative": loc,
+            "country_level": gz.places["kind"].to_numpy(dtype=object)[rows] == "country",
+        }
+    )
 
 
 def _place_spans(norm: Cat, sid: np.ndarray, index: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -248,6 +310,7 @@ def _first_upper(w: Words) -> np.ndarray:
 
 # -- the stage ------------------------------------------------------------------------------------
 
+
 def resolve_context(w: Words, d: Dictionaries, *, rules: CodingRules) -> Words:
     """Coreference and document-level country over a chunk (see the module docs); adds
     ``actor_ante_start`` / ``actor_ante_end`` (character offsets, -1 none) and ``places`` (the
@@ -287,8 +350,11 @@ def _context_countries(w: Words, places: pd.DataFrame, rules: CodingRules) -> No
     dominant = document_countries(w)
     idx = np.flatnonzero(open_)
     sc = sent_country[w["sid"][idx]]
-    dc = np.array([dominant.get(x, "") for x in w["doc_id"][idx].tolist()], dtype=object) if dominant else \
-        np.full(len(idx), "", dtype=object)
+    dc = (
+        np.array([dominant.get(x, "") for x in w["doc_id"][idx].tolist()], dtype=object)
+        if dominant
+        else np.full(len(idx), "", dtype=object)
+    )
     new = np.where(sc != "", sc, dc)
     take = new != ""
     idx, new, how = idx[take], new[take], np.where(sc[take] != "", "context-country", "document-country")
@@ -320,8 +386,14 @@ def _anaphors(w: Words, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     has_actor_subj = np.zeros(w.n, dtype=bool)
     has_actor_subj[head[subj]] = w["actor_code"][subj] != ""
     h = np.maximum(head, 0)
-    reported = pron & rel.isin(_SUBJ) & (head >= 0) & rel.isin(("ccomp",))[h] & (head[h] >= 0) \
+    reported = (
+        pron
+        & rel.isin(_SUBJ)
+        & (head >= 0)
+        & rel.isin(("ccomp",))[h]
+        & (head[h] >= 0)
         & has_actor_subj[np.maximum(head[h], 0)]
+    )
     pron = pron & ~reported
     add(pron & norm.isin(_PERSON_PRON) & (w["actor_code"] == ""), _HE)
     add(pron & norm.isin(_IT_PRON) & (w["actor_code"] == ""), _IT)
@@ -398,8 +470,14 @@ def _clause_subject_codes(w: Words, gids: np.ndarray) -> np.ndarray:
     return out
 
 
-def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray, agent_of: np.ndarray,
-                 not_code: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _antecedents(
+    w: Words,
+    kinds: np.ndarray,
+    gids: np.ndarray,
+    cls: np.ndarray,
+    agent_of: np.ndarray,
+    not_code: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(anaphor gids resolved, their antecedents' gids, anaphor gids found ambiguous); an
     anaphor's antecedent never has the code ``not_code`` gives it."""
     code, country, agent = w["actor_code"], w["actor_country"], w["actor_agent"]
@@ -414,7 +492,9 @@ def _antecedents(w: Words, kinds: np.ndarray, gids: np.ndarray, cls: np.ndarray,
     person = m["person"]
     country_level = (code == country) & (country != "") & (country != "IGO")
     body = m["body"]
-    plural_noun = np.array([v.endswith("s") for v in norm.uniques.tolist()] + [False])[norm.codes] & w["upos"].eq("NOUN")
+    plural_noun = np.array([v.endswith("s") for v in norm.uniques.tolist()] + [False])[norm.codes] & w["upos"].eq(
+        "NOUN"
+    )
     organ = (agent != "") & ~person & ~plural_noun  # "the Russian government", "the ministry"
     pools = {
         _HE: heads & person,
@@ -547,8 +627,7 @@ def _apply(w: Words, kinds: np.ndarray, rg: np.ndarray, ra: np.ndarray, the: np.
     w["actor_ante_end"][tg] = w["end"][hi]
 
 
-def _drop_unresolved(w: Words, gids: np.ndarray, cls: np.ndarray, resolved: np.ndarray,
-                     ambiguous: np.ndarray) -> None:
+def _drop_unresolved(w: Words, gids: np.ndarray, cls: np.ndarray, resolved: np.ndarray, ambiguous: np.ndarray) -> None:
     """An ambiguous mention codes nothing; so does a definite description of one office, one
     country or one group that found no antecedent and no place ("the president" is no one's)."""
     open_ = ~np.isin(gids, resolved)
@@ -595,8 +674,10 @@ def _speakers(w: Words) -> np.ndarray:
 
 # -- event locations ------------------------------------------------------------------------------
 
-def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
-                  codes: np.ndarray | None = None) -> dict[str, np.ndarray]:
+
+def locate_events(
+    w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray, codes: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
     """The place of each event (verb ``vb``, source ``src``, target ``tgt``, gids; -1 none):
     arrays for :data:`LOCATION_FIELDS`.
 
@@ -612,10 +693,14 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
     """
     m = len(vb)
     out = {
-        "location_name": np.full(m, None, dtype=object), "location_country": np.full(m, None, dtype=object),
-        "location_admin1": np.full(m, None, dtype=object), "latitude": np.full(m, np.nan),
-        "longitude": np.full(m, np.nan), "location_id": np.full(m, None, dtype=object),
-        "location_start": np.full(m, -1, dtype=np.int64), "location_end": np.full(m, -1, dtype=np.int64),
+        "location_name": np.full(m, None, dtype=object),
+        "location_country": np.full(m, None, dtype=object),
+        "location_admin1": np.full(m, None, dtype=object),
+        "latitude": np.full(m, np.nan),
+        "longitude": np.full(m, np.nan),
+        "location_id": np.full(m, None, dtype=object),
+        "location_start": np.full(m, -1, dtype=np.int64),
+        "location_end": np.full(m, -1, dtype=np.int64),
     }
     places = w.get("places")
     if places is None:
@@ -625,9 +710,14 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
     places = places.loc[~places["quoted"].to_numpy(dtype=bool)]
     if not len(places):
         return out
-    attack = np.zeros(m, dtype=bool) if codes is None else (
-        np.isin(np.array([str(c)[:2] for c in codes], dtype=object), ("18", "19", "20"))
-        | np.isin(np.array([str(c)[:3] for c in codes], dtype=object), ("042", "043")))
+    attack = (
+        np.zeros(m, dtype=bool)
+        if codes is None
+        else (
+            np.isin(np.array([str(c)[:2] for c in codes], dtype=object), ("18", "19", "20"))
+            | np.isin(np.array([str(c)[:3] for c in codes], dtype=object), ("042", "043"))
+        )
+    )
     ev = pd.DataFrame({"e": np.arange(m), "sid": w["sid"][vb], "vb": vb, "src": src, "tgt": tgt, "attack": attack})
     pairs = ev.merge(places.reset_index(drop=True).rename_axis("p").reset_index(), on="sid")
     if not len(pairs):
@@ -663,9 +753,11 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
     # a place named as an actor ("Moscow's stockpiles", "between Pyongyang and the Kremlin") is
     # no location unless it stands behind a preposition of place
     actor = w["actor_code"][ph] != ""
-    tier = np.where(below & path_loc & ~country_level, 0,
-                    np.where(below & path_loc, 1,
-                             np.where(~country_level & (loc | ~actor | attacked), 2, 9)))
+    tier = np.where(
+        below & path_loc & ~country_level,
+        0,
+        np.where(below & path_loc, 1, np.where(~country_level & (loc | ~actor | attacked), 2, 9)),
+    )
     dist = np.abs(ph - v)
     pairs = pairs.assign(tier=tier, dist=dist).loc[ok & (tier < 9)]
     if not len(pairs):
@@ -679,8 +771,9 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
     population = P["population"].to_numpy(np.int64)
     own = P["place_id"].str.startswith("geoevent:").to_numpy(dtype=bool)
     rows = []
-    for key, sg, tg, best in zip(pairs["key"].tolist(), pairs["src"].tolist(), pairs["tgt"].tolist(),
-                                 pairs["row"].tolist()):
+    for key, sg, tg, best in zip(
+        pairs["key"].tolist(), pairs["src"].tolist(), pairs["tgt"].tolist(), pairs["row"].tolist()
+    ):
         cand = gz.rows_of(key)
         if len(cand) > 1 and not own[cand[0]]:
             want = {code_country[sg] if sg >= 0 else "", code_country[tg] if tg >= 0 else ""} - {""}
@@ -701,8 +794,14 @@ def locate_events(w: Words, vb: np.ndarray, src: np.ndarray, tgt: np.ndarray,
     return out
 
 
-def locate_frame(events: pd.DataFrame, tokens: pd.DataFrame, dictionaries: Dictionaries, *,
-                 dates: dict | None = None, rules: CodingRules | None = None) -> pd.DataFrame:
+def locate_frame(
+    events: pd.DataFrame,
+    tokens: pd.DataFrame,
+    dictionaries: Dictionaries,
+    *,
+    dates: dict | None = None,
+    rules: CodingRules | None = None,
+) -> pd.DataFrame:
     """``events`` (an events table coded from ``tokens``) with the :data:`LOCATION_FIELDS` filled
     by :func:`locate_events`, finding each event's verb, source and target words by their
     character spans: for coders that build events without a :class:`~geoevent.match.Words`
@@ -732,8 +831,13 @@ def locate_frame(events: pd.DataFrame, tokens: pd.DataFrame, dictionaries: Dicti
         idx = pd.MultiIndex.from_arrays([doc, sent, events[chars].to_numpy(np.int64)])
         return table.reindex(idx).fillna(-1).to_numpy(np.int64)
 
-    loc = locate_events(w, gid(by_start, "verb_start"), gid(by_end, "source_end"), gid(by_end, "target_end"),
-                        events["event_code"].to_numpy(dtype=object))
+    loc = locate_events(
+        w,
+        gid(by_start, "verb_start"),
+        gid(by_end, "source_end"),
+        gid(by_end, "target_end"),
+        events["event_code"].to_numpy(dtype=object),
+    )
     for k, v in loc.items():
         events[k] = v
     return events

@@ -42,8 +42,15 @@ def code_partition(
         from geoevent.coder import empty_events
 
         return empty_events()
-    events = api.code_frame(part, text_col=text, id_col=id, date_col=date, parser=parser,
-                            dictionaries=_dictionaries(dictionary_files), rules=CodingRules.from_json(rules_json))
+    events = api.code_frame(
+        part,
+        text_col=text,
+        id_col=id,
+        date_col=date,
+        parser=parser,
+        dictionaries=_dictionaries(dictionary_files),
+        rules=CodingRules.from_json(rules_json),
+    )
     events.attrs = {}
     return events
 
@@ -80,6 +87,15 @@ def code(
         raise InputError(f"rules must be a geoevent.CodingRules, got {type(rules).__name__}")
     meta = empty_events()
     meta.attrs = {}
-    return ddf.map_partitions(code_partition, text=text, id=id, date=date, parser=parser, rules_json=rules.to_json(),
-                              dictionary_files=tuple(dictionary_files), meta=meta, enforce_metadata=False,
-                              align_dataframes=False)
+    return ddf.map_partitions(
+        code_partition,
+        text=text,
+        id=id,
+        date=date,
+        parser=parser,
+        rules_json=rules.to_json(),
+        dictionary_files=tuple(dictionary_files),
+        meta=meta,
+        enforce_metadata=False,
+        align_dataframes=False,
+    )

@@ -123,20 +123,33 @@ class EvalResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain numbers, e.g. for JSON output."""
+
         def doc(d: DocScore) -> dict[str, Any]:
             return {
-                "doc_id": d.doc_id, "required": d.required, "found": d.found, "correct": d.correct,
-                "false": d.false, "ignored": d.ignored, "precision": d.precision, "recall": d.recall,
-                "f1": d.f1, "missed": [str(i) for i in d.missed],
+                "doc_id": d.doc_id,
+                "required": d.required,
+                "found": d.found,
+                "correct": d.correct,
+                "false": d.false,
+                "ignored": d.ignored,
+                "precision": d.precision,
+                "recall": d.recall,
+                "f1": d.f1,
+                "missed": [str(i) for i in d.missed],
                 "false_triples": [list(t) for t in d.false_triples],
             }
 
         return {
             "documents": [doc(d) for d in self.documents],
             "overall": {
-                "required": self.required, "found": self.found, "correct": self.correct,
-                "false": self.false, "ignored": self.ignored, "precision": self.precision,
-                "recall": self.recall, "f1": self.f1,
+                "required": self.required,
+                "found": self.found,
+                "correct": self.correct,
+                "false": self.false,
+                "ignored": self.ignored,
+                "precision": self.precision,
+                "recall": self.recall,
+                "f1": self.f1,
             },
             "unscored_documents": list(self.unscored_documents),
         }
@@ -153,7 +166,11 @@ def _f1(p: float | None, r: float | None) -> float | None:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value)) or (isinstance(value, str) and not value.strip())
+    return (
+        value is None
+        or (not isinstance(value, str) and pd.isna(value))
+        or (isinstance(value, str) and not value.strip())
+    )
 
 
 def _items(raw: Any, path: Path, doc_id: str, kind: str) -> tuple[GoldItem, ...]:
@@ -195,8 +212,10 @@ def load_gold(gold_path: str | Path) -> dict[str, tuple[tuple[GoldItem, ...], tu
     for doc_id, doc in docs.items():
         if not isinstance(doc, Mapping):
             raise InputError(f"{path}: document {doc_id!r}: expected an object")
-        out[str(doc_id)] = (_items(doc.get("required"), path, doc_id, "required"),
-                            _items(doc.get("optional"), path, doc_id, "optional"))
+        out[str(doc_id)] = (
+            _items(doc.get("required"), path, doc_id, "required"),
+            _items(doc.get("optional"), path, doc_id, "optional"),
+        )
     return out
 
 
@@ -258,8 +277,9 @@ def evaluate_gold(events_df: pd.DataFrame, gold_path: str | Path) -> EvalResult:
                 false += 1
                 false_triples.append(triple)
         missed = tuple(item for i, item in enumerate(required) if i not in matched)
-        scores.append(DocScore(doc_id, len(required), len(matched), correct, false, ignored,
-                               missed, tuple(false_triples)))
+        scores.append(
+            DocScore(doc_id, len(required), len(matched), correct, false, ignored, missed, tuple(false_triples))
+        )
     unscored = tuple(sorted(d for d in coded if d not in gold))
     return EvalResult(tuple(scores), unscored)
 
@@ -275,8 +295,10 @@ def format_result(result: EvalResult) -> str:
     lines = [head]
 
     def row(name: str, s: DocScore | EvalResult) -> str:
-        return (f"{name:<{width}}  {_fmt(s.precision):>5}  {_fmt(s.recall):>5}  {_fmt(s.f1):>5}  "
-                f"{f'{s.found}/{s.required}':>9}  {s.correct:>7}  {s.false:>5}  {s.ignored:>8}")
+        return (
+            f"{name:<{width}}  {_fmt(s.precision):>5}  {_fmt(s.recall):>5}  {_fmt(s.f1):>5}  "
+            f"{f'{s.found}/{s.required}':>9}  {s.correct:>7}  {s.false:>5}  {s.ignored:>8}"
+        )
 
     lines += [row(d.doc_id, d) for d in result.documents]
     lines.append(row("overall", result))

@@ -16,8 +16,14 @@ from geoevent.model import Event, Span, _isna, _relative
 __all__ = ["Explanation", "explain"]
 
 #: location columns another part of geoevent may add to the events table; shown when present
-LOCATION_COLUMNS: tuple[str, ...] = ("location_name", "location_country", "location_admin1", "latitude",
-                                     "longitude", "location_id")
+LOCATION_COLUMNS: tuple[str, ...] = (
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "latitude",
+    "longitude",
+    "location_id",
+)
 
 _COLOURS = {"source": "#cfe3ff", "verb": "#ffe08a", "target": "#ffc8c8", "location": "#cdf2cd"}
 
@@ -65,10 +71,12 @@ class Explanation:
 
     def __str__(self) -> str:
         e = self.event
-        lines = [f"{e.source.code} {e.label} ({e.code}) {e.target.code if e.target else '-'}"
-                 + (f" on {e.date.isoformat()}" if e.date else "")
-                 + f"   doc {e.doc_id!r}, sentence {e.sentence_idx}",
-                 "  " + self.marked_sentence()]
+        lines = [
+            f"{e.source.code} {e.label} ({e.code}) {e.target.code if e.target else '-'}"
+            + (f" on {e.date.isoformat()}" if e.date else "")
+            + f"   doc {e.doc_id!r}, sentence {e.sentence_idx}",
+            "  " + self.marked_sentence(),
+        ]
         for p in self.parts:
             where = f"[{p.span[0]}:{p.span[1]}]" if p.span else "(not placed)"
             why = "; ".join(x for x in (p.entry_id, p.entry, p.resolution) if x)
@@ -81,8 +89,10 @@ class Explanation:
 
     def _repr_html_(self) -> str:
         e = self.event
-        head = (f"<b>{_h(e.source.code)}</b> {_h(e.label)} (<code>{_h(e.code)}</code>) "
-                f"<b>{_h(e.target.code if e.target else '-')}</b>")
+        head = (
+            f"<b>{_h(e.source.code)}</b> {_h(e.label)} (<code>{_h(e.code)}</code>) "
+            f"<b>{_h(e.target.code if e.target else '-')}</b>"
+        )
         if e.quad_class is not None or e.goldstein is not None:
             head += f" &middot; quad {_h(e.quad_class)}, Goldstein {_h(e.goldstein)}"
         if e.date:
@@ -125,8 +135,10 @@ def _marked_html(text: str, parts: Sequence[Part]) -> str:
     for p in _placed(parts):
         a, b = p.span  # type: ignore[misc]
         out.append(_h(text[pos:a]))
-        out.append(f"<mark style='background:{_COLOURS.get(p.role, '#eee')}' title='{_h(p.role)} {_h(p.code)}'>"
-                   f"{_h(text[a:b])}<sub>{_h(p.role)}</sub></mark>")
+        out.append(
+            f"<mark style='background:{_COLOURS.get(p.role, '#eee')}' title='{_h(p.role)} {_h(p.code)}'>"
+            f"{_h(text[a:b])}<sub>{_h(p.role)}</sub></mark>"
+        )
         pos = b
     out.append(_h(text[pos:]))
     return "".join(out)
@@ -141,8 +153,10 @@ def _place(span: Span | None, text: str, e: Event) -> Span | None:
     return (at, at + len(text)) if at >= 0 else None
 
 
-_TABLE_COLUMNS = (("verbs", ("verb", "particle", "object", "prep", "code")),
-                  ("actors", ("pattern", "code", "kind", "start_date", "end_date")))
+_TABLE_COLUMNS = (
+    ("verbs", ("verb", "particle", "object", "prep", "code")),
+    ("actors", ("pattern", "code", "kind", "start_date", "end_date")),
+)
 _ENTRY_CACHE: dict[int, tuple[Any, list[tuple[pd.DataFrame, tuple[str, ...]]]]] = {}
 
 
@@ -156,15 +170,20 @@ def _entry_text(dictionaries: Any, entry_id: str | None) -> str | None:
         dictionaries = default_dictionaries()
     hit = _ENTRY_CACHE.get(id(dictionaries))
     if hit is None or hit[0] is not dictionaries:
-        tables = [(getattr(dictionaries, name).drop_duplicates("entry_id").set_index("entry_id"), cols)
-                  for name, cols in _TABLE_COLUMNS]
+        tables = [
+            (getattr(dictionaries, name).drop_duplicates("entry_id").set_index("entry_id"), cols)
+            for name, cols in _TABLE_COLUMNS
+        ]
         hit = (dictionaries, tables)
         _ENTRY_CACHE[id(dictionaries)] = hit
     for table, cols in hit[1]:
         if entry_id in table.index:
             row = table.loc[entry_id]
-            return ", ".join(f"{c}={row[c].date() if isinstance(row[c], pd.Timestamp) else row[c]}"
-                             for c in cols if c in row.index and not _isna(row[c]) and row[c] != "")
+            return ", ".join(
+                f"{c}={row[c].date() if isinstance(row[c], pd.Timestamp) else row[c]}"
+                for c in cols
+                if c in row.index and not _isna(row[c]) and row[c] != ""
+            )
     return None
 
 
@@ -196,8 +215,9 @@ def _pick(events: Any, i: int | str) -> tuple[Event, Mapping[str, Any]]:
     return seq[i], {}
 
 
-def explain(events: Sequence[Event] | pd.DataFrame | Event, i: int | str = 0, *,
-            dictionaries: Any = None) -> Explanation:
+def explain(
+    events: Sequence[Event] | pd.DataFrame | Event, i: int | str = 0, *, dictionaries: Any = None
+) -> Explanation:
     """Explain one event: its sentence with the parts marked and the dictionary rows behind them.
 
     Parameters
@@ -224,13 +244,38 @@ def explain(events: Sequence[Event] | pd.DataFrame | Event, i: int | str = 0, *,
     [Russia]{source RUS} [attacked]{verb 190} [Ukraine]{target UKR}.
     """
     e, row = _pick(events, i)
-    parts = [Part("source", e.source.code, e.source.text, _place(e.source.span, e.source.text, e),
-                  e.source.entry_id, _entry_text(dictionaries, e.source.entry_id), e.source.resolution),
-             Part("verb", e.code, e.verb_text, _place(e.verb_span, e.verb_text, e),
-                  e.pattern_id or None, _entry_text(dictionaries, e.pattern_id), None)]
+    parts = [
+        Part(
+            "source",
+            e.source.code,
+            e.source.text,
+            _place(e.source.span, e.source.text, e),
+            e.source.entry_id,
+            _entry_text(dictionaries, e.source.entry_id),
+            e.source.resolution,
+        ),
+        Part(
+            "verb",
+            e.code,
+            e.verb_text,
+            _place(e.verb_span, e.verb_text, e),
+            e.pattern_id or None,
+            _entry_text(dictionaries, e.pattern_id),
+            None,
+        ),
+    ]
     if e.target is not None:
-        parts.append(Part("target", e.target.code, e.target.text, _place(e.target.span, e.target.text, e),
-                          e.target.entry_id, _entry_text(dictionaries, e.target.entry_id), e.target.resolution))
+        parts.append(
+            Part(
+                "target",
+                e.target.code,
+                e.target.text,
+                _place(e.target.span, e.target.text, e),
+                e.target.entry_id,
+                _entry_text(dictionaries, e.target.entry_id),
+                e.target.resolution,
+            )
+        )
     location = {c: row[c] for c in LOCATION_COLUMNS if c in row and not _isna(row[c])}
     if location:
         name = str(location.get("location_name", ""))
@@ -238,8 +283,17 @@ def explain(events: Sequence[Event] | pd.DataFrame | Event, i: int | str = 0, *,
         s, t = row.get("location_start"), row.get("location_end")
         if s is not None and t is not None and not _isna(s) and int(s) >= 0:
             span = (int(s), int(t))
-        parts.append(Part("location", name or str(location.get("location_id", "")), name,
-                          _place(span, name, e), _str(location.get("location_id")), None, None))
+        parts.append(
+            Part(
+                "location",
+                name or str(location.get("location_id", "")),
+                name,
+                _place(span, name, e),
+                _str(location.get("location_id")),
+                None,
+                None,
+            )
+        )
     return Explanation(e, tuple(parts), location)
 
 

@@ -28,18 +28,48 @@ EXPORT_FORMATS: tuple[str, ...] = ("gdelt", "icews", "phoenix", "plover")
 EXPORT_SUFFIXES: tuple[str, ...] = (".tsv", ".csv", ".jsonl", ".json")
 
 #: Location columns of the events table carried by the layouts (null when the table lacks them).
-LOCATION_COLUMNS: tuple[str, ...] = ("location_name", "location_country", "location_admin1", "latitude",
-                                     "longitude", "location_id")
+LOCATION_COLUMNS: tuple[str, ...] = (
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "latitude",
+    "longitude",
+    "location_id",
+)
 
 #: CAMEO agent codes -> ICEWS-style sector names.
 SECTORS: dict[str, str] = {
-    "GOV": "Government", "MIL": "Military", "COP": "Police", "JUD": "Judicial", "LEG": "Legislative",
-    "ELI": "Elite", "OPP": "Opposition", "REB": "Rebel", "INS": "Insurgents", "SEP": "Separatists",
-    "SPY": "Intelligence", "BUS": "Business", "MED": "Media", "EDU": "Education", "CVL": "Civilian",
-    "HLH": "Health", "HRI": "Human Rights", "LAB": "Labor", "REF": "Refugees", "CRM": "Criminal",
-    "NGO": "Nongovernmental Organization", "IGO": "Intergovernmental Organization", "PRO": "Protesters",
-    "REL": "Religious", "UAF": "Unaffiliated Armed Forces", "MUS": "Muslim", "CHR": "Christian",
-    "JEW": "Jewish", "PTY": "Political Party", "ENV": "Environmental", "AGR": "Agricultural",
+    "GOV": "Government",
+    "MIL": "Military",
+    "COP": "Police",
+    "JUD": "Judicial",
+    "LEG": "Legislative",
+    "ELI": "Elite",
+    "OPP": "Opposition",
+    "REB": "Rebel",
+    "INS": "Insurgents",
+    "SEP": "Separatists",
+    "SPY": "Intelligence",
+    "BUS": "Business",
+    "MED": "Media",
+    "EDU": "Education",
+    "CVL": "Civilian",
+    "HLH": "Health",
+    "HRI": "Human Rights",
+    "LAB": "Labor",
+    "REF": "Refugees",
+    "CRM": "Criminal",
+    "NGO": "Nongovernmental Organization",
+    "IGO": "Intergovernmental Organization",
+    "PRO": "Protesters",
+    "REL": "Religious",
+    "UAF": "Unaffiliated Armed Forces",
+    "MUS": "Muslim",
+    "CHR": "Christian",
+    "JEW": "Jewish",
+    "PTY": "Political Party",
+    "ENV": "Environmental",
+    "AGR": "Agricultural",
 }
 
 
@@ -79,7 +109,7 @@ def _ymd(d: dt.date | None) -> int | None:
 
 
 def _groups(code: Any) -> list[str]:
-    """"USAGOVMIL" -> ["USA", "GOV", "MIL"]."""
+    """ "USAGOVMIL" -> ["USA", "GOV", "MIL"]."""
     if code is None:
         return []
     s = str(code)
@@ -177,9 +207,13 @@ def _gdelt(ev: pd.DataFrame) -> pd.DataFrame:
     out["NumArticles"] = [1] * n
     out["AvgTone"] = [None] * n
     geo = {
-        "Type": [None] * n, "FullName": _col(ev, "location_name"), "CountryCode": _col(ev, "location_country"),
-        "ADM1Code": _col(ev, "location_admin1"), "ADM2Code": [None] * n,
-        "Lat": [_float(v) for v in _col(ev, "latitude")], "Long": [_float(v) for v in _col(ev, "longitude")],
+        "Type": [None] * n,
+        "FullName": _col(ev, "location_name"),
+        "CountryCode": _col(ev, "location_country"),
+        "ADM1Code": _col(ev, "location_admin1"),
+        "ADM2Code": [None] * n,
+        "Lat": [_float(v) for v in _col(ev, "latitude")],
+        "Long": [_float(v) for v in _col(ev, "longitude")],
         "FeatureID": _col(ev, "location_id"),
     }
     for who in ("Actor1Geo", "Actor2Geo"):
@@ -248,7 +282,9 @@ def _phoenix(ev: pd.DataFrame) -> pd.DataFrame:
     out["LocationName"] = _col(ev, "location_name")
     out["StateName"] = _col(ev, "location_admin1")
     out["CountryCode"] = _col(ev, "location_country")
-    out["SentenceID"] = [None if d is None else f"{d}_{s}" for d, s in zip(_col(ev, "doc_id"), _col(ev, "sentence_idx"))]
+    out["SentenceID"] = [
+        None if d is None else f"{d}_{s}" for d, s in zip(_col(ev, "doc_id"), _col(ev, "sentence_idx"))
+    ]
     out["URLs"] = [None] * len(ev)
     out["NewsSources"] = [None] * len(ev)
     return _frame(out)
@@ -277,14 +313,26 @@ def _plover(ev: pd.DataFrame) -> pd.DataFrame:
         if all(v is None for v in (name, country, admin1, lat, lon, lid)):
             locs.append(None)
         else:
-            locs.append({"name": name, "country": country, "admin1": admin1, "lat": _float(lat),
-                         "lon": _float(lon), "geonameid": lid})
+            locs.append(
+                {
+                    "name": name,
+                    "country": country,
+                    "admin1": admin1,
+                    "lat": _float(lat),
+                    "lon": _float(lon),
+                    "geonameid": lid,
+                }
+            )
     out["location"] = locs
     return _frame(out)
 
 
 _LAYOUTS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
-    "gdelt": _gdelt, "icews": _icews, "phoenix": _phoenix, "plover": _plover}
+    "gdelt": _gdelt,
+    "icews": _icews,
+    "phoenix": _phoenix,
+    "plover": _plover,
+}
 
 
 def to_layout(events: pd.DataFrame, format: str) -> pd.DataFrame:
@@ -331,8 +379,10 @@ def _json_value(v: Any) -> Any:
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise InputError(f"{path}: cannot tell the file type from {suffix or '(no extension)'!r}; "
-                         f"use one of {', '.join(EXPORT_SUFFIXES)}")
+        raise InputError(
+            f"{path}: cannot tell the file type from {suffix or '(no extension)'!r}; "
+            f"use one of {', '.join(EXPORT_SUFFIXES)}"
+        )
     return suffix
 
 
@@ -374,11 +424,16 @@ def export_events(events: pd.DataFrame, path: str | Path, *, format: str, header
         raise InputError(f"{path}: folder {folder} does not exist")
     if suffix in (".tsv", ".csv"):
         for col in table.columns:  # integers with gaps stay integers
-            if table[col].map(lambda v: v is None or isinstance(v, (int, np.integer)) and not isinstance(v, bool)).all() \
-                    and table[col].notna().any():
+            if (
+                table[col]
+                .map(lambda v: v is None or (isinstance(v, (int, np.integer)) and not isinstance(v, bool)))
+                .all()
+                and table[col].notna().any()
+            ):
                 table[col] = pd.array(table[col].tolist(), dtype="Int64")
-        table.to_csv(path, sep="\t" if suffix == ".tsv" else ",", index=False, header=header, na_rep="",
-                     lineterminator="\n")
+        table.to_csv(
+            path, sep="\t" if suffix == ".tsv" else ",", index=False, header=header, na_rep="", lineterminator="\n"
+        )
         return path
     records = [{k: _json_value(v) for k, v in r.items()} for r in table.to_dict("records")]
     with open(path, "w", encoding="utf-8") as fh:
@@ -426,8 +481,14 @@ def read_export(path: str | Path, *, format: str, header: bool = True) -> pd.Dat
         raise InputError(f"{path}: no such file")
     if suffix in (".tsv", ".csv"):
         names = None if header else list(to_layout(pd.DataFrame({"event_id": []}), format).columns)
-        df = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False,
-                         header=0 if header else None, names=names)
+        df = pd.read_csv(
+            path,
+            sep="\t" if suffix == ".tsv" else ",",
+            dtype=str,
+            keep_default_na=False,
+            header=0 if header else None,
+            names=names,
+        )
         return df.astype(object).where(df != "", None)
     with open(path, encoding="utf-8") as fh:
         if suffix == ".jsonl":

@@ -113,8 +113,18 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
     pre = v["pre"] if "pre" in v.columns else blank
     rows = []
     for i, (entry, verb, particle, obj, prep, code, label, rev, oprep, before) in enumerate(
-        zip(v["entry_id"], v["verb"], v["particle"], v["object"], v["prep"], v["code"], v["label"],
-            reverse.fillna(""), obj_prep.fillna(""), pre.fillna(""))
+        zip(
+            v["entry_id"],
+            v["verb"],
+            v["particle"],
+            v["object"],
+            v["prep"],
+            v["code"],
+            v["label"],
+            reverse.fillna(""),
+            obj_prep.fillna(""),
+            pre.fillna(""),
+        )
     ):
         alts = [a.strip() for a in str(obj).split("|") if a.strip()] or [""]
         pre_alts = [a.strip() for a in str(before).split("|") if a.strip()] or [""]
@@ -126,12 +136,37 @@ def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
             for pre_alt in pre_alts:
                 pw = pre_alt.lower().split()
                 rows.append(
-                    (i, entry, str(verb).lower(), str(particle).lower(), words[-1] if words else "",
-                     tuple(words[:-1]), str(prep).lower(), str(code), str(label), str(rev),
-                     alt_prep, pw[-1] if pw else "", tuple(pw[:-1]))
+                    (
+                        i,
+                        entry,
+                        str(verb).lower(),
+                        str(particle).lower(),
+                        words[-1] if words else "",
+                        tuple(words[:-1]),
+                        str(prep).lower(),
+                        str(code),
+                        str(label),
+                        str(rev),
+                        alt_prep,
+                        pw[-1] if pw else "",
+                        tuple(pw[:-1]),
+                    )
                 )
-    names = ["pattern_row", "entry_id", "verb", "particle", "obj_head", "obj_pre", "prep", "code", "label",
-             "reverse_code", "obj_prep", "pre_head", "pre_rest"]
+    names = [
+        "pattern_row",
+        "entry_id",
+        "verb",
+        "particle",
+        "obj_head",
+        "obj_pre",
+        "prep",
+        "code",
+        "label",
+        "reverse_code",
+        "obj_prep",
+        "pre_head",
+        "pre_rest",
+    ]
     out = pd.DataFrame(
         {name: pd.Series([r[i] for r in rows], dtype=np.int64 if i == 0 else object) for i, name in enumerate(names)}
     )
@@ -162,7 +197,12 @@ def _first_child(n: int, heads: np.ndarray, children: np.ndarray) -> np.ndarray:
 
 def _empty() -> pd.DataFrame:
     cols = ["verb", "source", "target", "code", "label", "entry_id", "particle_gid"]
-    return pd.DataFrame({c: pd.Series([], dtype=np.int64 if c in ("verb", "source", "target", "particle_gid") else object) for c in cols})
+    return pd.DataFrame(
+        {
+            c: pd.Series([], dtype=np.int64 if c in ("verb", "source", "target", "particle_gid") else object)
+            for c in cols
+        }
+    )
 
 
 def extract_triples(
@@ -224,9 +264,6 @@ def extract_triples(
     return out.drop(columns="reverse_code").reset_index(drop=True)
 
 
-
-
-
 def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     """The clause structure every step reads: per word, its subject, objects, passive voice,
     negation and modals, and (step 2, subjects with inheritance) the subject each verb acts with:
@@ -284,8 +321,11 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         modal_int[could] = True
     is_verbal = upos.isin(("VERB", "AUX"))
     # a that-clause only asked for: "demanded that Pakistan do more"
-    requested = (rel.eq("ccomp") & has_head & lem.lut(classes["request"])[lem.codes[np.maximum(head, 0)]]
-                 if rules.refusal else np.zeros(n, dtype=bool))
+    requested = (
+        rel.eq("ccomp") & has_head & lem.lut(classes["request"])[lem.codes[np.maximum(head, 0)]]
+        if rules.refusal
+        else np.zeros(n, dtype=bool)
+    )
 
     # 2. subjects, with inheritance ------------------------------------------------------------
     subj = np.where(passive, by_agent, nsubj)
@@ -389,7 +429,10 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         upos=upos,
     )
 
-def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: CodingRules) -> tuple[pd.DataFrame, np.ndarray] | None:
+
+def _pick_patterns(
+    c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: CodingRules
+) -> tuple[pd.DataFrame, np.ndarray] | None:
     """Step 1, patterns: each verb joined with the patterns of its lemma or form; a pattern applies
     when its particle, object and word before the verb are there; the most specific wins (particle >
     object, word before the verb or reciprocal subjects > preposition found); code "-" blocks.
@@ -421,8 +464,10 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
     by_lemma = np.flatnonzero(is_verb & is_pattern_verb[lemma_key])
     by_form = np.flatnonzero(is_verb & is_pattern_verb[norm_key] & (norm_key != lemma_key))
     vkey = pd.concat(
-        [pd.DataFrame({"v": by_lemma, "verb_key": lemma_key[by_lemma], "form": 0}),
-         pd.DataFrame({"v": by_form, "verb_key": norm_key[by_form], "form": 1})],
+        [
+            pd.DataFrame({"v": by_lemma, "verb_key": lemma_key[by_lemma], "form": 0}),
+            pd.DataFrame({"v": by_form, "verb_key": norm_key[by_form], "form": 1}),
+        ],
         ignore_index=True,
     )
     vidx = np.unique(vkey["v"].to_numpy())
@@ -447,8 +492,14 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
     if rules.parse_repairs and len(cx):
         prt_obl[head[head[cx]]] = head[cx]
     prt_obl = np.where(obj[vidx] < 0, prt_obl[vidx], -1)
-    for rank, slot in ((0, obj[vidx]), (1, np.where(passive[vidx], nsubj_pass[vidx], -1)), (2, with_obl[vidx]),
-                       (4, clause_obj), (5, lone_iobj), (6, prt_obl)):
+    for rank, slot in (
+        (0, obj[vidx]),
+        (1, np.where(passive[vidx], nsubj_pass[vidx], -1)),
+        (2, with_obl[vidx]),
+        (4, clause_obj),
+        (5, lone_iobj),
+        (6, prt_obl),
+    ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
@@ -462,8 +513,12 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
         pp_words = np.flatnonzero(with_case)
         pp_words = pp_words[np.isin(head[pp_words], vidx)]
         pp_slots = pd.concat(
-            [pd.DataFrame({"v": head[pp_words], "obj_key": key, "obj_gid": pp_words, "rank": 3,
-                           "obj_prep": case[pp_words]}) for key in (lemma_key[pp_words], norm_key[pp_words])],
+            [
+                pd.DataFrame(
+                    {"v": head[pp_words], "obj_key": key, "obj_gid": pp_words, "rank": 3, "obj_prep": case[pp_words]}
+                )
+                for key in (lemma_key[pp_words], norm_key[pp_words])
+            ],
             ignore_index=True,
         )
         pp_slots = pp_slots.loc[pp_slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
@@ -475,11 +530,17 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
     # multi-word objects: the earlier words must be dependents of the object's head
     multi = np.flatnonzero(objs["obj_multi"].to_numpy())
     if len(multi):
-        ok = _have_dependents(w, objs["obj_gid"].to_numpy()[multi], objs["alt_row"].to_numpy()[multi],
-                              _word_table(verbs.loc[verbs["obj_multi"].to_numpy()], "obj_pre"))
+        ok = _have_dependents(
+            w,
+            objs["obj_gid"].to_numpy()[multi],
+            objs["alt_row"].to_numpy()[multi],
+            _word_table(verbs.loc[verbs["obj_multi"].to_numpy()], "obj_pre"),
+        )
         objs = objs.drop(index=objs.index[multi[~ok]])
     cand = pd.concat([plain, objs.drop(columns=["obj_key", "rank"])], ignore_index=True)
-    cand = _require_pre(cand, w, vocab, lemma_key, norm_key, _word_table(verbs.loc[verbs["pre_multi"].to_numpy()], "pre_rest"))
+    cand = _require_pre(
+        cand, w, vocab, lemma_key, norm_key, _word_table(verbs.loc[verbs["pre_multi"].to_numpy()], "pre_rest")
+    )
     # reciprocal patterns need a coordinated subject ("Gondor and Osgiliath downplayed ...")
     has_conj = np.zeros(n, dtype=bool)
     has_conj[head[rel.eq("conj") & has_head]] = True
@@ -520,7 +581,11 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
     # about the Prince", the parser attaching "about" to Gondor)
     pat_obj = with_prep["obj_gid"].to_numpy()
     with_prep = with_prep.assign(obj_gid=np.where(pat_obj >= 0, pat_obj, obj[with_prep["v"].to_numpy()]))
-    on_obj = with_prep[["_k", "obj_gid", "prep_key"]].rename(columns={"obj_gid": "attach"}).merge(pp, on=["attach", "prep_key"])
+    on_obj = (
+        with_prep[["_k", "obj_gid", "prep_key"]]
+        .rename(columns={"obj_gid": "attach"})
+        .merge(pp, on=["attach", "prep_key"])
+    )
     pp_gid = np.full(len(cand), -1, dtype=np.int64)
     pp_gid[on_obj["_k"].to_numpy()] = on_obj["pp_gid"].to_numpy()
     pp_gid[on_verb["_k"].to_numpy()] = on_verb["pp_gid"].to_numpy()
@@ -533,12 +598,15 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
     cand["score"] = (
         8 * cand["has_particle"].astype(int)
         + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
-        + 2 * (cand["pp_gid"] >= 0).astype(int) + cand["form"].astype(int)
+        + 2 * (cand["pp_gid"] >= 0).astype(int)
+        + cand["form"].astype(int)
         # a pattern whose preposition is missing ranks below the same pattern without one
         - ((cand["prep"].to_numpy(dtype=object) != "") & (cand["pp_gid"] < 0)).astype(int)
     )
     # among equals, the pattern naming more of the object's words: "austrian gold florin" over "florin"
-    cand = cand.sort_values(["v", "score", "obj_words", "pattern_row"], ascending=[True, False, False, True], kind="stable")
+    cand = cand.sort_values(
+        ["v", "score", "obj_words", "pattern_row"], ascending=[True, False, False, True], kind="stable"
+    )
     best = cand.drop_duplicates("v", keep="first")
     coded = np.zeros(n, dtype=bool)
     coded[best["v"].to_numpy()] = True  # blocked patterns count as coded verbs for control
@@ -546,8 +614,10 @@ def _pick_patterns(c: SimpleNamespace, w: Words, verbs: pd.DataFrame, rules: Cod
 
     return best, coded
 
-def _modality_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray,
-                   rules: CodingRules) -> pd.DataFrame | None:
+
+def _modality_step(
+    c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray, rules: CodingRules
+) -> pd.DataFrame | None:
     """Step 3, modality: negated, hypothetical, conditional and merely asked-for acts are dropped,
     refused ones recoded as rejections, asked-for ones give the appeal its sub-code, promised ones
     are recoded as intent."""
@@ -589,8 +659,13 @@ def _modality_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.n
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     # the clause of a coded verb is coded by it, unless the verb is a passive that raised the
     # clause's subject: "Gollum was seen to break into the parade" reports the break-in
-    drop |= (in_xcomp & coded[hv] & ~(passive[hv] & (nsubj_pass[hv] >= 0)) & ~refused
-             & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]])
+    drop |= (
+        in_xcomp
+        & coded[hv]
+        & ~(passive[hv] & (nsubj_pass[hv] >= 0))
+        & ~refused
+        & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
+    )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
     if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
         drop |= requested[vb]
@@ -624,8 +699,8 @@ def _modality_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.n
 
     return best
 
-def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray,
-                 rules: CodingRules) -> np.ndarray:
+
+def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray, rules: CodingRules) -> np.ndarray:
     """Step 4, targets: per chosen pattern, the first of the listed slots that holds an actor
     (docs/architecture.md lists them), actors of unknown country last, then the deep target."""
     base, case_key, child, classes, clause_head, gid = c.base, c.case_key, c.child, c.classes, c.clause_head, c.gid
@@ -649,8 +724,9 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
     ccomp = child(rel.eq("ccomp"))
     has_ccomp = ccomp >= 0
     ccomp_subj = np.full(n, -1, dtype=np.int64)
-    ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]] & ~requested[ccomp[has_ccomp]], -1,
-                                     nsubj[ccomp[has_ccomp]])
+    ccomp_subj[has_ccomp] = np.where(
+        coded[ccomp[has_ccomp]] & ~requested[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]]
+    )
     # an actor in an oblique of a clause modifying the object: "memos sent by Bree",
     # "roads leading into Mordor"
     acl = child(base.eq("acl") & upos.eq("VERB"))
@@ -666,6 +742,7 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
     obj_last = np.full(n, -1, dtype=np.int64)
     obj_last[head[obj_idx]] = gid[obj_idx]
     o = np.where((o >= 0) & (o == objg), obj_last[vb], o)
+
     def at(values: np.ndarray, idx: np.ndarray) -> np.ndarray:
         """``values[idx]`` where ``idx`` is a word, -1 where it is -1."""
         return np.where(idx >= 0, values[np.maximum(idx, 0)], -1)
@@ -697,7 +774,7 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
     target = np.full(len(vb), -1, dtype=np.int64)
     # an actor whose country nothing gives ("---MIL") is a target only where no other actor is
     known = has_actor & (w["actor_resolution"] != "unknown-country")
-    for pass_ok in ((known, has_actor) if rules.unknown_country else (has_actor,)):
+    for pass_ok in (known, has_actor) if rules.unknown_country else (has_actor,):
         for k, slot in enumerate(candidates):
             own_object = k == 4  # the slot above: the pattern's object may be the target there only
             take = (target < 0) & (slot >= 0) & ((slot != objg) | own_object) & pass_ok[np.maximum(slot, 0)]
@@ -707,6 +784,7 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
         miss = target < 0
         target[miss] = deep[vb[miss]]
     return target
+
 
 #: ``target`` of a triple that has none; IMPLICIT_TARGET: the source's own country (see below).
 NO_TARGET = -1
@@ -722,13 +800,37 @@ _DOMESTIC_INTENT = frozenset({"034", "035"})
 
 #: Relations of a verb's dependent that lead away from its target: its subject, its agent, other
 #: clauses and loose attachments.
-_NOT_TARGET_PATH = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "obl:agent", "parataxis", "conj",
-                              "advcl", "ccomp", "punct", "discourse", "vocative", "dislocated", "list",
-                              "reparandum", "orphan", "appos", "acl:relcl", "expl", "aux", "cop", "mark"})
+_NOT_TARGET_PATH = frozenset(
+    {
+        "nsubj",
+        "nsubj:pass",
+        "csubj",
+        "csubj:pass",
+        "obl:agent",
+        "parataxis",
+        "conj",
+        "advcl",
+        "ccomp",
+        "punct",
+        "discourse",
+        "vocative",
+        "dislocated",
+        "list",
+        "reparandum",
+        "orphan",
+        "appos",
+        "acl:relcl",
+        "expl",
+        "aux",
+        "cop",
+        "mark",
+    }
+)
 
 
-def _clause_actor(w: Words, coded: np.ndarray, circumstance: np.ndarray, subj: np.ndarray,
-                  depth: int = 5) -> np.ndarray:
+def _clause_actor(
+    w: Words, coded: np.ndarray, circumstance: np.ndarray, subj: np.ndarray, depth: int = 5
+) -> np.ndarray:
     """Deep-target step: per verb, the nearest actor in its own clause (within ``depth`` links,
     not through its subject, another clause, a coded verb or a preposition of time or cause),
     used when no listed slot holds one ("received an Iranian delegation" -> IRN). -1 when none."""
@@ -836,15 +938,23 @@ def _word_table(verbs: pd.DataFrame, column: str) -> pd.DataFrame:
     """(alt_row, word) for each word of the tuple ``column`` of compiled patterns (a small table)."""
     tuples = verbs[column].to_numpy(dtype=object)
     lens = np.fromiter(map(len, tuples), dtype=np.int64, count=len(tuples))
-    return pd.DataFrame({"alt_row": np.repeat(verbs["alt_row"].to_numpy(), lens),
-                         "word": np.array([x for t in tuples for x in t], dtype=object)})
+    return pd.DataFrame(
+        {
+            "alt_row": np.repeat(verbs["alt_row"].to_numpy(), lens),
+            "word": np.array([x for t in tuples for x in t], dtype=object),
+        }
+    )
 
 
 def _have_dependents(w: Words, gids: np.ndarray, alt_rows: np.ndarray, table: pd.DataFrame) -> np.ndarray:
     """For each word ``gids[i]``: are all words ``table`` lists for pattern ``alt_rows[i]`` among its
     dependents (by lemma or form)?"""
-    need = (pd.DataFrame({"i": np.arange(len(gids)), "g": gids, "alt_row": alt_rows})
-            .merge(table, on="alt_row").drop(columns="alt_row").drop_duplicates())
+    need = (
+        pd.DataFrame({"i": np.arange(len(gids)), "g": gids, "alt_row": alt_rows})
+        .merge(table, on="alt_row")
+        .drop(columns="alt_row")
+        .drop_duplicates()
+    )
     head = w["head"]
     has_head = head >= 0
 
@@ -860,16 +970,20 @@ def _have_dependents(w: Words, gids: np.ndarray, alt_rows: np.ndarray, table: pd
     owner = np.r_[head[dep], head[head[dep2]]]
     words = np.r_[dep, dep2]
     # a dependent counts by lemma or by form ("improved relations": lemma "improve")
-    have = pd.DataFrame({"g": np.r_[owner, owner],
-                         "word": np.r_[w["lemma"].values[words], w["norm"].values[words]]}).drop_duplicates()
+    have = pd.DataFrame(
+        {"g": np.r_[owner, owner], "word": np.r_[w["lemma"].values[words], w["norm"].values[words]]}
+    ).drop_duplicates()
     found = need.merge(have, on=["g", "word"]).groupby("i").size()
     distinct = need.groupby("i").size()
-    return found.reindex(np.arange(len(gids)), fill_value=0).to_numpy() >= distinct.reindex(
-        np.arange(len(gids)), fill_value=0).to_numpy()
+    return (
+        found.reindex(np.arange(len(gids)), fill_value=0).to_numpy()
+        >= distinct.reindex(np.arange(len(gids)), fill_value=0).to_numpy()
+    )
 
 
-def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.ndarray, norm_key: np.ndarray,
-                 pre_table: pd.DataFrame) -> pd.DataFrame:
+def _require_pre(
+    cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.ndarray, norm_key: np.ndarray, pre_table: pd.DataFrame
+) -> pd.DataFrame:
     """Keep patterns whose word before the verb is there: a dependent of the verb earlier in the
     sentence, not an adverb, conjunction, particle or determiner ("wire tapped", "the death toll
     rose"). The validation suite codes "Gollum recently allowed ...", "indicated it deplored ..."
@@ -888,9 +1002,15 @@ def _require_pre(cand: pd.DataFrame, w: Words, vocab: pd.Index, lemma_key: np.nd
         ignore_index=True,
     )
     rows = np.flatnonzero(has_pre)
-    need = pd.DataFrame({"_row": rows, "v": cand["v"].to_numpy()[rows],
-                         "pre_key": vocab.get_indexer(cand["pre_head"].to_numpy(dtype=object)[rows]),  # type: ignore[arg-type]  # an array works; the stubs ask for an Index
-                         "alt_row": cand["alt_row"].to_numpy()[rows], "pre_multi": cand["pre_multi"].to_numpy()[rows]})
+    need = pd.DataFrame(
+        {
+            "_row": rows,
+            "v": cand["v"].to_numpy()[rows],
+            "pre_key": vocab.get_indexer(cand["pre_head"].to_numpy(dtype=object)[rows]),  # type: ignore[arg-type]  # an array works; the stubs ask for an Index
+            "alt_row": cand["alt_row"].to_numpy()[rows],
+            "pre_multi": cand["pre_multi"].to_numpy()[rows],
+        }
+    )
     met = need.merge(pairs.loc[pairs["pre_key"].to_numpy() >= 0], on=["v", "pre_key"], how="inner")
     # a noun group: the earlier words must be dependents of the word found ("death" of "toll")
     multi = np.flatnonzero(met["pre_multi"].to_numpy())
@@ -919,10 +1039,12 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     appos = rel.eq("appos") & (head >= 0)
     lists = np.flatnonzero(appos & (has_conj | has_conj[np.maximum(head, 0)]))
     in_list = idx[np.isin(head[idx], lists)]
-    conj = pd.DataFrame({
-        "arg": np.r_[head[idx], w["modifier_conj_head"], head[lists], head[head[in_list]]],
-        "member": np.r_[w["gid"][idx], w["modifier_conj"], lists, in_list],
-    })
+    conj = pd.DataFrame(
+        {
+            "arg": np.r_[head[idx], w["modifier_conj_head"], head[lists], head[head[in_list]]],
+            "member": np.r_[w["gid"][idx], w["modifier_conj"], lists, in_list],
+        }
+    )
     has_actor = w["actor_code"] != ""
     triples = triples.assign(_source=triples["source"])
     for side in ("source", "target"):
@@ -941,22 +1063,47 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
         pairs = pairs.loc[pairs["source"] != pairs["partner"]]
         if len(pairs):
             recip = no_target.merge(pairs, on=["_source", "source"]).assign(target=lambda t: t.pop("partner"))
-            triples = pd.concat([triples.loc[triples["target"].to_numpy() >= 0], recip,
-                                 no_target.loc[~no_target["_source"].isin(pairs["_source"])]], ignore_index=True)
+            triples = pd.concat(
+                [
+                    triples.loc[triples["target"].to_numpy() >= 0],
+                    recip,
+                    no_target.loc[~no_target["_source"].isin(pairs["_source"])],
+                ],
+                ignore_index=True,
+            )
     return triples.drop(columns="_source").sort_values(["verb", "source", "target"], kind="stable")
 
 
 #: Words that make an event noun hypothetical or not yet done ("a possible attack", "planned talks").
-_NOT_DONE = frozenset({
-    "possible", "potential", "planned", "proposed", "future", "threatened", "expected", "imminent",
-    "likely", "feared", "rumoured", "rumored", "alleged", "hypothetical", "new", "further", "any", "no",
-})
+_NOT_DONE = frozenset(
+    {
+        "possible",
+        "potential",
+        "planned",
+        "proposed",
+        "future",
+        "threatened",
+        "expected",
+        "imminent",
+        "likely",
+        "feared",
+        "rumoured",
+        "rumored",
+        "alleged",
+        "hypothetical",
+        "new",
+        "further",
+        "any",
+        "no",
+    }
+)
 #: Relations through which a noun's own modifier names who acts ("Russia's attack", "Russian strikes").
 _NOMINAL_SOURCE_RELS = ("nmod:poss", "amod", "compound")
 
 
-def extract_nominal(w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *,
-                    rules: CodingRules | None = None) -> pd.DataFrame:
+def extract_nominal(
+    w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *, rules: CodingRules | None = None
+) -> pd.DataFrame:
     """Event nouns with a source of their own: "Russia's attack on Kyiv", "Russian strikes on
     Kharkiv", "an attack by Hamas on Israel", "talks between Serbia and Kosovo".
 
@@ -987,8 +1134,10 @@ def extract_nominal(w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *,
     lemma = lem.values
     h = np.maximum(head[cand], 0)
     object_like = rel.isin(("obj", "nsubj:pass", "obl", "iobj", "xcomp"))
-    as_object = np.array([has_head[c] and object_like[c] and (lemma[hh], lemma[c]) in light
-                          for c, hh in zip(cand.tolist(), h.tolist())], dtype=bool)
+    as_object = np.array(
+        [has_head[c] and object_like[c] and (lemma[hh], lemma[c]) in light for c, hh in zip(cand.tolist(), h.tolist())],
+        dtype=bool,
+    )
     # not done: an adjective or determiner such as "possible", "no"
     dep = np.flatnonzero(has_head & rel.isin(("amod", "det", "advmod")) & lem.isin(_NOT_DONE))
     not_done = np.zeros(n, dtype=bool)
@@ -1032,11 +1181,17 @@ def extract_nominal(w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *,
     pair = between & (s < 0) & (t >= 0)
     s = np.where(pair, t, s)
     t = np.where(pair, conj_of[np.maximum(t, 0)], t)
-    out = pd.DataFrame({
-        "verb": v, "source": s, "target": t,
-        "code": found["code"].to_numpy(dtype=object), "label": found["label"].to_numpy(dtype=object),
-        "entry_id": found["entry_id"].to_numpy(dtype=object), "particle_gid": np.full(len(v), -1, dtype=np.int64),
-    })
+    out = pd.DataFrame(
+        {
+            "verb": v,
+            "source": s,
+            "target": t,
+            "code": found["code"].to_numpy(dtype=object),
+            "label": found["label"].to_numpy(dtype=object),
+            "entry_id": found["entry_id"].to_numpy(dtype=object),
+            "particle_gid": np.full(len(v), -1, dtype=np.int64),
+        }
+    )
     swapped = out.loc[pair & (out["target"].to_numpy() >= 0)]
     out = pd.concat([out, swapped.assign(source=swapped["target"], target=swapped["source"])], ignore_index=True)
     out = out.loc[(out["source"].to_numpy() >= 0) & (out["source"].to_numpy() != out["target"].to_numpy())]

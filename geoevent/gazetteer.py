@@ -31,14 +31,68 @@ PLACE_COLUMNS = ("place_id", "name", "country", "admin1", "latitude", "longitude
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]{2,40}[a-z.]$")
 #: Capitalised words that name places in GeoNames but are nearly always something else in news.
-_NOT_PLACES = frozenset({
-    "police", "of", "union", "post", "mobile", "reading", "victoria", "university", "march", "may", "june",
-    "july", "august", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "president",
-    "minister", "prime", "general", "president", "north", "south", "east", "west", "central", "new", "san",
-    "santa", "saint", "st.", "mercy", "hope", "independence", "liberty", "concord", "unity", "progress",
-    "nice", "split", "bath", "orange", "marks", "faith", "trump", "biden", "harris", "obama", "putin",
-    "lincoln", "jackson", "washington post", "oxford", "cambridge", "boston globe",
-})
+_NOT_PLACES = frozenset(
+    {
+        "police",
+        "of",
+        "union",
+        "post",
+        "mobile",
+        "reading",
+        "victoria",
+        "university",
+        "march",
+        "may",
+        "june",
+        "july",
+        "august",
+        "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "president",
+        "minister",
+        "prime",
+        "general",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "new",
+        "san",
+        "santa",
+        "saint",
+        "st.",
+        "mercy",
+        "hope",
+        "independence",
+        "liberty",
+        "concord",
+        "unity",
+        "progress",
+        "nice",
+        "split",
+        "bath",
+        "orange",
+        "marks",
+        "faith",
+        "trump",
+        "biden",
+        "harris",
+        "obama",
+        "putin",
+        "lincoln",
+        "jackson",
+        "washington post",
+        "oxford",
+        "cambridge",
+        "boston globe",
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -107,20 +161,30 @@ def gazetteer() -> Gazetteer:
     ids, names_, ctry, adm, lat, lon, pop, kind = [], [], [], [], [], [], [], []
     spellings: list[tuple[str, int, float]] = []  # (folded name, row, score)
 
-    def add(pid: str, name: str, country: str, admin1: str | None, la: float | None, lo: float | None,
-            population: int, k: str) -> int:
+    def add(
+        pid: str,
+        name: str,
+        country: str,
+        admin1: str | None,
+        la: float | None,
+        lo: float | None,
+        population: int,
+        k: str,
+    ) -> int:
         ids.append(pid), names_.append(name), ctry.append(country), adm.append(admin1)
         lat.append(la), lon.append(lo), pop.append(population), kind.append(k)
         return len(ids) - 1
 
     own = _own_rows()
     cities = gc.get_cities()
-    city_table = pd.DataFrame({
-        "country": [iso3.get(c["countrycode"], "") for c in cities.values()],
-        "admin1": [f"{c['countrycode']}.{c['admin1code']}" for c in cities.values()],
-        "lat": [float(c["latitude"]) for c in cities.values()],
-        "lon": [float(c["longitude"]) for c in cities.values()],
-    })
+    city_table = pd.DataFrame(
+        {
+            "country": [iso3.get(c["countrycode"], "") for c in cities.values()],
+            "admin1": [f"{c['countrycode']}.{c['admin1code']}" for c in cities.values()],
+            "lat": [float(c["latitude"]) for c in cities.values()],
+            "lon": [float(c["longitude"]) for c in cities.values()],
+        }
+    )
     for r in own.itertuples(index=False):
         la, lo = float(r.latitude), float(r.longitude)
         admin1 = r.admin1.strip() or None
@@ -138,8 +202,16 @@ def gazetteer() -> Gazetteer:
     vals = [c for c in cities.values() if c["countrycode"] in iso3]
     first = len(ids)
     for c in vals:
-        add(f"geonames:{c['geonameid']}", c["name"], iso3[c["countrycode"]], f"{c['countrycode']}.{c['admin1code']}",
-            float(c["latitude"]), float(c["longitude"]), int(c["population"]), "city")
+        add(
+            f"geonames:{c['geonameid']}",
+            c["name"],
+            iso3[c["countrycode"]],
+            f"{c['countrycode']}.{c['admin1code']}",
+            float(c["latitude"]),
+            float(c["longitude"]),
+            int(c["population"]),
+            "city",
+        )
     city_rows = np.arange(first, len(ids))
     city_pop = np.asarray([float(c["population"]) for c in vals])
     spellings.extend(zip([fold(c["name"]) for c in vals], city_rows.tolist(), (10 * city_pop).tolist()))
@@ -150,11 +222,18 @@ def gazetteer() -> Gazetteer:
     alt_pop = np.repeat(city_pop, counts)
     ok = (alts.str.match(_LATIN) & ~alts.str.isupper() & (alts.str.len() >= 4)).to_numpy(dtype=bool)
     spellings.extend(zip(alts[ok].str.lower().tolist(), alt_row[ok].tolist(), alt_pop[ok].tolist()))
-    places = pd.DataFrame({
-        "place_id": ids, "name": names_, "country": ctry, "admin1": adm,
-        "latitude": pd.array(lat, dtype="Float64"), "longitude": pd.array(lon, dtype="Float64"),
-        "population": np.asarray(pop, dtype=np.int64), "kind": kind,
-    })
+    places = pd.DataFrame(
+        {
+            "place_id": ids,
+            "name": names_,
+            "country": ctry,
+            "admin1": adm,
+            "latitude": pd.array(lat, dtype="Float64"),
+            "longitude": pd.array(lon, dtype="Float64"),
+            "population": np.asarray(pop, dtype=np.int64),
+            "kind": kind,
+        }
+    )
     sp = pd.DataFrame(spellings, columns=["key", "row", "score"])
     sp = sp.loc[~sp["key"].isin(_NOT_PLACES) & (sp["key"].str.len() >= 3)]
     sp = sp.sort_values(["key", "score"], ascending=[True, False], kind="stable").drop_duplicates(["key", "row"])

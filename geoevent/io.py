@@ -140,8 +140,13 @@ class ErrorRecord:
         return f"{where}: {doc}{self.message}; {_ACTION_TEXT.get(self.action, self.action)}"
 
 
-_ACTION_TEXT = {"skipped": "record skipped", "undated": "coded without a date", "truncated": "text truncated",
-                "replaced": "replaced by U+FFFD", "failed": "document skipped"}
+_ACTION_TEXT = {
+    "skipped": "record skipped",
+    "undated": "coded without a date",
+    "truncated": "text truncated",
+    "replaced": "replaced by U+FFFD",
+    "failed": "document skipped",
+}
 
 
 class ErrorLog:
@@ -256,9 +261,17 @@ def _open_regular(path: Path) -> IO[bytes]:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
-                    or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "a folder"
-                    if stat.S_ISDIR(st.st_mode) else "not a regular file")
+            kind = (
+                "a FIFO (named pipe)"
+                if stat.S_ISFIFO(st.st_mode)
+                else "a device"
+                if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "a socket"
+                if stat.S_ISSOCK(st.st_mode)
+                else "a folder"
+                if stat.S_ISDIR(st.st_mode)
+                else "not a regular file"
+            )
             link = f" (a symlink to {os.path.realpath(path)})" if path.is_symlink() else ""
             raise InputError(f"{path}: not a regular file: {kind}{link}; only regular files are read")
         if hasattr(os, "set_blocking"):
@@ -283,8 +296,16 @@ def _open_stream(path: Path) -> IO[bytes]:
 class _Reader:
     """Turns raw records into :class:`Document` values, reporting problems to the log."""
 
-    def __init__(self, *, default_date: dt.date | None, date_format: str | None, errors: ErrorLog,
-                 max_doc_chars: int | None, on_long: str, seen: set[str] | None) -> None:
+    def __init__(
+        self,
+        *,
+        default_date: dt.date | None,
+        date_format: str | None,
+        errors: ErrorLog,
+        max_doc_chars: int | None,
+        on_long: str,
+        seen: set[str] | None,
+    ) -> None:
         self.default_date = default_date
         self.date_format = date_format
         self.errors = errors
@@ -292,8 +313,16 @@ class _Reader:
         self.on_long = on_long
         self.seen = seen
 
-    def problem(self, file: str, line: int | None, doc_id: str | None, stage: str, error: str, message: str,
-                action: str = "skipped") -> None:
+    def problem(
+        self,
+        file: str,
+        line: int | None,
+        doc_id: str | None,
+        stage: str,
+        error: str,
+        message: str,
+        action: str = "skipped",
+    ) -> None:
         self.errors.add(ErrorRecord(file, line, doc_id, stage, error, message, action))
 
     def make(self, file: str, line: int | None, doc_id: Any, text: Any, date: Any) -> Document | None:
@@ -302,8 +331,9 @@ class _Reader:
             self.problem(file, line, None, "read", "MissingId", "no id")
             return None
         if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int, np.integer)):
-            self.problem(file, line, None, "read", "WrongType",
-                         f"id must be a string or an integer, got {type(doc_id).__name__}")
+            self.problem(
+                file, line, None, "read", "WrongType", f"id must be a string or an integer, got {type(doc_id).__name__}"
+            )
             return None
         doc_id = _SURROGATE_RE.sub("\ufffd", str(doc_id).strip())
         if not doc_id:
@@ -313,13 +343,20 @@ class _Reader:
             if text is None or (isinstance(text, float) and np.isnan(text)):
                 self.problem(file, line, doc_id, "read", "MissingText", "no text")
             else:
-                self.problem(file, line, doc_id, "read", "WrongType",
-                             f"text must be a string, got {type(text).__name__}")
+                self.problem(
+                    file, line, doc_id, "read", "WrongType", f"text must be a string, got {type(text).__name__}"
+                )
             return None
         if self.seen is not None:
             if doc_id in self.seen:
-                self.problem(file, line, doc_id, "read", "DuplicateId",
-                             f"duplicate document id {doc_id!r} (an earlier record has it)")
+                self.problem(
+                    file,
+                    line,
+                    doc_id,
+                    "read",
+                    "DuplicateId",
+                    f"duplicate document id {doc_id!r} (an earlier record has it)",
+                )
                 return None
         if not text.strip():
             self.problem(file, line, doc_id, "read", "EmptyText", "empty text")
@@ -335,16 +372,36 @@ class _Reader:
             self.seen.add(doc_id)
         if self.max_doc_chars is not None and len(text) > self.max_doc_chars:
             if self.on_long == "skip":
-                self.problem(file, line, doc_id, "read", "TooLong",
-                             f"text of {len(text)} characters exceeds --max-doc-chars {self.max_doc_chars}")
+                self.problem(
+                    file,
+                    line,
+                    doc_id,
+                    "read",
+                    "TooLong",
+                    f"text of {len(text)} characters exceeds --max-doc-chars {self.max_doc_chars}",
+                )
                 return None
-            self.problem(file, line, doc_id, "read", "TooLong",
-                         f"text of {len(text)} characters cut at --max-doc-chars {self.max_doc_chars}", "truncated")
+            self.problem(
+                file,
+                line,
+                doc_id,
+                "read",
+                "TooLong",
+                f"text of {len(text)} characters cut at --max-doc-chars {self.max_doc_chars}",
+                "truncated",
+            )
             text = text[: self.max_doc_chars]
         if _SURROGATE_RE.search(text) is not None:
             n = len(_SURROGATE_RE.findall(text))
-            self.problem(file, line, doc_id, "decode", "LoneSurrogate",
-                         f"{n} lone surrogate code point(s) in the text", "replaced")
+            self.problem(
+                file,
+                line,
+                doc_id,
+                "decode",
+                "LoneSurrogate",
+                f"{n} lone surrogate code point(s) in the text",
+                "replaced",
+            )
             text = _SURROGATE_RE.sub("\ufffd", text)
         try:
             day = parse_date(date, self.default_date, date_format=self.date_format)
@@ -400,8 +457,11 @@ def _txt_files(path: Path) -> list[Path]:
 def _read_folder(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[Document]:
     files = _txt_files(path)
     if not files:
-        parquet = sorted(p for p in path.rglob("*.parquet") if not any(part.startswith(("_", ".")) for part in
-                                                                          p.relative_to(path).parts))
+        parquet = sorted(
+            p
+            for p in path.rglob("*.parquet")
+            if not any(part.startswith(("_", ".")) for part in p.relative_to(path).parts)
+        )
         if parquet:
             yield from _read_parquet_dataset(path, r, columns)
             return
@@ -429,15 +489,27 @@ def _read_jsonl(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    r.problem(str(path), lineno, None, "read", "JSONDecodeError",
-                              f"broken JSON ({exc.msg}, column {exc.colno})")
+                    r.problem(
+                        str(path),
+                        lineno,
+                        None,
+                        "read",
+                        "JSONDecodeError",
+                        f"broken JSON ({exc.msg}, column {exc.colno})",
+                    )
                     continue
                 except RecursionError:
                     r.problem(str(path), lineno, None, "read", "JSONDecodeError", "broken JSON (nested too deeply)")
                     continue
                 if not isinstance(obj, dict):
-                    r.problem(str(path), lineno, None, "read", "WrongType",
-                              f"expected a JSON object, got {type(obj).__name__}")
+                    r.problem(
+                        str(path),
+                        lineno,
+                        None,
+                        "read",
+                        "WrongType",
+                        f"expected a JSON object, got {type(obj).__name__}",
+                    )
                     continue
                 if not checked:
                     _missing_columns(path, sorted(obj), columns)
@@ -478,8 +550,14 @@ def _read_csv(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[Do
                 if any(_SURROGATE_RE.search(f) for f in row):  # undecodable bytes, escaped by surrogateescape
                     bad = next(f for f in row if _SURROGATE_RE.search(f))
                     i = _SURROGATE_RE.search(bad).start()  # type: ignore[union-attr]
-                    r.problem(str(path), start, None, "decode", "UnicodeDecodeError",
-                              f"not UTF-8 (byte 0x{ord(bad[i]) - 0xDC00:02x} in a field)")
+                    r.problem(
+                        str(path),
+                        start,
+                        None,
+                        "decode",
+                        "UnicodeDecodeError",
+                        f"not UTF-8 (byte 0x{ord(bad[i]) - 0xDC00:02x} in a field)",
+                    )
                     continue
                 if header is None:
                     header = [h.strip() for h in row]
@@ -487,8 +565,14 @@ def _read_csv(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[Do
                     col = {name: i for i, name in reversed(list(enumerate(header)))}
                     continue
                 if len(row) != len(header):
-                    r.problem(str(path), start, None, "read", "CSVError",
-                              f"row has {len(row)} fields, the header has {len(header)}")
+                    r.problem(
+                        str(path),
+                        start,
+                        None,
+                        "read",
+                        "CSVError",
+                        f"row has {len(row)} fields, the header has {len(header)}",
+                    )
                     continue
                 date = row[col[columns["date"]]] if columns["date"] in col else None
                 doc = r.make(str(path), start, row[col[columns["id"]]], row[col[columns["text"]]], date)
@@ -500,7 +584,9 @@ def _read_csv(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[Do
         csv.field_size_limit(old_limit)
 
 
-def _batches(path: Path, source: Any, names: Sequence[str], r: _Reader, columns: Mapping[str, str]) -> Iterator[Document]:
+def _batches(
+    path: Path, source: Any, names: Sequence[str], r: _Reader, columns: Mapping[str, str]
+) -> Iterator[Document]:
     _missing_columns(path, names, columns)
     cols = [columns[c] for c in ("id", "text", "date") if columns[c] in names]
     row = 0
@@ -524,8 +610,9 @@ def _read_parquet(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterato
             pf = pq.ParquetFile(fh)
         except (OSError, pa.ArrowException) as exc:
             raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
-        yield from _batches(path, lambda cols: pf.iter_batches(columns=cols, batch_size=1024),
-                            pf.schema_arrow.names, r, columns)
+        yield from _batches(
+            path, lambda cols: pf.iter_batches(columns=cols, batch_size=1024), pf.schema_arrow.names, r, columns
+        )
     finally:
         fh.close()
 
@@ -537,12 +624,19 @@ def _read_parquet_dataset(path: Path, r: _Reader, columns: Mapping[str, str]) ->
         dataset = pads.dataset(path, format="parquet", partitioning="hive")
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"{path}: not a readable Parquet dataset ({exc})") from None
-    yield from _batches(path, lambda cols: dataset.to_batches(columns=cols, batch_size=1024),
-                        dataset.schema.names, r, columns)
+    yield from _batches(
+        path, lambda cols: dataset.to_batches(columns=cols, batch_size=1024), dataset.schema.names, r, columns
+    )
 
 
-_READERS = {".txt": lambda p, r, c: _read_txt(p, r), ".jsonl": _read_jsonl, ".jsonl.gz": _read_jsonl,
-            ".csv": _read_csv, ".csv.gz": _read_csv, ".parquet": _read_parquet}
+_READERS = {
+    ".txt": lambda p, r, c: _read_txt(p, r),
+    ".jsonl": _read_jsonl,
+    ".jsonl.gz": _read_jsonl,
+    ".csv": _read_csv,
+    ".csv.gz": _read_csv,
+    ".parquet": _read_parquet,
+}
 
 
 def _columns(columns: Mapping[str, str] | None) -> dict[str, str]:
@@ -586,8 +680,14 @@ def iter_documents(
     if errors is None:
         errors = ErrorLog(lambda rec: warnings.warn(rec.describe(), CorpusWarning, stacklevel=4))
     cols = _columns(columns)
-    r = _Reader(default_date=default_date, date_format=date_format, errors=errors, max_doc_chars=max_doc_chars,
-                on_long=on_long, seen=set() if unique_ids else None)
+    r = _Reader(
+        default_date=default_date,
+        date_format=date_format,
+        errors=errors,
+        max_doc_chars=max_doc_chars,
+        on_long=on_long,
+        seen=set() if unique_ids else None,
+    )
     plan: list[tuple[Path, Callable[..., Iterator[Document]]]] = []
     for raw in paths:  # check every input before the first document is read
         path = Path(raw)
@@ -627,8 +727,18 @@ def read_corpus(
     For large corpora use :func:`iter_documents` or :mod:`geoevent.batch`, which stream.
     """
     log = ErrorLog(lambda rec: warnings.warn(rec.describe(), CorpusWarning, stacklevel=_outside_level()))
-    docs = list(iter_documents(paths, default_date=default_date, date_format=date_format, columns=columns,
-                               errors=log, max_doc_chars=max_doc_chars, on_long=on_long, unique_ids=False))
+    docs = list(
+        iter_documents(
+            paths,
+            default_date=default_date,
+            date_format=date_format,
+            columns=columns,
+            errors=log,
+            max_doc_chars=max_doc_chars,
+            on_long=on_long,
+            unique_ids=False,
+        )
+    )
     first: dict[str, str] = {}
     dups: list[str] = []
     for d in docs:
@@ -800,8 +910,9 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
             if field.name == "event_date":
                 arr = pa.array(_date_values(col), type=pa.date32())
             elif pa.types.is_floating(field.type):
-                arr = pa.array(pd.to_numeric(col).to_numpy(dtype=np.float64), type=pa.float64(),
-                               from_pandas=True).cast(field.type)
+                arr = pa.array(pd.to_numeric(col).to_numpy(dtype=np.float64), type=pa.float64(), from_pandas=True).cast(
+                    field.type
+                )
             else:
                 arr = pa.array(col, type=field.type, from_pandas=True)
         except (pa.ArrowException, ValueError, TypeError) as exc:
@@ -812,8 +923,9 @@ def events_to_arrow(events_df: pd.DataFrame, *, metadata: Mapping[str, str]) -> 
     return pa.Table.from_arrays(arrays, schema=EVENT_SCHEMA.with_metadata(md))
 
 
-def write_events(events_df: pd.DataFrame, path: str | Path, *, metadata: Mapping[str, str] | None = None,
-                 rules: Any = None) -> Path:
+def write_events(
+    events_df: pd.DataFrame, path: str | Path, *, metadata: Mapping[str, str] | None = None, rules: Any = None
+) -> Path:
     """Write the events table to a Parquet file atomically; returns the path written.
 
     The metadata is filled by :func:`events_metadata` (versions, dictionary fingerprint, the
@@ -866,12 +978,18 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
         try:
             tables = [pq.read_table(p, partitioning=None).select(list(EVENT_COLUMNS)) for p in parts]
             meta_file = path / "_common_metadata"
-            schema = pq.read_schema(meta_file) if meta_file.is_file() else (
-                pq.read_schema(parts[0]) if parts else EVENT_SCHEMA)
+            schema = (
+                pq.read_schema(meta_file)
+                if meta_file.is_file()
+                else (pq.read_schema(parts[0]) if parts else EVENT_SCHEMA)
+            )
         except (OSError, pa.ArrowException, KeyError) as exc:
             raise InputError(f"{path}: not a readable geoevent dataset ({exc})") from None
-        table = pa.concat_tables([t.replace_schema_metadata(None) for t in tables]) if tables else \
-            EVENT_SCHEMA.empty_table()
+        table = (
+            pa.concat_tables([t.replace_schema_metadata(None) for t in tables])
+            if tables
+            else EVENT_SCHEMA.empty_table()
+        )
         table = table.replace_schema_metadata(schema.metadata)
     else:
         if not path.is_file():
@@ -882,8 +1000,9 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
             raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
     if "sentence_start" not in table.column_names and "sentence_text" in table.column_names:
         # written before the column existed: the sentence offset is unknown
-        table = table.append_column(EVENT_SCHEMA.field("sentence_start"),
-                                    pa.array(np.full(table.num_rows, -1, np.int32)))
+        table = table.append_column(
+            EVENT_SCHEMA.field("sentence_start"), pa.array(np.full(table.num_rows, -1, np.int32))
+        )
     missing = [c for c in EVENT_COLUMNS if c not in table.column_names]
     if missing:
         raise InputError(f"{path}: not a geoevent events file (missing column(s) {', '.join(missing)})")

@@ -31,7 +31,13 @@ from geoevent.tokens import sentence_starts
 
 # Cat and Words are the stages' internal tables (imported by geoevent.extract), not public API
 __all__ = [
-    "ACTOR_FIELDS", "UNKNOWN_COUNTRY", "actor_text", "discarded_sentences", "match_actors", "normalize_words", "prepare",
+    "ACTOR_FIELDS",
+    "UNKNOWN_COUNTRY",
+    "actor_text",
+    "discarded_sentences",
+    "match_actors",
+    "normalize_words",
+    "prepare",
     "resolve_actors",
 ]
 
@@ -215,7 +221,9 @@ def vocabulary_runs(in_vocab: np.ndarray, sid: np.ndarray) -> tuple[np.ndarray, 
     return cand_all, run
 
 
-def _find_spans(norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _find_spans(
+    norm: Cat, sid: np.ndarray, index: _PatternIndex, max_len: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Longest, leftmost non-overlapping matches of the phrases of ``index`` within sentences.
 
     Returns arrays (start_gid, length, dictionary pattern). Only runs of words that occur in some
@@ -300,12 +308,30 @@ _MENTION_COLUMNS = ["start_gid", "end_gid", "code", "country", "agent", "kind", 
 
 #: Second halves of hyphenated compounds whose first half names who did it ("U.S.-backed",
 #: "Saudi-led", "Kremlin-controlled"); "-made" names only an origin and is not listed.
-_BY_COMPOUNDS = frozenset({"backed", "led", "funded", "sponsored", "supported", "run", "controlled", "held",
-                           "brokered", "allied", "aligned", "installed", "appointed", "occupied", "armed"})
+_BY_COMPOUNDS = frozenset(
+    {
+        "backed",
+        "led",
+        "funded",
+        "sponsored",
+        "supported",
+        "run",
+        "controlled",
+        "held",
+        "brokered",
+        "allied",
+        "aligned",
+        "installed",
+        "appointed",
+        "occupied",
+        "armed",
+    }
+)
 
 
-def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.date | None], *,
-                 rules: CodingRules | None = None) -> pd.DataFrame:
+def match_actors(
+    w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.date | None], *, rules: CodingRules | None = None
+) -> pd.DataFrame:
     """Actor mentions: one row per matched name with the role valid on the document's date.
 
     Columns: start_gid, end_gid (inclusive), code, country, agent, kind, entry_id, name. With
@@ -330,9 +356,12 @@ def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.da
         end = start + length - 1
         nxt = np.minimum(end + 2, max(w.n - 1, 0))
         words = norm.values
-        split = ((end + 2 < w.n) & (words[np.minimum(end + 1, w.n - 1)] == "-")
-                 & pd.Series(words[nxt], dtype=object).isin(_BY_COMPOUNDS).to_numpy()
-                 & (w["sid"][nxt] == w["sid"][np.minimum(end, w.n - 1)]))
+        split = (
+            (end + 2 < w.n)
+            & (words[np.minimum(end + 1, w.n - 1)] == "-")
+            & pd.Series(words[nxt], dtype=object).isin(_BY_COMPOUNDS).to_numpy()
+            & (w["sid"][nxt] == w["sid"][np.minimum(end, w.n - 1)])
+        )
         length = np.where(split, length + 2, length)
         extra = np.flatnonzero(first_of != "")
         if len(extra):
@@ -341,8 +370,15 @@ def match_actors(w: Words, dictionaries: Dictionaries, dates: Mapping[str, dt.da
             key = np.r_[key, np.array([index[0][k] for k in first_of[extra].tolist()], dtype=object)]
     if not len(start):
         return empty
-    m = pd.DataFrame({"start_gid": start, "length": length, "pattern": key,
-                      "mention": np.arange(len(start)), "_date": _sentence_dates(w, dates)[w["sid"][start]]})
+    m = pd.DataFrame(
+        {
+            "start_gid": start,
+            "length": length,
+            "pattern": key,
+            "mention": np.arange(len(start)),
+            "_date": _sentence_dates(w, dates)[w["sid"][start]],
+        }
+    )
     table = actors.assign(_order=np.arange(len(actors)))
     rows = _pick_roles(m.merge(table, on="pattern", how="inner"))
     rows["end_gid"] = rows["start_gid"] + rows["length"] - 1
@@ -414,8 +450,9 @@ _NOT_HEAD_RELS = ("compound", "flat", "amod", "det", "nmod:poss", "fixed")
 UNKNOWN_COUNTRY = "---"
 
 
-def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries, *,
-                   rules: CodingRules | None = None) -> Words:
+def resolve_actors(
+    w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries, *, rules: CodingRules | None = None
+) -> Words:
     """Give every word the actor it denotes; adds the :data:`ACTOR_FIELDS` arrays to ``w``.
 
     A word inside a name takes the name's actor. Any other word takes the country named by a
@@ -508,16 +545,20 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     # a group or an organisation keeps its whole code: "Hamas fighters" -> PSEREBHMS
     body = pd.Series(kind[mods], dtype=object).isin(_BODY_KINDS).to_numpy() & (code[mods] != country[mods])
     country[heads] = country[mods]
-    agent[heads] = np.where(body, agent[mods],
-                            np.where(agent_word[heads] != "", agent_word[heads],
-                                     np.where(title_agent[heads] != "", title_agent[heads],
-                                              np.where(prefix[mods] != "", "", agent[mods]))))
+    agent[heads] = np.where(
+        body,
+        agent[mods],
+        np.where(
+            agent_word[heads] != "",
+            agent_word[heads],
+            np.where(title_agent[heads] != "", title_agent[heads], np.where(prefix[mods] != "", "", agent[mods])),
+        ),
+    )
     entry[heads] = entry[mods]
     a_start[heads] = np.minimum(a_start[mods], heads)
     a_end[heads] = np.maximum(a_end[mods], heads)
     own_prefix = prefix_word[heads] & (agent_word[heads] != "") & ~body  # "Arnor's MSF" -> NGOARN
-    code[heads] = np.where(body, code[mods],
-                           np.where(own_prefix, agent[heads] + base_code, base_code + agent[heads]))
+    code[heads] = np.where(body, code[mods], np.where(own_prefix, agent[heads] + base_code, base_code + agent[heads]))
     base[heads] = base_code
     prefix[heads] = np.where(own_prefix, agent[heads], np.where(country[mods] != "", prefix[mods], ""))
     # a name with no actor of its own takes its title's: "Arnor President Umbardacil" -> ARNGOV
@@ -553,7 +594,9 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     entry[conj] = entry[first_conj]
     a_start[conj] = conj
     a_end[conj] = conj
-    shared_base = np.where(base[first_conj] != "", base[first_conj], country[first_conj])  # "Danish Islamist media and government"
+    shared_base = np.where(
+        base[first_conj] != "", base[first_conj], country[first_conj]
+    )  # "Danish Islamist media and government"
     code[conj] = np.where(prefix_word[conj], agent[conj] + shared_base, shared_base + agent[conj])
     resolution = np.where(code != "", "dictionary", "").astype(object)
     # demonyms as nouns: "Germans demonstrated", "Tibetans rioted" -> DEUCVL, CHN... (civilians)
@@ -573,8 +616,9 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     lone_agent = np.where(crowd & (agent_word == ""), "CVL", agent_word)
     # agent words with no country: from a place in the sentence, else unknown
     lone_agent = np.where(lone_agent != "", lone_agent, title_agent)
-    lone = ((code == "") & (lone_agent != "") & ~prefix_word & w["upos"].isin(("NOUN", "PROPN"))
-            & ~rel.isin(_NOT_HEAD_RELS))
+    lone = (
+        (code == "") & (lone_agent != "") & ~prefix_word & w["upos"].isin(("NOUN", "PROPN")) & ~rel.isin(_NOT_HEAD_RELS)
+    )
     # weapons are no actors of their own ("The missiles will speak for themselves")
     lone &= ~w["lemma"].isin(verb_classes()["inanimate"]) & ~w["norm"].isin(verb_classes()["inanimate"])
     w["lone_agent"] = np.where(lone, lone_agent, "")  # for geoevent.context (document country, "its forces")
@@ -606,10 +650,15 @@ def resolve_actors(w: Words, mentions: pd.DataFrame, dictionaries: Dictionaries,
     w.update(
         actor_kind=np.where(direct, kind, ""),
         actor_resolution=resolution,
-        modifier_conj_head=ch, modifier_conj=cm,
+        modifier_conj_head=ch,
+        modifier_conj=cm,
         actor_direct=direct,
-        actor_code=code, actor_country=country, actor_agent=agent, actor_entry=entry,
-        actor_start=a_start, actor_end=a_end,
+        actor_code=code,
+        actor_country=country,
+        actor_agent=agent,
+        actor_entry=entry,
+        actor_start=a_start,
+        actor_end=a_end,
     )
     return w
 
@@ -628,10 +677,13 @@ def _demonym_nouns(w: Words, dictionaries: Dictionaries, *, dates_ok: bool = Tru
     norm: Cat = w["norm"]
     lemma: Cat = w["lemma"]
     plural = np.array([v.endswith("s") for v in norm.uniques.tolist()] + [False])[norm.codes]
-    by_lemma = np.r_[np.array([table.get(v, "") for v in lemma.uniques.tolist()], dtype=object),
-                     np.array([""], dtype=object)][lemma.codes]
-    by_stem = np.r_[np.array([table.get(v[:-1], "") if v.endswith("s") else "" for v in norm.uniques.tolist()],
-                             dtype=object), np.array([""], dtype=object)][norm.codes]
+    by_lemma = np.r_[
+        np.array([table.get(v, "") for v in lemma.uniques.tolist()], dtype=object), np.array([""], dtype=object)
+    ][lemma.codes]
+    by_stem = np.r_[
+        np.array([table.get(v[:-1], "") if v.endswith("s") else "" for v in norm.uniques.tolist()], dtype=object),
+        np.array([""], dtype=object),
+    ][norm.codes]
     found = np.where(by_lemma != "", by_lemma, by_stem)
     nominal = w["upos"].isin(("NOUN", "PROPN"))
     return np.where(plural & nominal, found, "")

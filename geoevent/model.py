@@ -38,7 +38,9 @@ def _check_span(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         or value[0] < 0
         or value[1] < value[0]
     ):
-        raise InvalidValueError(f"{attribute.name} must be a (start, end) pair of offsets with 0 <= start <= end, got {value!r}")
+        raise InvalidValueError(
+            f"{attribute.name} must be a (start, end) pair of offsets with 0 <= start <= end, got {value!r}"
+        )
 
 
 def _match(pattern: re.Pattern[str], what: str, *, optional: bool = False):
@@ -68,11 +70,13 @@ class Actor:
 
     code: str = attrs.field(validator=_match(_ACTOR_CODE, "an actor code of 3-letter groups, e.g. 'USAGOV'"))
     country: str | None = attrs.field(
-        default=None, converter=_none_if_empty,
+        default=None,
+        converter=_none_if_empty,
         validator=_match(_COUNTRY, "a 3-letter country code or 'IGO'", optional=True),
     )
     agent: str | None = attrs.field(
-        default=None, converter=_none_if_empty,
+        default=None,
+        converter=_none_if_empty,
         validator=_match(_AGENT, "a 3-letter agent code such as 'GOV'", optional=True),
     )
     text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))

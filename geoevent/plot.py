@@ -90,8 +90,13 @@ def plot_timeline(events: pd.DataFrame, *, freq: str | None = None, ax: Any = No
         bottom = np.zeros(len(counts))
         for q in sorted(counts.columns):
             vals = counts[q].to_numpy()
-            ax.bar(x, vals, bottom=bottom, color=QUAD_COLOURS.get(q, "#999999"),
-                   label=QUAD_NAMES.get(q, "outside the codebook"))
+            ax.bar(
+                x,
+                vals,
+                bottom=bottom,
+                color=QUAD_COLOURS.get(q, "#999999"),
+                label=QUAD_NAMES.get(q, "outside the codebook"),
+            )
             bottom += vals
         labels = [d.strftime("%Y-%m-%d" if f != "MS" else "%Y-%m") for d in counts.index]
         step = max(1, len(labels) // 12)
@@ -165,8 +170,15 @@ def plot_dyads(events: pd.DataFrame, *, by: str = "code", top: int = 15, ax: Any
     for i in range(m.shape[0]):
         for j in range(m.shape[1]):
             if values[i, j]:
-                ax.text(j, i, str(values[i, j]), ha="center", va="center",
-                        color="white" if values[i, j] > high / 2 else "black", fontsize="small")
+                ax.text(
+                    j,
+                    i,
+                    str(values[i, j]),
+                    ha="center",
+                    va="center",
+                    color="white" if values[i, j] > high / 2 else "black",
+                    fontsize="small",
+                )
     ax.set_xlabel("target")
     ax.set_ylabel("source")
     ax.set_title("who acts on whom (events)")

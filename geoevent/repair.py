@@ -50,15 +50,59 @@ def _verbs() -> frozenset[str]:
 
 #: Irregular past forms of verbs news reports with (the treebanks lack some: "froze", "overran").
 _IRREGULAR = {
-    "froze": "freeze", "frozen": "freeze", "withheld": "withhold", "retook": "retake", "overran": "overrun",
-    "slew": "slay", "slain": "slay", "forbade": "forbid", "struck": "strike", "shot": "shoot", "fought": "fight",
-    "sent": "send", "met": "meet", "held": "hold", "led": "lead", "took": "take", "gave": "give", "threw": "throw",
-    "broke": "break", "stole": "steal", "sold": "sell", "told": "tell", "won": "win", "lost": "lose", "fled": "flee",
-    "sought": "seek", "swore": "swear", "spoke": "speak", "withdrew": "withdraw", "overthrew": "overthrow",
-    "forgave": "forgive", "began": "begin", "brought": "bring", "caught": "catch", "kept": "keep", "left": "leave",
-    "paid": "pay", "upheld": "uphold", "overtook": "overtake", "rebuilt": "rebuild", "shook": "shake",
-    "swept": "sweep", "tore": "tear", "drove": "drive", "rose": "rise", "lent": "lend", "bound": "bind",
-    "stood": "stand", "laid": "lay", "undertook": "undertake", "blew": "blow", "flew": "fly", "hung": "hang",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "withheld": "withhold",
+    "retook": "retake",
+    "overran": "overrun",
+    "slew": "slay",
+    "slain": "slay",
+    "forbade": "forbid",
+    "struck": "strike",
+    "shot": "shoot",
+    "fought": "fight",
+    "sent": "send",
+    "met": "meet",
+    "held": "hold",
+    "led": "lead",
+    "took": "take",
+    "gave": "give",
+    "threw": "throw",
+    "broke": "break",
+    "stole": "steal",
+    "sold": "sell",
+    "told": "tell",
+    "won": "win",
+    "lost": "lose",
+    "fled": "flee",
+    "sought": "seek",
+    "swore": "swear",
+    "spoke": "speak",
+    "withdrew": "withdraw",
+    "overthrew": "overthrow",
+    "forgave": "forgive",
+    "began": "begin",
+    "brought": "bring",
+    "caught": "catch",
+    "kept": "keep",
+    "left": "leave",
+    "paid": "pay",
+    "upheld": "uphold",
+    "overtook": "overtake",
+    "rebuilt": "rebuild",
+    "shook": "shake",
+    "swept": "sweep",
+    "tore": "tear",
+    "drove": "drive",
+    "rose": "rise",
+    "lent": "lend",
+    "bound": "bind",
+    "stood": "stand",
+    "laid": "lay",
+    "undertook": "undertake",
+    "blew": "blow",
+    "flew": "fly",
+    "hung": "hang",
 }
 
 
@@ -96,8 +140,9 @@ def _children(heads: list[int]) -> list[list[int]]:
     return kids
 
 
-def verb_read_as_modifier(forms: list[str], upos: list[str], heads: list[int], rels: list[str],
-                          lemmas: list[str]) -> bool:
+def verb_read_as_modifier(
+    forms: list[str], upos: list[str], heads: list[int], rels: list[str], lemmas: list[str]
+) -> bool:
     """Step 1 on one sentence (0-based heads, -1 = root), in place; True when it changed it.
 
     Applies when the root is not a verb and has no copula, and a word after the first one is a
@@ -114,8 +159,12 @@ def verb_read_as_modifier(forms: list[str], upos: list[str], heads: list[int], r
     for x in range(1, n):
         if upos[x] in _VERBAL and rels[x] in ("acl", "amod", "acl:relcl"):
             lemma = lemmas[x].lower() if lemmas[x].lower() in _verbs() else verb_lemma(forms[x])
-        elif upos[x] in ("ADJ", "NOUN", "PROPN") and rels[x] in ("amod", "flat", "compound", "acl") \
-                and forms[x][:1].islower() and forms[x].lower().endswith(("ed", "s")):
+        elif (
+            upos[x] in ("ADJ", "NOUN", "PROPN")
+            and rels[x] in ("amod", "flat", "compound", "acl")
+            and forms[x][:1].islower()
+            and forms[x].lower().endswith(("ed", "s"))
+        ):
             lemma = verb_lemma(forms[x])
         else:
             continue
@@ -152,8 +201,9 @@ def verb_read_as_modifier(forms: list[str], upos: list[str], heads: list[int], r
     return True
 
 
-def verb_read_as_modifier_in_conjunct(forms: list[str], upos: list[str], heads: list[int], rels: list[str],
-                                      lemmas: list[str]) -> bool:
+def verb_read_as_modifier_in_conjunct(
+    forms: list[str], upos: list[str], heads: list[int], rels: list[str], lemmas: list[str]
+) -> bool:
     """Step 4: "freed dozens of dissidents and lifted curbs on the press", the second verb read as
     a modifier of a noun coordinated with the first verb's object: it becomes the conjunct of the
     first verb, with the noun as its object."""

@@ -34,10 +34,20 @@ def _negation(value: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
 #: geoevent's coding steps beyond PETRARCH's, each a field of :class:`CodingRules`, with the value
 #: that turns it off.
 _ADDITIONS_OFF: dict[str, Any] = {
-    "unknown_country": False, "context_country": False, "nominal": False, "refusal": False,
-    "implicit_target": False, "sub_codes": False, "parse_repairs": False, "deep_target": False,
-    "sector_codes": False, "targetless_roots": (), "strict_prepositions": False, "participle_subjects": False,
-    "predicate_adjectives": False, "coreference": False,
+    "unknown_country": False,
+    "context_country": False,
+    "nominal": False,
+    "refusal": False,
+    "implicit_target": False,
+    "sub_codes": False,
+    "parse_repairs": False,
+    "deep_target": False,
+    "sector_codes": False,
+    "targetless_roots": (),
+    "strict_prepositions": False,
+    "participle_subjects": False,
+    "predicate_adjectives": False,
+    "coreference": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)

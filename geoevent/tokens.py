@@ -233,8 +233,9 @@ def sentence_texts(tokens: pd.DataFrame, doc_texts: Mapping[str, str] | None = N
         pieces = (sep + words).tolist()
     texts: list[str] = []
     joined = (rebuild & in_order).tolist() if rebuild.any() else [False] * len(first)
-    for doc_id, lo, hi, start, end, join in zip(doc_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(),
-                                                s_min.tolist(), e_max.tolist(), joined):
+    for doc_id, lo, hi, start, end, join in zip(
+        doc_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(), s_min.tolist(), e_max.tolist(), joined
+    ):
         if doc_texts is not None and start >= 0 and doc_id in doc_texts:
             texts.append(doc_texts[doc_id][start:end])
         elif join:
@@ -257,4 +258,3 @@ def sentence_texts(tokens: pd.DataFrame, doc_texts: Mapping[str, str] | None = N
             "text": pd.Series(texts, dtype=object),
         }
     )
-

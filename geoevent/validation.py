@@ -107,8 +107,10 @@ class SuiteScore:
 
     def table(self) -> str:
         """The per-category table as UniversalPETRARCH prints it."""
-        head = f"{'Category':10s}{'Records':>10s}{'Correct':>10s}{'Uncoded':>10s}{'Extra':>10s}{'Null':>10s}" \
-               f"{'Found':>10s}{'Uncoded':>10s}{'Extra':>10s}"
+        head = (
+            f"{'Category':10s}{'Records':>10s}{'Correct':>10s}{'Uncoded':>10s}{'Extra':>10s}{'Null':>10s}"
+            f"{'Found':>10s}{'Uncoded':>10s}{'Extra':>10s}"
+        )
         lines = [head]
         for r in self.per_category.itertuples(index=False):
             lines.append(
@@ -199,8 +201,16 @@ def load_upsuite(path: str | PathLike[str], *, mimic_upstream: bool = False) -> 
     return Suite(path=p, tokens=tokens, records=rec, expected=exp, include=include, dictionary_files=env)
 
 
-def _read_record(lines: list[str], i: int, p: Path, records: list[dict], expected: list[dict],
-                 conllu: list[str], seen: dict[str, int], mimic_upstream: bool) -> int:
+def _read_record(
+    lines: list[str],
+    i: int,
+    p: Path,
+    records: list[dict],
+    expected: list[dict],
+    conllu: list[str],
+    seen: dict[str, int],
+    mimic_upstream: bool,
+) -> int:
     """Read the record starting at line i; return the index of the line after it."""
     head = lines[i]
     start = i + 1
@@ -227,10 +237,15 @@ def _read_record(lines: list[str], i: int, p: Path, records: list[dict], expecte
                 events = ["noevents"]
             else:
                 ea = _attrs_of(s)
-                events.append({"event_code": ea.get("eventcode", ""), "source_code": ea.get("sourcecode", ""),
-                               "target_code": ea.get("targetcode", "")})
+                events.append(
+                    {
+                        "event_code": ea.get("eventcode", ""),
+                        "source_code": ea.get("sourcecode", ""),
+                        "target_code": ea.get("targetcode", ""),
+                    }
+                )
         elif s.startswith("<Text"):
-            rest = s[len("<Text>"):] if s.startswith("<Text>") else ""
+            rest = s[len("<Text>") :] if s.startswith("<Text>") else ""
             i += 1
             buf = [rest] if rest.strip() else []
             while i < n and not lines[i].startswith("</Text"):
@@ -253,13 +268,23 @@ def _read_record(lines: list[str], i: int, p: Path, records: list[dict], expecte
     if not parse_lines:
         raise InputError(f"{where}: record without a <Parse>")
     text = " ".join(" ".join(text_parts).split())
-    records.append({"doc_id": doc_id, "record_id": rid, "category": a.get("category", ""), "date": date,
-                    "evaluate": a.get("evaluate", "").lower() == "true", "text": text, "line": start,
-                    "n_expected": len(events)})
+    records.append(
+        {
+            "doc_id": doc_id,
+            "record_id": rid,
+            "category": a.get("category", ""),
+            "date": date,
+            "evaluate": a.get("evaluate", "").lower() == "true",
+            "text": text,
+            "line": start,
+            "n_expected": len(events),
+        }
+    )
     for e in events:
         if e == "noevents":
-            expected.append({"doc_id": doc_id, "event_code": "", "source_code": "", "target_code": "",
-                             "noevents": True})
+            expected.append(
+                {"doc_id": doc_id, "event_code": "", "source_code": "", "target_code": "", "noevents": True}
+            )
         else:
             expected.append({"doc_id": doc_id, **e, "noevents": False})  # type: ignore[dict-item]
     conllu.append(f"# newdoc id = {doc_id}")
@@ -326,20 +351,45 @@ def score(suite: Suite, events: pd.DataFrame, *, null_rule: str = "any", dedupe:
                     if e["e"] == c and e["s"] == s and e["t"] == t:  # type: ignore[index]
                         nfound += 1
                         break
-        rows.append({"doc_id": rec.doc_id, "record_id": rec.record_id, "category": rec.category,
-                     "expected": len(exp), "coded": ncoded, "correct": nfound,
-                     "uncoded": len(exp) - nfound, "extra": ncoded - nfound, "null": nnull})
-    per_record = pd.DataFrame(rows, columns=["doc_id", "record_id", "category", "expected", "coded", "correct",
-                                             "uncoded", "extra", "null"])
+        rows.append(
+            {
+                "doc_id": rec.doc_id,
+                "record_id": rec.record_id,
+                "category": rec.category,
+                "expected": len(exp),
+                "coded": ncoded,
+                "correct": nfound,
+                "uncoded": len(exp) - nfound,
+                "extra": ncoded - nfound,
+                "null": nnull,
+            }
+        )
+    per_record = pd.DataFrame(
+        rows, columns=["doc_id", "record_id", "category", "expected", "coded", "correct", "uncoded", "extra", "null"]
+    )
     cats = list(dict.fromkeys(per_record["category"]))
     agg = []
     for cat in cats + ["Total"]:
         part = per_record if cat == "Total" else per_record[per_record["category"] == cat]
-        recs, cor, unc, ext, nul = (len(part), int(part["correct"].sum()), int(part["uncoded"].sum()),
-                                    int(part["extra"].sum()), int(part["null"].sum()))
+        recs, cor, unc, ext, nul = (
+            len(part),
+            int(part["correct"].sum()),
+            int(part["uncoded"].sum()),
+            int(part["extra"].sum()),
+            int(part["null"].sum()),
+        )
         denom = cor + unc
-        agg.append({"category": cat, "records": recs, "correct": cor, "uncoded": unc, "extra": ext, "null": nul,
-                    "found_pct": 100.0 * cor / denom if denom else 0.0,
-                    "uncoded_pct": 100.0 * unc / denom if denom else 0.0,
-                    "extra_pct": 100.0 * ext / recs if recs else 0.0})
+        agg.append(
+            {
+                "category": cat,
+                "records": recs,
+                "correct": cor,
+                "uncoded": unc,
+                "extra": ext,
+                "null": nul,
+                "found_pct": 100.0 * cor / denom if denom else 0.0,
+                "uncoded_pct": 100.0 * unc / denom if denom else 0.0,
+                "extra_pct": 100.0 * ext / recs if recs else 0.0,
+            }
+        )
     return SuiteScore(per_category=pd.DataFrame(agg), per_record=per_record, duplicate_events=dups)

@@ -34,7 +34,10 @@ def sentence(spec: str, *, doc_id: str = "d", sent_idx: int = 0) -> pd.DataFrame
     ``spec`` holds one word per whitespace-separated item, ``form/lemma/UPOS/head/deprel``;
     offsets are computed as if words were joined by single spaces.
     """
-    cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "head", "deprel", "start_char", "end_char")}
+    cols: dict[str, list] = {
+        k: []
+        for k in ("doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "head", "deprel", "start_char", "end_char")
+    }
     pos = 0
     for i, item in enumerate(spec.split(), start=1):
         form, lemma, upos, head, deprel = item.split("/")
@@ -67,9 +70,29 @@ def small_dictionaries() -> Dictionaries:
             ("t:7", "iran", "IRN", "IRN", "", "country", nat, nat, "Iran"),
             ("t:8", "sumy", "UKR", "UKR", "", "city", nat, nat, "Sumy"),
             ("t:9", "kherson", "UKR", "UKR", "", "city", nat, nat, "Kherson"),
-            ("t:10", "biden", "USAGOV", "USA", "GOV", "person", pd.Timestamp("2021-01-20"), pd.Timestamp("2025-01-20"), "Joe Biden"),
+            (
+                "t:10",
+                "biden",
+                "USAGOV",
+                "USA",
+                "GOV",
+                "person",
+                pd.Timestamp("2021-01-20"),
+                pd.Timestamp("2025-01-20"),
+                "Joe Biden",
+            ),
             ("t:11", "biden", "USAELI", "USA", "ELI", "person", pd.Timestamp("2025-01-20"), nat, "Joe Biden"),
-            ("t:12", "zelenskyy", "UKRGOV", "UKR", "GOV", "person", pd.Timestamp("2019-05-20"), nat, "Volodymyr Zelenskyy"),
+            (
+                "t:12",
+                "zelenskyy",
+                "UKRGOV",
+                "UKR",
+                "GOV",
+                "person",
+                pd.Timestamp("2019-05-20"),
+                nat,
+                "Volodymyr Zelenskyy",
+            ),
             ("t:13", "u.s.", "USA", "USA", "", "country", nat, nat, "United States"),
             ("t:15", "iranian", "IRN", "IRN", "", "adjective", nat, nat, "Iran"),
             ("t:14", "telemar", "RUS", "RUS", "", "person", nat, nat, "Telemar"),
@@ -77,8 +100,12 @@ def small_dictionaries() -> Dictionaries:
         columns=list(ACTOR_COLUMNS),
     )
     agents = pd.DataFrame(
-        [("a:1", "troops", "MIL", "noun"), ("a:2", "military", "MIL", "noun"), ("a:3", "official", "GOV", "title"),
-         ("a:4", "minister", "GOV", "title")],
+        [
+            ("a:1", "troops", "MIL", "noun"),
+            ("a:2", "military", "MIL", "noun"),
+            ("a:3", "official", "GOV", "title"),
+            ("a:4", "minister", "GOV", "title"),
+        ],
         columns=list(AGENT_COLUMNS),
     )
     verbs = pd.DataFrame(

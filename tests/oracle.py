@@ -98,9 +98,16 @@ def _role(rows: list[dict[str, Any]], date: dt.date | None) -> dict[str, Any] | 
     return sorted(ok, key=key)[0]
 
 
-def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | None, require_target: bool, intent: bool = True,
-                   negation: Mapping[str, str] | None = None, modality: bool = True,
-                   oblique_source: bool = False) -> list[dict]:
+def _code_sentence(
+    words: list[dict[str, Any]],
+    lex: _Lexicon,
+    date: dt.date | None,
+    require_target: bool,
+    intent: bool = True,
+    negation: Mapping[str, str] | None = None,
+    modality: bool = True,
+    oblique_source: bool = False,
+) -> list[dict]:
     n = len(words)
     norm = [w["norm"] for w in words]
     lemma = [w["lemma_l"] for w in words]
@@ -147,9 +154,14 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         a = actor[h]
         if a["agent"] or not a["country"] or a["code"] != a["country"]:
             continue
-        new = {**a, "agent": agent_word[t], "a_start": min(a["a_start"], t), "a_end": max(a["a_end"], t),
-               "code": agent_word[t] + a["country"] if prefix_word[t] else a["country"] + agent_word[t],
-               "prefix": agent_word[t] if prefix_word[t] else ""}
+        new = {
+            **a,
+            "agent": agent_word[t],
+            "a_start": min(a["a_start"], t),
+            "a_end": max(a["a_end"], t),
+            "code": agent_word[t] + a["country"] if prefix_word[t] else a["country"] + agent_word[t],
+            "prefix": agent_word[t] if prefix_word[t] else "",
+        }
         for i in range(a["a_start"], a["a_end"] + 1):
             actor[i] = new
     resolved = list(actor)
@@ -158,8 +170,11 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         if direct[h]:
             continue
         mods = [
-            k for k in kids[h]
-            if rel[k] in _MOD_RELS and (rel[k] != "nmod" or case[k] in _NMOD_CASES) and direct[k]
+            k
+            for k in kids[h]
+            if rel[k] in _MOD_RELS
+            and (rel[k] != "nmod" or case[k] in _NMOD_CASES)
+            and direct[k]
             and not (rel[k] == "nmod" and case[k] == "in" and not agent_word[h])
         ]
         if not mods:
@@ -171,29 +186,52 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         agent = agent_word[h] or title or ("" if pre else a["agent"])
         base = pre + a["country"] if a["country"] else a["code"]
         own = prefix_word[h] and bool(agent_word[h])  # "Arnor's MSF" -> NGOARN
-        resolved[h] = {**a, "agent": agent, "code": agent + base if own else base + agent,
-                       "prefix": agent if own else pre, "base": base,
-                       "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h)}
+        resolved[h] = {
+            **a,
+            "agent": agent,
+            "code": agent + base if own else base + agent,
+            "prefix": agent if own else pre,
+            "base": base,
+            "a_start": min(a["a_start"], h),
+            "a_end": max(a["a_end"], h),
+        }
         if not a["country"]:
             continue
         for k in kids[m]:  # "Russian and Chinese officials": the second name takes the agent too
             b = actor[k]
             if rel[k] == "conj" and b is not None and not b["agent"]:
                 if b["country"]:  # a name without a country stays itself ("ministry of Gondor and the Nasgul")
-                    resolved[k] = {**b, "agent": agent, "code": b["country"] + agent,
-                                   "a_start": min(b["a_start"], h), "a_end": max(b["a_end"], h)}
+                    resolved[k] = {
+                        **b,
+                        "agent": agent,
+                        "code": b["country"] + agent,
+                        "a_start": min(b["a_start"], h),
+                        "a_end": max(b["a_end"], h),
+                    }
                 mod_conj[h].append(k)
 
     resolved_by_mods = list(resolved)
     for h in range(n):  # a name with no actor of its own takes its title's: "Arnor President Umbardacil"
         if resolved_by_mods[h] is not None:
             continue
-        t = next((k for k in kids[h] if rel[k] in _TITLE_RELS and agent_word[k] and not direct[k]
-                  and resolved_by_mods[k] is not None), -1)
+        t = next(
+            (
+                k
+                for k in kids[h]
+                if rel[k] in _TITLE_RELS and agent_word[k] and not direct[k] and resolved_by_mods[k] is not None
+            ),
+            -1,
+        )
         if t >= 0:
             a = resolved_by_mods[t]  # plus its own agent word: "Danish Islamist media" -> DNKMUSMED
-            resolved[h] = {**a, "a_start": min(a["a_start"], h), "a_end": max(a["a_end"], h), "base": a["code"],
-                           "agent": agent_word[h] or a["agent"], "code": a["code"] + agent_word[h]}
+            resolved[h] = {
+                **a,
+                "a_start": min(a["a_start"], h),
+                "a_end": max(a["a_end"], h),
+                "base": a["code"],
+                "agent": agent_word[h] or a["agent"],
+                "code": a["code"] + agent_word[h],
+            }
 
     for x in range(n):
         h = head[x]
@@ -210,7 +248,10 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
     npass = [first(i, lambda k: rel[k] == "nsubj:pass") for i in range(n)]
     obj = [first(i, lambda k: rel[k] == "obj") for i in range(n)]
     iobj = [first(i, lambda k: rel[k] == "iobj") for i in range(n)]
-    by_agent = [first(i, lambda k: rel[k] == "obl:agent" or (rel[k].split(":")[0] == "obl" and case[k] == "by")) for i in range(n)]
+    by_agent = [
+        first(i, lambda k: rel[k] == "obl:agent" or (rel[k].split(":")[0] == "obl" and case[k] == "by"))
+        for i in range(n)
+    ]
     passive = [npass[i] >= 0 or first(i, lambda k: rel[k] == "aux:pass") >= 0 for i in range(n)]
     subj = [by_agent[i] if passive[i] else nsubj[i] for i in range(n)]
     for i in range(n):
@@ -256,12 +297,14 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         new = list(subj)
         for i in range(n):
             s = subj[i]
-            if (reported[i] and s >= 0 and lemma[s] in cls["personal"] and upos[s] == "PRON"
-                    and subj[head[i]] >= 0):
+            if reported[i] and s >= 0 and lemma[s] in cls["personal"] and upos[s] == "PRON" and subj[head[i]] >= 0:
                 new[i] = subj[head[i]]
         subj = new
 
-    neg = [any(rel[k] in ("advmod", "det", "cc:preconj") and lemma[k] in cls["negation"] for k in kids[i]) for i in range(n)]
+    neg = [
+        any(rel[k] in ("advmod", "det", "cc:preconj") and lemma[k] in cls["negation"] for k in kids[i])
+        for i in range(n)
+    ]
     modal_int = [any(rel[k] == "aux" and lemma[k] in cls["modal_intent"] for k in kids[i]) for i in range(n)]
     modal_hyp = [any(rel[k] == "aux" and lemma[k] in cls["modal_hypothetical"] for k in kids[i]) for i in range(n)]
     for i in range(n):  # "Iran said it would retaliate": intent, not a hypothesis
@@ -297,8 +340,15 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             og = -1
             if p["has_object"]:
                 if p["obj_prep"]:  # an object inside a prepositional phrase: "acted on a resolution"
-                    og = first(v, lambda k: rel[k].split(":")[0] in ("obl", "nmod") and rel[k] != "obl:agent"
-                               and case[k] == p["obj_prep"] and p["obj_head"] in (lemma[k], norm[k]))
+                    og = first(
+                        v,
+                        lambda k: (
+                            rel[k].split(":")[0] in ("obl", "nmod")
+                            and rel[k] != "obl:agent"
+                            and case[k] == p["obj_prep"]
+                            and p["obj_head"] in (lemma[k], norm[k])
+                        ),
+                    )
                 else:
                     with_obl = first(v, lambda k: rel[k].split(":")[0] == "obl" and case[k] == "with")
                     to_verb = first(v, lambda k: rel[k] == "xcomp" or (rel[k] == "advcl" and mark[k] == "to"))
@@ -307,20 +357,30 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                         if slot >= 0 and (lemma[slot] == p["obj_head"] or norm[slot] == p["obj_head"]):
                             og = slot
                             break
-                if og >= 0 and p["obj_pre"] and not all(any(w in (lemma[k], norm[k]) for k in deps(og)) for w in p["obj_pre"]):
+                if (
+                    og >= 0
+                    and p["obj_pre"]
+                    and not all(any(w in (lemma[k], norm[k]) for k in deps(og)) for w in p["obj_pre"])
+                ):
                     og = -1
                 if og < 0:
                     continue
             if p["has_pre"]:  # a word before the verb that depends on it, not an adverb, conjunction...
                 before = [k for k in kids[v] if k < v and upos[k] not in _NOT_PRE]
-                found_pre = [k for k in before if p["pre_head"] in (lemma[k], norm[k])
-                             and all(any(word in (lemma[d], norm[d]) for d in deps(k)) for word in p["pre_rest"])]
+                found_pre = [
+                    k
+                    for k in before
+                    if p["pre_head"] in (lemma[k], norm[k])
+                    and all(any(word in (lemma[d], norm[d]) for d in deps(k)) for word in p["pre_rest"])
+                ]
                 if not found_pre:
                     continue
             pp = -1
             if p["prep"]:
+
                 def is_pp(k: int) -> bool:
                     return rel[k].split(":")[0] in ("obl", "nmod") and rel[k] != "obl:agent" and case[k] == p["prep"]
+
                 pp = first(v, is_pp)
                 attach = og if og >= 0 else obj[v]  # the pattern's object, else the direct object
                 if pp < 0 and attach >= 0:
@@ -329,8 +389,13 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 s0 = by_agent[v] if passive[v] else nsubj[v]
                 if s0 < 0 or not any(rel[k] == "conj" for k in kids[s0]):
                     continue
-            score = (8 * p["has_particle"] + 4 * (p["has_object"] + p["has_pre"] + p["reciprocal"]) + 2 * (pp >= 0)
-                     + form - (bool(p["prep"]) and pp < 0))
+            score = (
+                8 * p["has_particle"]
+                + 4 * (p["has_object"] + p["has_pre"] + p["reciprocal"])
+                + 2 * (pp >= 0)
+                + form
+                - (bool(p["prep"]) and pp < 0)
+            )
             if best is None or (score, p["obj_words"]) > (best[0], best[1]["obj_words"]):
                 best = (score, p, og, pp, prt)
         if best is None:
@@ -348,18 +413,29 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         if neg[v]:  # a negated act codes nothing, or its negation's code when a table gives one
             if not negation or pat["code"] not in negation:
                 continue
-            pat = {**pat, "code": negation[pat["code"]], "reverse_code": negation.get(pat["reverse_code"], ""), "label": ""}
+            pat = {
+                **pat,
+                "code": negation[pat["code"]],
+                "reverse_code": negation.get(pat["reverse_code"], ""),
+                "label": "",
+            }
         if modality and modal_hyp[v]:
             continue
         if controlled[v] and ((modality and lemma[h] in cls["hypothetical"]) or lemma[h] in cls["object_control"]):
             continue
-        if in_x and coded[h] and not (passive[h] and npass[h] >= 0) and lemma[h] not in (cls["intent"] | cls["subject_control"]):
+        if (
+            in_x
+            and coded[h]
+            and not (passive[h] and npass[h] >= 0)
+            and lemma[h] not in (cls["intent"] | cls["subject_control"])
+        ):
             continue
         if rel[v] == "advcl" and mark[v] in cls["conditional"]:
             continue
         code = pat["code"]
         if is_intent:
             code = lex.intent.get(code[:2], code)
+
         def first_actor(i: int, base_rel: str, place: bool | None = None) -> int:
             """First child of ``i`` with ``base_rel`` that denotes an actor (place: locative case or not)."""
             if i < 0:
@@ -377,22 +453,40 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
 
         def first_obl(i: int) -> int:
             """First oblique of ``i`` that is neither a passive agent nor a circumstance."""
-            return next((k for k in kids[i] if rel[k].split(":")[0] == "obl" and rel[k] != "obl:agent"
-                         and case[k] not in cls["circumstance"]), -1)
+            return next(
+                (
+                    k
+                    for k in kids[i]
+                    if rel[k].split(":")[0] == "obl" and rel[k] != "obl:agent" and case[k] not in cls["circumstance"]
+                ),
+                -1,
+            )
 
         def first_nmod(i: int) -> int:
             if i < 0:
                 return -1
-            return next((k for k in kids[i] if rel[k].split(":")[0] == "nmod" and rel[k] != "nmod:poss"
-                         and case[k] not in cls["circumstance"]), -1)
+            return next(
+                (
+                    k
+                    for k in kids[i]
+                    if rel[k].split(":")[0] == "nmod" and rel[k] != "nmod:poss" and case[k] not in cls["circumstance"]
+                ),
+                -1,
+            )
 
         def acl_actor(x: int) -> int:
             """An actor in an oblique of the first clause modifying ``x`` ("memos sent by Bree")."""
             a = next((k for k in kids[x] if rel[k].split(":")[0] == "acl" and upos[k] == "VERB"), -1) if x >= 0 else -1
             if a < 0:
                 return -1
-            return next((k for k in kids[a] if rel[k].split(":")[0] == "obl" and case[k] not in cls["circumstance"]
-                         and resolved[k] is not None), -1)
+            return next(
+                (
+                    k
+                    for k in kids[a]
+                    if rel[k].split(":")[0] == "obl" and case[k] not in cls["circumstance"] and resolved[k] is not None
+                ),
+                -1,
+            )
 
         def acl_object(x: int) -> int:
             """The object of the first clause modifying ``x`` ("the parade supporting Gondor")."""
@@ -404,14 +498,20 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
             k = next((k for k in kids[i] if rel[k] == "ccomp"), -1)
             return nsubj[k] if k >= 0 and not coded[k] else -1
 
-        purpose = next((obj[k] for k in range(n) if controlled[k] and clause_head[k] == v and mark[k] == "to"
-                        and obj[k] >= 0), -1)
+        purpose = next(
+            (obj[k] for k in range(n) if controlled[k] and clause_head[k] == v and mark[k] == "to" and obj[k] >= 0), -1
+        )
         o = obj[v]
         if o >= 0 and o == c["obj"]:  # the pattern took the first object: a later one stands in
             o = [k for k in kids[v] if rel[k] == "obj"][-1]
         candidates = [
-            c["pp"], o, iobj[v], npass[v] if passive[v] else -1, first_actor(v, "obl", place=False),
-            first_actor(o, "nmod"), first_actor(c["obj"], "nmod"),
+            c["pp"],
+            o,
+            iobj[v],
+            npass[v] if passive[v] else -1,
+            first_actor(v, "obl", place=False),
+            first_actor(o, "nmod"),
+            first_actor(c["obj"], "nmod"),
             first_actor(first_nmod(o), "nmod"),
             purpose if lemma[v] not in cls["object_control"] else -1,
             first_actor(first_obl(v), "nmod"),
@@ -428,6 +528,7 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
         target = next((t for t in candidates if t >= 0 and t != c["obj"] and resolved[t] is not None), -1)
         if subj[v] < 0:
             continue
+
         def members(x: int) -> list[int]:
             """Words coordinated with ``x``, also through a list read as apposition + conjuncts."""
             conj_x = [k for k in kids[x] if rel[k] == "conj"]
@@ -454,11 +555,21 @@ def _code_sentence(words: list[dict[str, Any]], lex: _Lexicon, date: dt.date | N
                 continue
             if ta is not None and sa["code"] == ta["code"]:
                 continue
-            out.append({"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": pat, "prt": c["prt"]})
+            out.append(
+                {"verb": v, "source": s, "target": t, "sa": sa, "ta": ta, "code": code, "p": pat, "prt": c["prt"]}
+            )
     # paired codes: the target does the reverse act to the source
     out += [
-        {**e, "source": e["target"], "target": e["source"], "sa": e["ta"], "ta": e["sa"], "code": e["p"]["reverse_code"]}
-        for e in list(out) if e["ta"] is not None and e["p"]["reverse_code"]
+        {
+            **e,
+            "source": e["target"],
+            "target": e["source"],
+            "sa": e["ta"],
+            "ta": e["sa"],
+            "code": e["p"]["reverse_code"],
+        }
+        for e in list(out)
+        if e["ta"] is not None and e["p"]["reverse_code"]
     ]
     return out
 
@@ -489,11 +600,15 @@ def code_tokens_baseline(
     for (doc_id, sent_idx), part in df.groupby(["doc_id", "sent_idx"], sort=False):
         words = part.to_dict("records")
         norms = [x["norm"] for x in words]
-        if any(" ".join(norms[i : i + k]) in lex.discards
-               for k in range(1, lex.discard_len + 1) for i in range(len(norms) - k + 1)):
+        if any(
+            " ".join(norms[i : i + k]) in lex.discards
+            for k in range(1, lex.discard_len + 1)
+            for i in range(len(norms) - k + 1)
+        ):
             continue  # a discard phrase: the sentence codes nothing
-        for e in _code_sentence(words, lex, day.get(doc_id), require_target, intent, negation, modality,
-                                  oblique_source):
+        for e in _code_sentence(
+            words, lex, day.get(doc_id), require_target, intent, negation, modality, oblique_source
+        ):
             sa, ta, v = e["sa"], e["ta"], e["verb"]
             w = words
             verb_text = w[v]["text"] + (" " + w[e["prt"]]["text"] if e["prt"] >= 0 else "")

@@ -100,17 +100,17 @@ def affix_ids(low: str, buckets: int) -> list[int]:
 def ngram_ids(low: str, buckets: int) -> list[int]:
     """Hashed character 3-grams of "<low>" (at most MAX_NGRAMS, the first ones)."""
     s = "<" + low + ">"
-    return [_h("g:" + s[i:i + 3], buckets) for i in range(min(len(s) - 2, MAX_NGRAMS))]
+    return [_h("g:" + s[i : i + 3], buckets) for i in range(min(len(s) - 2, MAX_NGRAMS))]
 
 
-def type_features(form: str | None, word2id: dict[str, int], affix_buckets: int,
-                  ngram_buckets: int) -> tuple[int, list[int], list[int], int]:
+def type_features(
+    form: str | None, word2id: dict[str, int], affix_buckets: int, ngram_buckets: int
+) -> tuple[int, list[int], list[int], int]:
     """(word id, affix ids, char 3-gram ids, shape id) of a word form; ``None`` is ROOT."""
     if form is None:
         return ROOT, affix_ids("<root>", affix_buckets), ngram_ids("<root>", ngram_buckets), ROOT_SHAPE
     low = form.lower()
-    return (word2id.get(low, UNK), affix_ids(low, affix_buckets), ngram_ids(low, ngram_buckets),
-            word_shape(form))
+    return (word2id.get(low, UNK), affix_ids(low, affix_buckets), ngram_ids(low, ngram_buckets), word_shape(form))
 
 
 # -- tree decoding -------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ def _chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
             path.append(v)
             v = heads[v]
         if v != 0 and color[v] == 1:  # closed a cycle on the current path
-            cycle = path[path.index(v):]
+            cycle = path[path.index(v) :]
         for u in path:
             color[u] = 2
         if cycle is not None:
@@ -279,7 +279,7 @@ def _one_blas_thread() -> Any:
 
 def _gate_order(w: np.ndarray, hidden: int) -> np.ndarray:
     """Torch LSTM rows (i, f, g, o) -> (i, f, o, g) with the sigmoid gates halved (tanh trick)."""
-    i, f, g, o = (w[k * hidden:(k + 1) * hidden] for k in range(4))
+    i, f, g, o = (w[k * hidden : (k + 1) * hidden] for k in range(4))
     return np.concatenate([0.5 * i, 0.5 * f, 0.5 * o, g], axis=0)
 
 
@@ -370,24 +370,26 @@ class BiaffineModel:
             z = zbuf[:, :n]
             if t:
                 np.matmul(h[:, :n], whh, out=z)
-                z += x[:, o:o + n]
+                z += x[:, o : o + n]
             else:
-                z[...] = x[:, o:o + n]
+                z[...] = x[:, o : o + n]
             np.tanh(z, out=z)
-            ifo = z[..., :3 * H]
+            ifo = z[..., : 3 * H]
             ifo *= 0.5
             ifo += 0.5  # = sigmoid of the (halved) i, f, o pre-activations
-            cell = ifo[..., :H] * z[..., 3 * H:]
+            cell = ifo[..., :H] * z[..., 3 * H :]
             if t:
-                cell += ifo[..., H:2 * H] * c[:, :n]
+                cell += ifo[..., H : 2 * H] * c[:, :n]
             c = cell
             h = np.tanh(c)
-            h *= ifo[..., 2 * H:]
-            out[:, o:o + n] = h
+            h *= ifo[..., 2 * H :]
+            out[:, o : o + n] = h
         return out
 
     # -- API -------------------------------------------------------------------------------------
-    def parse(self, words: list[list[str]]) -> tuple[list[list[str]], list[list[str]], list[list[int]], list[list[str]]]:
+    def parse(
+        self, words: list[list[str]]
+    ) -> tuple[list[list[str]], list[list[str]], list[list[int]], list[list[str]]]:
         """UPOS, XPOS, heads (1-based, 0 = root) and UD relations for each word of each sentence.
 
         BLAS runs on one thread meanwhile (see :func:`_one_blas_thread`).
@@ -395,7 +397,9 @@ class BiaffineModel:
         with _one_blas_thread():
             return self._parse(words)
 
-    def _parse(self, words: list[list[str]]) -> tuple[list[list[str]], list[list[str]], list[list[int]], list[list[str]]]:
+    def _parse(
+        self, words: list[list[str]]
+    ) -> tuple[list[list[str]], list[list[str]], list[list[int]], list[list[str]]]:
         n_sent = len(words)
         upos_out: list[list[str]] = [[] for _ in range(n_sent)]
         xpos_out: list[list[str]] = [[] for _ in range(n_sent)]
@@ -450,10 +454,10 @@ class BiaffineModel:
         z += self.mlp_b
         np.maximum(z, self.leak * z, out=z)
         A, Lm = self.arc_dim, self.lab_dim
-        arc_dep, arc_head, lab_dep = z[:, :A], z[:, A:2 * A], z[:, 2 * A:2 * A + Lm]
+        arc_dep, arc_head, lab_dep = z[:, :A], z[:, A : 2 * A], z[:, 2 * A : 2 * A + Lm]
 
         # Tags: one matmul for UPOS and XPOS logits.
-        tag_logits = z[dep_tok, 2 * A + Lm:] @ self.tag_w
+        tag_logits = z[dep_tok, 2 * A + Lm :] @ self.tag_w
         tag_logits += self.tag_b
         n_upos = len(self.upos)
         upos_ids = tag_logits[:, :n_upos].argmax(axis=1)
@@ -496,8 +500,8 @@ class BiaffineModel:
         e[:, :Lm, 0] = lab_dep[dep_tok]
         lab_ids = np.empty(n_dep, dtype=np.int64)
         for a in range(0, n_dep, LABEL_CHUNK):
-            sc = np.matmul(g[head_inv[a:a + LABEL_CHUNK]], e[a:a + LABEL_CHUNK])
-            lab_ids[a:a + LABEL_CHUNK] = sc[..., 0].argmax(axis=1)
+            sc = np.matmul(g[head_inv[a : a + LABEL_CHUNK]], e[a : a + LABEL_CHUNK])
+            lab_ids[a : a + LABEL_CHUNK] = sc[..., 0].argmax(axis=1)
 
         # Back to per-sentence lists (head token index -> 1-based position in its sentence).
         rel_head = (dep_head - np.repeat(starts, lens - 1)).tolist()
@@ -507,9 +511,9 @@ class BiaffineModel:
         pos = 0
         for k, i in enumerate(keep):
             n = int(lens[k]) - 1
-            upos_out[i] = u_names[pos:pos + n]
-            xpos_out[i] = x_names[pos:pos + n]
-            heads_out[i] = rel_head[pos:pos + n]
-            labels_out[i] = lab_names[pos:pos + n]
+            upos_out[i] = u_names[pos : pos + n]
+            xpos_out[i] = x_names[pos : pos + n]
+            heads_out[i] = rel_head[pos : pos + n]
+            labels_out[i] = lab_names[pos : pos + n]
             pos += n
         return upos_out, xpos_out, heads_out, labels_out

@@ -15,7 +15,6 @@ from typing import Any
 
 import pandas as pd
 
-from tests.reference_biaffine import BiaffineModel
 from geoevent.errors import InputError
 from geoevent.parse import embedded
 from geoevent.parse.embedded import (
@@ -29,6 +28,7 @@ from geoevent.parse.embedded import (
 )
 from geoevent.parse.tokenize import tokenize
 from geoevent.tokens import empty_token_table, make_token_table
+from tests.reference_biaffine import BiaffineModel
 
 __all__ = ["BaselineParser"]
 
@@ -90,9 +90,23 @@ class BaselineParser(EmbeddedParser):
             self._load()
             return empty_token_table()
         ann = self.annotate(sent_words)
-        cols: dict[str, list[Any]] = {c: [] for c in (
-            "doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "xpos", "feats", "head", "deprel",
-            "start_char", "end_char")}
+        cols: dict[str, list[Any]] = {
+            c: []
+            for c in (
+                "doc_id",
+                "sent_idx",
+                "tok_idx",
+                "text",
+                "lemma",
+                "upos",
+                "xpos",
+                "feats",
+                "head",
+                "deprel",
+                "start_char",
+                "end_char",
+            )
+        }
         for d, k, spans, ws, rows in zip(sent_doc, sent_local, sent_spans, sent_words, ann):
             n = len(ws)
             doc = doc_ids[d]
@@ -113,8 +127,13 @@ class BaselineParser(EmbeddedParser):
 
 
 def _finish_rows(
-    forms: Sequence[str], upos: Sequence[str], xpos: Sequence[str], heads: Sequence[int], rels: Sequence[str],
-    feats: dict[tuple[str, str, str], str], lemmatizer: Lemmatizer,
+    forms: Sequence[str],
+    upos: Sequence[str],
+    xpos: Sequence[str],
+    heads: Sequence[int],
+    rels: Sequence[str],
+    feats: dict[tuple[str, str, str], str],
+    lemmatizer: Lemmatizer,
 ) -> list[tuple[str, str, str, str, int, str]]:
     """Rows (lemma, upos, xpos, feats, head, deprel) of one sentence (the code of commit 39ad1cd)."""
     rows: list[tuple[str, str, str, str, int, str]] = []

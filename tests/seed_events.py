@@ -17,8 +17,13 @@ def _coded() -> pd.DataFrame:
     import geoevent
 
     files = sorted((ROOT / "seeds").glob("*.txt"))
-    docs = pd.DataFrame({"id": [f.name for f in files], "text": [f.read_text(encoding="utf-8") for f in files],
-                         "date": [SEED_DATE] * len(files)})
+    docs = pd.DataFrame(
+        {
+            "id": [f.name for f in files],
+            "text": [f.read_text(encoding="utf-8") for f in files],
+            "date": [SEED_DATE] * len(files),
+        }
+    )
     return geoevent.code_frame(docs, id_col="id", date_col="date")
 
 

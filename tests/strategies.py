@@ -50,7 +50,9 @@ def events(draw) -> Event:
     )
 
 
-bad_country = st.text(max_size=5).filter(lambda s: not (len(s) == 3 and s.isascii() and s.isupper() and s.isalpha()) and s != "")
+bad_country = st.text(max_size=5).filter(
+    lambda s: not (len(s) == 3 and s.isascii() and s.isupper() and s.isalpha()) and s != ""
+)
 bad_event_code = st.text(max_size=5).filter(lambda s: not (s.isascii() and s.isdigit() and 2 <= len(s) <= 4))
 
 
@@ -59,26 +61,82 @@ bad_event_code = st.text(max_size=5).filter(lambda s: not (s.isascii() and s.isd
 
 #: (form, lemma, UPOS): actor, agent and verb words of the test dictionaries, and function words
 WORDS = [
-    ("Russia", "Russia", "PROPN"), ("Ukraine", "Ukraine", "PROPN"), ("Iran", "Iran", "PROPN"),
-    ("North", "North", "PROPN"), ("Korea", "Korea", "PROPN"), ("Japan", "Japan", "PROPN"),
-    ("Biden", "Biden", "PROPN"), ("Zelenskyy", "Zelenskyy", "PROPN"), ("Sumy", "Sumy", "PROPN"),
-    ("Russian", "Russian", "ADJ"), ("Iranian", "Iranian", "ADJ"), ("troops", "troops", "NOUN"),
-    ("military", "military", "NOUN"), ("official", "official", "NOUN"), ("minister", "minister", "NOUN"),
-    ("attack", "attack", "NOUN"), ("talks", "talks", "NOUN"), ("assault", "assault", "NOUN"),
-    ("authorized", "authorize", "VERB"), ("struck", "strike", "VERB"), ("condemned", "condemn", "VERB"),
-    ("supplied", "supply", "VERB"), ("launched", "launch", "VERB"), ("attacked", "attack", "VERB"),
-    ("deployed", "deploy", "VERB"), ("held", "hold", "VERB"), ("urged", "urge", "VERB"),
-    ("hit", "hit", "VERB"), ("shot", "shoot", "VERB"), ("warned", "warn", "VERB"),
-    ("down", "down", "ADP"), ("on", "on", "ADP"), ("with", "with", "ADP"), ("by", "by", "ADP"),
-    ("in", "in", "ADP"), ("of", "of", "ADP"), ("to", "to", "PART"), ("not", "not", "PART"),
-    ("the", "the", "DET"), ("and", "and", "CCONJ"), ("could", "could", "AUX"), ("will", "will", "AUX"),
-    ("was", "be", "AUX"), ("it", "it", "PRON"), ("said", "say", "VERB"), (".", ".", "PUNCT"),
+    ("Russia", "Russia", "PROPN"),
+    ("Ukraine", "Ukraine", "PROPN"),
+    ("Iran", "Iran", "PROPN"),
+    ("North", "North", "PROPN"),
+    ("Korea", "Korea", "PROPN"),
+    ("Japan", "Japan", "PROPN"),
+    ("Biden", "Biden", "PROPN"),
+    ("Zelenskyy", "Zelenskyy", "PROPN"),
+    ("Sumy", "Sumy", "PROPN"),
+    ("Russian", "Russian", "ADJ"),
+    ("Iranian", "Iranian", "ADJ"),
+    ("troops", "troops", "NOUN"),
+    ("military", "military", "NOUN"),
+    ("official", "official", "NOUN"),
+    ("minister", "minister", "NOUN"),
+    ("attack", "attack", "NOUN"),
+    ("talks", "talks", "NOUN"),
+    ("assault", "assault", "NOUN"),
+    ("authorized", "authorize", "VERB"),
+    ("struck", "strike", "VERB"),
+    ("condemned", "condemn", "VERB"),
+    ("supplied", "supply", "VERB"),
+    ("launched", "launch", "VERB"),
+    ("attacked", "attack", "VERB"),
+    ("deployed", "deploy", "VERB"),
+    ("held", "hold", "VERB"),
+    ("urged", "urge", "VERB"),
+    ("hit", "hit", "VERB"),
+    ("shot", "shoot", "VERB"),
+    ("warned", "warn", "VERB"),
+    ("down", "down", "ADP"),
+    ("on", "on", "ADP"),
+    ("with", "with", "ADP"),
+    ("by", "by", "ADP"),
+    ("in", "in", "ADP"),
+    ("of", "of", "ADP"),
+    ("to", "to", "PART"),
+    ("not", "not", "PART"),
+    ("the", "the", "DET"),
+    ("and", "and", "CCONJ"),
+    ("could", "could", "AUX"),
+    ("will", "will", "AUX"),
+    ("was", "be", "AUX"),
+    ("it", "it", "PRON"),
+    ("said", "say", "VERB"),
+    (".", ".", "PUNCT"),
 ]
 #: UD v2 relations the coding rules look at, and a few they ignore
 RELATIONS = [
-    "nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "nmod:poss", "amod", "compound",
-    "flat", "det", "case", "conj", "cc", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "mark", "aux",
-    "aux:pass", "advmod", "compound:prt", "appos", "punct",
+    "nsubj",
+    "nsubj:pass",
+    "obj",
+    "iobj",
+    "obl",
+    "obl:agent",
+    "nmod",
+    "nmod:poss",
+    "amod",
+    "compound",
+    "flat",
+    "det",
+    "case",
+    "conj",
+    "cc",
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "acl",
+    "acl:relcl",
+    "mark",
+    "aux",
+    "aux:pass",
+    "advmod",
+    "compound:prt",
+    "appos",
+    "punct",
 ]
 
 
@@ -103,15 +161,26 @@ def token_tables(draw, max_sentences: int = 4, max_words: int = 8) -> pd.DataFra
 
     sents = draw(st.lists(parsed_sentence(max_words), min_size=1, max_size=max_sentences))
     split = draw(st.integers(0, len(sents)))  # sentences before it are document "a", the rest "b"
-    cols: dict[str, list] = {k: [] for k in (
-        "doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "head", "deprel", "start_char", "end_char")}
+    cols: dict[str, list] = {
+        k: []
+        for k in ("doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "head", "deprel", "start_char", "end_char")
+    }
     pos = {"a": 0, "b": 0}
     for i, sent in enumerate(sents):
         doc = "a" if i < split else "b"
         for t, (form, lemma, upos, head, rel) in enumerate(sent, start=1):
-            for key, value in (("doc_id", doc), ("sent_idx", i if doc == "a" else i - split), ("tok_idx", t),
-                               ("text", form), ("lemma", lemma), ("upos", upos), ("head", head),
-                               ("deprel", rel), ("start_char", pos[doc]), ("end_char", pos[doc] + len(form))):
+            for key, value in (
+                ("doc_id", doc),
+                ("sent_idx", i if doc == "a" else i - split),
+                ("tok_idx", t),
+                ("text", form),
+                ("lemma", lemma),
+                ("upos", upos),
+                ("head", head),
+                ("deprel", rel),
+                ("start_char", pos[doc]),
+                ("end_char", pos[doc] + len(form)),
+            ):
                 cols[key].append(value)
             pos[doc] += len(form) + 1
     return make_token_table(cols)

@@ -49,9 +49,15 @@ def test_baseline_agrees_on_the_universalpetrarch_suite():
     suite = load_upsuite(shared_path("suites", "universalpetrarch", "PETR_Validate_records_2_02.xml"))
     d = load_petrarch(**suite.dictionary_kwargs())
     tokens = suite.scored_tokens()
-    negation = load_pico_negation(shared_path("suites", "universalpetrarch", "PETR_Validate_Internal_Coding_Ontology_1_01.txt"))
-    for rules in (CORE, CodingRules(intent=False, require_target=False).core(),
-                  CodingRules(intent=False, negation=negation).core(), CodingRules.petrarch(negation)):
+    negation = load_pico_negation(
+        shared_path("suites", "universalpetrarch", "PETR_Validate_Internal_Coding_Ontology_1_01.txt")
+    )
+    for rules in (
+        CORE,
+        CodingRules(intent=False, require_target=False).core(),
+        CodingRules(intent=False, negation=negation).core(),
+        CodingRules.petrarch(negation),
+    ):
         fast = code_tokens(tokens, dictionaries=d, dates=suite.dates, rules=rules)
         slow = code_tokens_baseline(tokens, dictionaries=d, dates=suite.dates, rules=rules)
         assert len(fast) > 100

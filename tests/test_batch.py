@@ -35,8 +35,9 @@ def paragraphs() -> list[str]:
 
 def write_corpus(path: Path, n: int, *, prefix: str = "d") -> list[dict]:
     paras = paragraphs()
-    rows = [{"id": f"{prefix}{i:04d}", "text": paras[i % len(paras)], "date": f"2024-{1 + i % 3:02d}-15"}
-            for i in range(n)]
+    rows = [
+        {"id": f"{prefix}{i:04d}", "text": paras[i % len(paras)], "date": f"2024-{1 + i % 3:02d}-15"} for i in range(n)
+    ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return rows
 
@@ -64,15 +65,21 @@ def parser_ready() -> None:
 # resume after a kill
 
 
-def test_sigkill_halfway_then_resume_equals_uninterrupted_run(tmp_path: Path, parser_ready: None,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_sigkill_halfway_then_resume_equals_uninterrupted_run(
+    tmp_path: Path, parser_ready: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "c.jsonl"
     write_corpus(src, 80)
     args = [str(src), "--chunk-docs", "2", "--jobs", "1", "--partition", "year,month", "--no-progress", "--show", "0"]
     killed = tmp_path / "killed"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "geoevent.cli", "code", "-o", str(killed), *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geoevent.cli", "code", "-o", str(killed), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 300
     try:
         while len(list((killed / "_geoevent").glob("chunk-*.json"))) < 12:
@@ -102,8 +109,9 @@ def test_sigkill_halfway_then_resume_equals_uninterrupted_run(tmp_path: Path, pa
     assert len(manifests) == 40 and sorted(held) == [f"d{i:04d}" for i in range(80)]
 
 
-def test_resume_cleans_unfinished_parts_and_refuses_other_configuration(tmp_path: Path, parser_ready: None,
-                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_resume_cleans_unfinished_parts_and_refuses_other_configuration(
+    tmp_path: Path, parser_ready: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "c.jsonl"
     write_corpus(src, 12)
     out = tmp_path / "ds"
@@ -140,7 +148,8 @@ def test_resume_cleans_unfinished_parts_and_refuses_other_configuration(tmp_path
 
 
 def test_existing_file_needs_overwrite_and_other_extensions_are_refused(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(coder, "code_documents", lambda docs, **kw: coder.empty_events())
     src = tmp_path / "c.jsonl"
     write_corpus(src, 3)
@@ -163,7 +172,9 @@ def test_existing_file_needs_overwrite_and_other_extensions_are_refused(
 # --jobs, code_frame(jobs=), Dask
 
 
-def test_jobs_2_gives_byte_identical_events(tmp_path: Path, parser_ready: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_jobs_2_gives_byte_identical_events(
+    tmp_path: Path, parser_ready: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "c.jsonl"
     rows = write_corpus(src, 40)
     common = ["--chunk-docs", "4", "--no-progress", "--show", "0"]
@@ -180,8 +191,9 @@ def test_jobs_2_gives_byte_identical_events(tmp_path: Path, parser_ready: None, 
     assert two.attrs["sentences"] == one.attrs["sentences"] > 0
 
 
-def test_dask_local_cluster_equals_single_process(tmp_path: Path, parser_ready: None,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_dask_local_cluster_equals_single_process(
+    tmp_path: Path, parser_ready: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
     import geoevent.dask as gdask
@@ -190,25 +202,56 @@ def test_dask_local_cluster_equals_single_process(tmp_path: Path, parser_ready: 
     rows = write_corpus(src, 24)
     frame = pd.DataFrame(rows)
     single = geoevent.code_frame(frame, text_col="text", id_col="id", date_col="date")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         assert len(client.scheduler_info()["workers"]) == 2
         lazy = gdask.code(dd.from_pandas(frame, npartitions=4), text="text", id="id", date="date")
         assert list(lazy.columns) == list(single.columns)
         events = lazy.compute()
         pd.testing.assert_frame_equal(norm(events), norm(single))
         # the CLI job on the cluster writes the same partitioned dataset as a local run
-        code, _, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "on_dask"), "--dask", cluster.scheduler_address,
-                           "--partition", "year,month", "--chunk-docs", "8", "--no-progress", "--show", "0")
+        code, _, err = cli(
+            capsys,
+            "code",
+            str(src),
+            "-o",
+            str(tmp_path / "on_dask"),
+            "--dask",
+            cluster.scheduler_address,
+            "--partition",
+            "year,month",
+            "--chunk-docs",
+            "8",
+            "--no-progress",
+            "--show",
+            "0",
+        )
         assert code == 0, err
-    code, _, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "local"), "--jobs", "1", "--partition", "year,month",
-                       "--chunk-docs", "8", "--no-progress", "--show", "0")
+    code, _, err = cli(
+        capsys,
+        "code",
+        str(src),
+        "-o",
+        str(tmp_path / "local"),
+        "--jobs",
+        "1",
+        "--partition",
+        "year,month",
+        "--chunk-docs",
+        "8",
+        "--no-progress",
+        "--show",
+        "0",
+    )
     assert code == 0, err
     a, b = read_events(tmp_path / "on_dask")[0], read_events(tmp_path / "local")[0]
     pd.testing.assert_frame_equal(norm(a), norm(b))
     pd.testing.assert_frame_equal(norm(b), norm(single), check_dtype=False)  # read back: object strings
-    assert sorted(p.relative_to(tmp_path / "local").as_posix() for p in (tmp_path / "local").rglob("part-*")) == \
-        sorted(p.relative_to(tmp_path / "on_dask").as_posix() for p in (tmp_path / "on_dask").rglob("part-*"))
+    assert sorted(p.relative_to(tmp_path / "local").as_posix() for p in (tmp_path / "local").rglob("part-*")) == sorted(
+        p.relative_to(tmp_path / "on_dask").as_posix() for p in (tmp_path / "on_dask").rglob("part-*")
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,8 +264,9 @@ def _wrap(text: str, width: int = 40) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
-def test_errors_table_lists_exactly_the_corrupted_documents(tmp_path: Path, parser_ready: None,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_table_lists_exactly_the_corrupted_documents(
+    tmp_path: Path, parser_ready: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     paras = paragraphs()
     healthy = [{"id": f"h{i:03d}", "text": paras[i % len(paras)], "date": "2024-11-17"} for i in range(40)]
     clean = tmp_path / "clean.jsonl"
@@ -236,8 +280,12 @@ def test_errors_table_lists_exactly_the_corrupted_documents(tmp_path: Path, pars
         bad[kind] = (error, action)
         bad_lines.add(line)
 
-    add("surrogate", json.dumps({"id": "s1", "text": "Russia attacked Ukraine \ud800 on Sunday."}).encode(),
-        "LoneSurrogate", "replaced")
+    add(
+        "surrogate",
+        json.dumps({"id": "s1", "text": "Russia attacked Ukraine \ud800 on Sunday."}).encode(),
+        "LoneSurrogate",
+        "replaced",
+    )
     add("junk", json.dumps({"id": "j1", "text": "a_" * 20_000}).encode(), "TooLong", "truncated")
     add("wrong type", json.dumps({"id": "t1", "text": 42}).encode(), "WrongType")
     add("wrong id type", json.dumps({"id": ["x"], "text": "Russia attacked Ukraine."}).encode(), "WrongType")
@@ -294,9 +342,23 @@ def test_fifo_and_dev_zero_are_refused_without_blocking(tmp_path: Path) -> None:
     (folder / "ok.txt").write_text("Russia attacked Ukraine.", encoding="utf-8")
     os.mkfifo(folder / "stuck.txt")
     for target, expect in ((fifo, "a FIFO"), (zero, "a device")):
-        done = subprocess.run([sys.executable, "-m", "geoevent.cli", "code", str(target), "-o", str(tmp_path / "e.parquet"),
-                               "--no-progress"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "geoevent.cli",
+                "code",
+                str(target),
+                "-o",
+                str(tmp_path / "e.parquet"),
+                "--no-progress",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         assert done.returncode == 2, done.stderr
         assert f"{target}: not a regular file: {expect}" in done.stderr
     from geoevent.io import ErrorLog, iter_documents
@@ -316,16 +378,29 @@ def test_missing_stanza_models_fail_once(tmp_path: Path, capsys: pytest.CaptureF
         pytest.skip("stanza models are installed here")
     src = tmp_path / "c.jsonl"
     write_corpus(src, 30)
-    code, out, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--parser", "stanza",
-                         "--chunk-docs", "4", "--jobs", "1", "--no-progress")
+    code, out, err = cli(
+        capsys,
+        "code",
+        str(src),
+        "-o",
+        str(tmp_path / "e.parquet"),
+        "--parser",
+        "stanza",
+        "--chunk-docs",
+        "4",
+        "--jobs",
+        "1",
+        "--no-progress",
+    )
     assert code == 2 and out == ""
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("geoevent: error: ") and "stanza" in lines[0], err
     assert not (tmp_path / "e.parquet").exists()
 
 
-def test_doc_timeout_skips_only_the_slow_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_doc_timeout_skips_only_the_slow_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     real = coder.code_documents
 
     def slow_on_marker(docs: pd.DataFrame, **kw: object) -> pd.DataFrame:
@@ -336,16 +411,34 @@ def test_doc_timeout_skips_only_the_slow_document(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(coder, "code_documents", slow_on_marker)
     monkeypatch.setattr(coder, "_parse_and_code", lambda *a, **k: coder.empty_events())  # no parsing needed
     src = tmp_path / "c.jsonl"
-    src.write_text("".join(json.dumps({"id": f"d{i}", "text": "SLOW text" if i == 2 else "quick text"}) + "\n"
-                           for i in range(5)), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps({"id": f"d{i}", "text": "SLOW text" if i == 2 else "quick text"}) + "\n" for i in range(5)),
+        encoding="utf-8",
+    )
     t0 = time.monotonic()
-    code, out, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--doc-timeout", "0.5",
-                         "--jobs", "1", "--no-progress", "--strict")
+    code, out, err = cli(
+        capsys,
+        "code",
+        str(src),
+        "-o",
+        str(tmp_path / "e.parquet"),
+        "--doc-timeout",
+        "0.5",
+        "--jobs",
+        "1",
+        "--no-progress",
+        "--strict",
+    )
     assert time.monotonic() - t0 < 25
     assert code == 1  # --strict: an error means exit 1
     (row,) = pq.read_table(tmp_path / "e.errors.parquet").to_pylist()
-    assert (row["doc_id"], row["line"], row["stage"], row["error"], row["action"]) == ("d2", 3, "parse",
-                                                                                     "DocumentTimeout", "failed")
+    assert (row["doc_id"], row["line"], row["stage"], row["error"], row["action"]) == (
+        "d2",
+        3,
+        "parse",
+        "DocumentTimeout",
+        "failed",
+    )
     assert "from 5 documents" in out and "1 errors" in out
 
 
@@ -362,24 +455,30 @@ def test_progress_log_lines_when_not_interactive() -> None:
     assert quiet == []
 
 
-def test_require_date_and_undated_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_require_date_and_undated_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(coder, "code_documents", lambda docs, **kw: coder.empty_events())
     src = tmp_path / "c.jsonl"
-    src.write_text('{"id": "a", "text": "x", "date": "2024-11-17T10:00:00Z"}\n{"id": "b", "text": "y"}\n'
-                   '{"id": "c", "text": "z"}\n', encoding="utf-8")
+    src.write_text(
+        '{"id": "a", "text": "x", "date": "2024-11-17T10:00:00Z"}\n{"id": "b", "text": "y"}\n'
+        '{"id": "c", "text": "z"}\n',
+        encoding="utf-8",
+    )
     code, out, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--no-progress")
     assert code == 0 and err.count("warning") == 1 and "2 document(s) have no date" in err
-    code, out, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--no-progress", "--overwrite",
-                         "--require-date")
+    code, out, err = cli(
+        capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--no-progress", "--overwrite", "--require-date"
+    )
     assert code == 1
     rows = pq.read_table(tmp_path / "e.errors.parquet").to_pylist()
     assert [(r["doc_id"], r["error"]) for r in rows] == [("b", "MissingDate"), ("c", "MissingDate")]
     assert "from 1 documents" in out
 
 
-def test_rule_flags_reach_the_coder_and_the_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_rule_flags_reach_the_coder_and_the_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import attrs
 
     seen: list[object] = []
@@ -393,8 +492,20 @@ def test_rule_flags_reach_the_coder_and_the_metadata(tmp_path: Path, monkeypatch
     src.write_text('{"id": "a", "text": "x", "date": "2024-11-17"}\n', encoding="utf-8")
     neg = tmp_path / "neg.tsv"
     neg.write_text("110\t050\n", encoding="utf-8")
-    code, _, err = cli(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--no-progress", "--rules", "petrarch",
-                       "--intent", "--no-require-target", "--negation", str(neg))
+    code, _, err = cli(
+        capsys,
+        "code",
+        str(src),
+        "-o",
+        str(tmp_path / "e.parquet"),
+        "--no-progress",
+        "--rules",
+        "petrarch",
+        "--intent",
+        "--no-require-target",
+        "--negation",
+        str(neg),
+    )
     assert code == 0, err
     want = attrs.evolve(geoevent.CodingRules.petrarch(), intent=True, require_target=False, negation={"110": "050"})
     assert seen == [want]

@@ -136,17 +136,41 @@ def fake_events(docs: pd.DataFrame) -> pd.DataFrame:
     for doc_id, date in zip(docs["doc_id"], docs["date"]):
         for i, (code, tgt) in enumerate((("081", "UKR"), ("190", None))):
             e = lookup(code)
-            rows.append({
-                "event_id": f"{doc_id}-{i}", "doc_id": doc_id, "sentence_idx": i, "event_date": date,
-                "source_code": "USAGOV", "source_country": "USA", "source_agent": "GOV", "source_text": "Joe Biden",
-                "source_start": 0, "source_end": 9, "target_code": tgt, "target_country": tgt, "target_agent": None,
-                "target_text": "Ukraine" if tgt else None, "target_start": 20 if tgt else -1, "target_end": 27 if tgt else -1,
-                "event_code": code, "event_base_code": e.base_code, "event_root_code": e.root_code, "label": e.label,
-                "quad_class": e.quad_class, "goldstein": e.goldstein, "plover_type": e.plover_type,
-                "verb_text": "authorized" if code == "081" else "struck", "verb_start": 10, "verb_end": 19,
-                "pattern_id": None, "source_entry_id": None, "target_entry_id": None, "sentence_text": "s",
-                "parser": "fake",
-            })
+            rows.append(
+                {
+                    "event_id": f"{doc_id}-{i}",
+                    "doc_id": doc_id,
+                    "sentence_idx": i,
+                    "event_date": date,
+                    "source_code": "USAGOV",
+                    "source_country": "USA",
+                    "source_agent": "GOV",
+                    "source_text": "Joe Biden",
+                    "source_start": 0,
+                    "source_end": 9,
+                    "target_code": tgt,
+                    "target_country": tgt,
+                    "target_agent": None,
+                    "target_text": "Ukraine" if tgt else None,
+                    "target_start": 20 if tgt else -1,
+                    "target_end": 27 if tgt else -1,
+                    "event_code": code,
+                    "event_base_code": e.base_code,
+                    "event_root_code": e.root_code,
+                    "label": e.label,
+                    "quad_class": e.quad_class,
+                    "goldstein": e.goldstein,
+                    "plover_type": e.plover_type,
+                    "verb_text": "authorized" if code == "081" else "struck",
+                    "verb_start": 10,
+                    "verb_end": 19,
+                    "pattern_id": None,
+                    "source_entry_id": None,
+                    "target_entry_id": None,
+                    "sentence_text": "s",
+                    "parser": "fake",
+                }
+            )
     out = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
     out.attrs["problems"] = []
     return out
@@ -167,8 +191,9 @@ def stub_coder(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
 
 def test_code_seeds_with_stub(capsys: pytest.CaptureFixture[str], tmp_path: Path, stub_coder: list[dict]) -> None:
     out_file = tmp_path / "events.parquet"
-    code, out, err = run(capsys, "code", str(ROOT / "seeds"), "-o", str(out_file), "--date", "2024-11-17",
-                         "--no-progress", "--show", "3")
+    code, out, err = run(
+        capsys, "code", str(ROOT / "seeds"), "-o", str(out_file), "--date", "2024-11-17", "--no-progress", "--show", "3"
+    )
     assert code == 0, err
     (call,) = stub_coder
     assert not call.get("progress") and call["parser"] == "embedded"
@@ -182,17 +207,25 @@ def test_code_seeds_with_stub(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert lines[-1].startswith("coded 4 events from 2 documents (") and lines[-1].endswith(f"-> {out_file}")
     df, md = read_events(out_file)
     assert len(df) == 4 and set(df["doc_id"]) == set(call["documents"]["doc_id"])
-    assert md["parser"] == "embedded" and set(df["parser"]) == {"fake"} and md["geoevent_version"] == geoevent.__version__
-    assert md["errors"] == "0" and md["documents"] == "2" and json.loads(md["coding_rules"]) == json.loads(
-        geoevent.CodingRules().to_json())
+    assert (
+        md["parser"] == "embedded" and set(df["parser"]) == {"fake"} and md["geoevent_version"] == geoevent.__version__
+    )
+    assert (
+        md["errors"] == "0"
+        and md["documents"] == "2"
+        and json.loads(md["coding_rules"]) == json.loads(geoevent.CodingRules().to_json())
+    )
     assert (tmp_path / "events.errors.parquet").is_file()
     assert md["dictionary_fingerprint"] == Dictionaries(sources=("stub",)).fingerprint()
 
 
-def test_code_show_zero_and_jsonl_input(capsys: pytest.CaptureFixture[str], tmp_path: Path, stub_coder: list[dict]) -> None:
+def test_code_show_zero_and_jsonl_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, stub_coder: list[dict]
+) -> None:
     src = tmp_path / "docs.jsonl"
-    src.write_text('{"id": "a", "text": "x", "date": "2024-01-01"}\n{"id": "b", "text": "y", "date": "bad"}\n',
-                   encoding="utf-8")
+    src.write_text(
+        '{"id": "a", "text": "x", "date": "2024-01-01"}\n{"id": "b", "text": "y", "date": "bad"}\n', encoding="utf-8"
+    )
     code, out, err = run(capsys, "code", str(src), "-o", str(tmp_path / "e.parquet"), "--show", "0", "--no-progress")
     assert code == 0
     # a bad date codes the document undated, and is reported
@@ -200,10 +233,13 @@ def test_code_show_zero_and_jsonl_input(capsys: pytest.CaptureFixture[str], tmp_
     assert f"geoevent: warning: {src}:2:" in err and "1 errors" in out
     errors = pq.read_table(tmp_path / "e.errors.parquet").to_pylist()
     assert [(e["line"], e["doc_id"], e["stage"], e["error"], e["action"]) for e in errors] == [
-        (2, "b", "decode", "BadDate", "undated")]
+        (2, "b", "decode", "BadDate", "undated")
+    ]
 
 
-def test_code_with_bad_dictionary_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, stub_coder: list[dict]) -> None:
+def test_code_with_bad_dictionary_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, stub_coder: list[dict]
+) -> None:
     bad = tmp_path / "mine.tsv"
     bad.write_text("this is not\ta dictionary header\n", encoding="utf-8")
     code, _, err = run(capsys, "code", str(ROOT / "seeds"), "-o", str(tmp_path / "e.parquet"), "--dictionary", str(bad))
@@ -211,8 +247,9 @@ def test_code_with_bad_dictionary_exit_2(capsys: pytest.CaptureFixture[str], tmp
     assert not (tmp_path / "e.parquet").exists() and stub_coder == []
 
 
-def test_code_all_documents_failing_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_code_all_documents_failing_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def failing(documents: pd.DataFrame, **kw: object) -> pd.DataFrame:
         out = fake_events(documents.iloc[:0])
         out.attrs["problems"] = [(d, "parser exploded") for d in documents["doc_id"]]
@@ -238,10 +275,22 @@ def test_evaluate_command(capsys: pytest.CaptureFixture[str], tmp_path: Path, st
     events_file = tmp_path / "ev.parquet"
     assert run(capsys, "code", str(docs), "-o", str(events_file), "--no-progress")[0] == 0
     gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps({"documents": {"a.txt": {
-        "required": [{"source": "USA", "roots": ["08"], "target": "UKR"}, {"source": "RUS", "roots": ["19"], "target": "UKR"}],
-        "optional": [],
-    }}}), encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "documents": {
+                    "a.txt": {
+                        "required": [
+                            {"source": "USA", "roots": ["08"], "target": "UKR"},
+                            {"source": "RUS", "roots": ["19"], "target": "UKR"},
+                        ],
+                        "optional": [],
+                    }
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "evaluate", str(events_file), str(gold))
     assert code == 0, err
     overall = next(line for line in out.splitlines() if line.startswith("overall")).split()
@@ -278,11 +327,13 @@ def test_models_lists_every_parser(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_dash_m_and_version() -> None:
-    done = subprocess.run([sys.executable, "-m", "geoevent", "codebook", "0000"], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "geoevent", "codebook", "0000"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 2 and done.stderr.startswith("geoevent: error: ") and "0000" in done.stderr
-    done = subprocess.run([sys.executable, "-m", "geoevent", "--version"], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "geoevent", "--version"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 0 and geoevent.__version__ in done.stdout
 
 

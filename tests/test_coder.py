@@ -229,7 +229,9 @@ def test_agent_words_attach_to_the_country(small_dicts):
     assert triples("official", small_dicts) == {("USAGOV", "111", "RUS")}
 
 
-@pytest.mark.parametrize(("date", "code"), [("2024-11-17", "USAGOV"), ("2025-01-19", "USAGOV"), ("2025-01-20", "USAELI")])
+@pytest.mark.parametrize(
+    ("date", "code"), [("2024-11-17", "USAGOV"), ("2025-01-19", "USAGOV"), ("2025-01-20", "USAELI")]
+)
 def test_the_event_date_picks_the_role(small_dicts, date, code):
     assert triples("biden", small_dicts, date=date) == {(code, "111", "RUS")}
 
@@ -279,8 +281,11 @@ def test_story_level_deduplication_keeps_the_first_and_counts(small_dicts):
     from geoevent.coder import deduplicate_story
 
     tokens = pd.concat(
-        [sentence(SENTENCES["reported"], doc_id="s", sent_idx=0), sentence(SENTENCES["assault_on"], doc_id="s", sent_idx=1),
-         sentence(SENTENCES["agent"], doc_id="s", sent_idx=2)],
+        [
+            sentence(SENTENCES["reported"], doc_id="s", sent_idx=0),
+            sentence(SENTENCES["assault_on"], doc_id="s", sent_idx=1),
+            sentence(SENTENCES["agent"], doc_id="s", sent_idx=2),
+        ],
         ignore_index=True,
     )
     ev = code_tokens(tokens, dictionaries=small_dicts, dates={"s": D})
@@ -312,15 +317,27 @@ def test_object_inside_a_prepositional_phrase(small_dicts):
     import attrs
 
     extra = pd.DataFrame(
-        {"entry_id": ["x:1", "x:2"], "verb": ["act", "act"], "particle": ["", ""], "object": ["", "resolution"],
-         "prep": ["", ""], "code": ["100", "057"], "label": ["", ""], "object_prep": ["", "on"]}
+        {
+            "entry_id": ["x:1", "x:2"],
+            "verb": ["act", "act"],
+            "particle": ["", ""],
+            "object": ["", "resolution"],
+            "prep": ["", ""],
+            "code": ["100", "057"],
+            "label": ["", ""],
+            "object_prep": ["", "on"],
+        }
     )
     verbs = pd.concat([small_dicts.verbs.assign(object_prep=""), extra], ignore_index=True)
     d = attrs.evolve(small_dicts, verbs=verbs)
-    on = ("Russia/Russia/PROPN/2/nsubj acted/act/VERB/0/root on/on/ADP/5/case a/a/DET/5/det "
-          "resolution/resolution/NOUN/2/obl with/with/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct")
-    at = ("Russia/Russia/PROPN/2/nsubj acted/act/VERB/0/root at/at/ADP/5/case a/a/DET/5/det "
-          "resolution/resolution/NOUN/2/obl with/with/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct")
+    on = (
+        "Russia/Russia/PROPN/2/nsubj acted/act/VERB/0/root on/on/ADP/5/case a/a/DET/5/det "
+        "resolution/resolution/NOUN/2/obl with/with/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct"
+    )
+    at = (
+        "Russia/Russia/PROPN/2/nsubj acted/act/VERB/0/root at/at/ADP/5/case a/a/DET/5/det "
+        "resolution/resolution/NOUN/2/obl with/with/ADP/7/case Iran/Iran/PROPN/5/nmod ././PUNCT/2/punct"
+    )
     for name, spec, code in (("on", on, "057"), ("at", at, "100")):
         ev = code_tokens(sentence(spec, doc_id=name), dictionaries=d, dates={name: D})
         assert {(r.source_code, r.event_code, r.target_code) for r in ev.itertuples()} == {("RUS", code, "IRN")}
@@ -335,21 +352,40 @@ def test_word_before_the_verb(small_dicts):
     import attrs
 
     extra = pd.DataFrame(
-        {"entry_id": ["x:1", "x:2", "x:3"], "verb": ["tap", "roll", "attack"], "particle": ["", "", ""],
-         "object": ["", "", ""], "prep": ["", "into", ""], "code": ["170", "190", "025"], "label": ["", "", ""],
-         "pre": ["wire", "tanks|tank", "recently"]}
+        {
+            "entry_id": ["x:1", "x:2", "x:3"],
+            "verb": ["tap", "roll", "attack"],
+            "particle": ["", "", ""],
+            "object": ["", "", ""],
+            "prep": ["", "into", ""],
+            "code": ["170", "190", "025"],
+            "label": ["", "", ""],
+            "pre": ["wire", "tanks|tank", "recently"],
+        }
     )
     verbs = pd.concat([small_dicts.verbs.assign(pre=""), extra], ignore_index=True)
     d = attrs.evolve(small_dicts, verbs=verbs)
     cases = {
-        "wire": ("Russia/Russia/PROPN/3/nsubj wire/wire/NOUN/3/compound tapped/tap/VERB/0/root "
-                 "Iran/Iran/PROPN/3/obj ././PUNCT/3/punct", {("RUS", "170", "IRN")}),
-        "no_wire": ("Russia/Russia/PROPN/2/nsubj tapped/tap/VERB/0/root Iran/Iran/PROPN/2/obj ././PUNCT/2/punct", set()),
-        "tanks": ("Russian/Russian/ADJ/2/amod tanks/tank/NOUN/3/nsubj rolled/roll/VERB/0/root into/into/ADP/5/case "
-                  "Ukraine/Ukraine/PROPN/3/obl ././PUNCT/3/punct", {("RUS", "190", "UKR")}),
+        "wire": (
+            "Russia/Russia/PROPN/3/nsubj wire/wire/NOUN/3/compound tapped/tap/VERB/0/root "
+            "Iran/Iran/PROPN/3/obj ././PUNCT/3/punct",
+            {("RUS", "170", "IRN")},
+        ),
+        "no_wire": (
+            "Russia/Russia/PROPN/2/nsubj tapped/tap/VERB/0/root Iran/Iran/PROPN/2/obj ././PUNCT/2/punct",
+            set(),
+        ),
+        "tanks": (
+            "Russian/Russian/ADJ/2/amod tanks/tank/NOUN/3/nsubj rolled/roll/VERB/0/root into/into/ADP/5/case "
+            "Ukraine/Ukraine/PROPN/3/obl ././PUNCT/3/punct",
+            {("RUS", "190", "UKR")},
+        ),
         # an adverb before the verb does not count (the validation suite ignores "RECENTLY *")
-        "recently": ("Russia/Russia/PROPN/3/nsubj recently/recently/ADV/3/advmod attacked/attack/VERB/0/root "
-                     "Iran/Iran/PROPN/3/obj ././PUNCT/3/punct", {("RUS", "190", "IRN")}),
+        "recently": (
+            "Russia/Russia/PROPN/3/nsubj recently/recently/ADV/3/advmod attacked/attack/VERB/0/root "
+            "Iran/Iran/PROPN/3/obj ././PUNCT/3/punct",
+            {("RUS", "190", "IRN")},
+        ),
     }
     for name, (spec, expected) in cases.items():
         ev = code_tokens(sentence(spec, doc_id=name), dictionaries=d, dates={name: D})
@@ -420,7 +456,11 @@ def test_a_title_gives_its_agent_to_an_unknown_name(small_dicts, name):
 
 
 def test_an_apposition_beside_conjuncts_is_a_list_member(small_dicts):
-    assert triples("appos_beside_conj", small_dicts) == {("RUS", "111", "UKR"), ("JPN", "111", "UKR"), ("IRN", "111", "UKR")}
+    assert triples("appos_beside_conj", small_dicts) == {
+        ("RUS", "111", "UKR"),
+        ("JPN", "111", "UKR"),
+        ("IRN", "111", "UKR"),
+    }
 
 
 def test_an_agent_word_joins_the_code_of_an_actor_without_a_country(small_dicts):
@@ -434,16 +474,21 @@ def test_a_coordinated_name_without_a_country_stays_itself(small_dicts):
 
 
 def test_reciprocal_pattern_needs_coordinated_subjects(small_dicts):
-    d = plus(small_dicts, "verbs", ("v:r", "hold", "", "talks", "", "036", "", "yes"),
-             columns=[*small_dicts.verbs.columns, "reciprocal"])
+    d = plus(
+        small_dicts,
+        "verbs",
+        ("v:r", "hold", "", "talks", "", "036", "", "yes"),
+        columns=[*small_dicts.verbs.columns, "reciprocal"],
+    )
     assert triples("reciprocal", d) == {("RUS", "036", "JPN"), ("JPN", "036", "RUS")}
     assert triples("talks", d) == {("RUS", "040", "JPN")}  # one subject: the plain pattern
 
 
 @pytest.mark.parametrize("name", ["hyphen_split", "hyphen_whole"])
 def test_hyphenated_names_match_split_or_whole(small_dicts, name):
-    d = plus(small_dicts, "actors",
-             ("t:g", "guinea-bissau", "GNB", "GNB", "", "country", pd.NaT, pd.NaT, "Guinea-Bissau"))
+    d = plus(
+        small_dicts, "actors", ("t:g", "guinea-bissau", "GNB", "GNB", "", "country", pd.NaT, pd.NaT, "Guinea-Bissau")
+    )
     assert triples(name, d) == {("GNB", "111", "RUS")}
 
 
@@ -500,7 +545,12 @@ def test_a_code_outside_the_codebook_is_kept_with_empty_codebook_fields(small_di
 
 def test_object_modifier_inside_its_prepositional_phrase(small_dicts):
     # PETRARCH's MEMOS (ON ECONOMIC): "memos on economic issues" has "economic" one level down
-    d = plus(small_dicts, "verbs", ("v:w", "welcome", "", "", "", "050", ""), ("v:m", "welcome", "", "economic memo", "", "091", ""))
+    d = plus(
+        small_dicts,
+        "verbs",
+        ("v:w", "welcome", "", "", "", "050", ""),
+        ("v:m", "welcome", "", "economic memo", "", "091", ""),
+    )
     assert triples("memos_on", d) == {("RUS", "091", "JPN")}
     assert triples("memos_sent", d) == {("RUS", "050", "JPN")}  # no "economic": the bare verb
 
@@ -511,11 +561,19 @@ def test_actor_in_a_clause_modifying_the_objects_modifier(small_dicts):
 
 
 def test_the_pattern_naming_more_of_the_object_wins_a_tie(small_dicts):
-    d = plus(small_dicts, "verbs", ("v:c", "contribute", "", "florin", "", "070", ""),
-             ("v:g", "contribute", "", "gold florin", "", "190", ""))
+    d = plus(
+        small_dicts,
+        "verbs",
+        ("v:c", "contribute", "", "florin", "", "070", ""),
+        ("v:g", "contribute", "", "gold florin", "", "190", ""),
+    )
     assert triples("gold_florin", d) == {("RUS", "190", "JPN")}
-    d = plus(small_dicts, "verbs", ("v:g", "contribute", "", "silver florin", "", "190", ""),
-             ("v:c", "contribute", "", "florin", "", "070", ""))
+    d = plus(
+        small_dicts,
+        "verbs",
+        ("v:g", "contribute", "", "silver florin", "", "190", ""),
+        ("v:c", "contribute", "", "florin", "", "070", ""),
+    )
     assert triples("gold_florin", d) == {("RUS", "070", "JPN")}
 
 
@@ -549,8 +607,13 @@ def test_actor_inside_an_oblique_of_the_object(small_dicts):
 
 def test_an_agent_title_stacks_before_the_heads_own_agent(small_dicts):
     # "The Russian Islamist media and government": RUS + MUS + MED, and the coordinated word shares RUSMUS
-    d = plus(small_dicts, "agents", ("a:i", "islamist", "MUS", "noun"), ("a:m", "media", "MED", "noun"),
-             ("a:g", "government", "GOV", "noun"))
+    d = plus(
+        small_dicts,
+        "agents",
+        ("a:i", "islamist", "MUS", "noun"),
+        ("a:m", "media", "MED", "noun"),
+        ("a:g", "government", "GOV", "noun"),
+    )
     assert triples("stacked_agents", d) == {("RUSMUSMED", "111", "JPN"), ("RUSMUSGOV", "111", "JPN")}
 
 
@@ -558,8 +621,13 @@ def test_function_words_before_the_verb_do_not_meet_a_pattern_and_a_clause_on_th
     # the suite's PETRARCH parse attaches "Neither" to the verb as plain "cc": the pattern
     # "NEITHER *" does not apply, and "the parade supporting Iran" gives the target
     cols = ["entry_id", "verb", "particle", "object", "prep", "code", "label", "pre"]
-    d = plus(small_dicts, "verbs", ("v:b", "boycott", "", "", "", "163", "", ""),
-             ("v:n", "boycott", "", "", "", "057", "", "neither"), columns=cols)
+    d = plus(
+        small_dicts,
+        "verbs",
+        ("v:b", "boycott", "", "", "", "163", "", ""),
+        ("v:n", "boycott", "", "", "", "057", "", "neither"),
+        columns=cols,
+    )
     assert triples("neither_nor", d) == {("RUS", "163", "IRN"), ("JPN", "163", "IRN")}
 
 

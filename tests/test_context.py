@@ -19,27 +19,27 @@ DATE = "2024-11-17"
 DOCS = {
     # he -> the named person of the sentence before
     "he": "Ukrainian President Volodymyr Zelenskyy met Polish Prime Minister Donald Tusk in Warsaw on Monday. "
-          "He thanked Poland for its military support.",
+    "He thanked Poland for its military support.",
     # two coordinated subjects of equal standing: "He" is ambiguous and codes nothing
     "two": "Zelenskyy and Macron met in Paris on Monday. He condemned Russia's latest attack.",
     # "It" after a subject that is a thing: no actor
     "thing": "The report was published on Monday. It criticized Russia.",
     # a definite description of an office
     "chancellor": "German Chancellor Olaf Scholz called Russian President Vladimir Putin on Friday. "
-                  "The chancellor urged Russia to withdraw its troops from Ukraine.",
+    "The chancellor urged Russia to withdraw its troops from Ukraine.",
     # no antecedent at all: nothing
     "nobody": "The president condemned Russia on Sunday.",
     # a possessor of an agent noun
     "its": "Russia captured the town of Avdiivka after months of fighting. "
-           "Its troops then shelled Ukrainian positions near Pokrovsk.",
+    "Its troops then shelled Ukrainian positions near Pokrovsk.",
     # "we" in a quote is its speaker
-    "we": "Israeli Prime Minister Benjamin Netanyahu addressed the Knesset. \"Hamas attacked us in Beeri,\" he said.",
+    "we": 'Israeli Prime Minister Benjamin Netanyahu addressed the Knesset. "Hamas attacked us in Beeri," he said.',
     # a place in a quote locates nothing
     "quote": "Polish Foreign Minister Radoslaw Sikorski visited Kyiv on Monday. "
-             "\"Russia attacked Ukraine in Kharkiv again last night,\" he said.",
+    '"Russia attacked Ukraine in Kharkiv again last night," he said.',
     "police": "Police arrested protesters in Tbilisi on Sunday. Thousands had gathered outside parliament.",
     "document": "Georgian Prime Minister Irakli Kobakhidze suspended talks on joining the European Union. "
-                "Georgia's opposition called for new elections. Police arrested dozens of protesters overnight.",
+    "Georgia's opposition called for new elections. Police arrested dozens of protesters overnight.",
     "mixed": "Russia and Ukraine exchanged prisoners on Friday. Police arrested protesters.",
     "bakhmut": "Russia attacked Ukraine near Bakhmut on Sunday.",
     "lima": "U.S. President Joe Biden met Chinese President Xi Jinping in Lima.",
@@ -62,9 +62,20 @@ def _of(events: pd.DataFrame, doc: str, sentence: int | None = None) -> pd.DataF
 
 
 def test_schema_has_the_context_columns() -> None:
-    for col in ("source_antecedent_start", "source_antecedent_end", "target_antecedent_start",
-                "target_antecedent_end", "location_name", "location_country", "location_admin1", "latitude",
-                "longitude", "location_id", "location_start", "location_end"):
+    for col in (
+        "source_antecedent_start",
+        "source_antecedent_end",
+        "target_antecedent_start",
+        "target_antecedent_end",
+        "location_name",
+        "location_country",
+        "location_admin1",
+        "latitude",
+        "longitude",
+        "location_id",
+        "location_start",
+        "location_end",
+    ):
         assert col in EVENT_COLUMNS
 
 
@@ -181,11 +192,17 @@ def test_gazetteer_own_rows_first_and_with_provenance() -> None:
 def _events_for_dedup() -> pd.DataFrame:
     day = dt.date(2024, 11, 17)
     rows = [
-        ("a", 0, "RUS", "190", "UKR", day), ("a", 2, "RUS", "190", "UKR", day), ("a", 3, "UKR", "111", "RUS", day),
-        ("b", 0, "RUS", "190", "UKR", day), ("c", 0, "RUS", "190", "UKR", dt.date(2024, 11, 18)),
-        ("d", 0, "RUS", "190", "UKR", None), ("e", 0, "RUS", "190", "UKR", None),
+        ("a", 0, "RUS", "190", "UKR", day),
+        ("a", 2, "RUS", "190", "UKR", day),
+        ("a", 3, "UKR", "111", "RUS", day),
+        ("b", 0, "RUS", "190", "UKR", day),
+        ("c", 0, "RUS", "190", "UKR", dt.date(2024, 11, 18)),
+        ("d", 0, "RUS", "190", "UKR", None),
+        ("e", 0, "RUS", "190", "UKR", None),
     ]
-    return pd.DataFrame(rows, columns=["doc_id", "sentence_idx", "source_code", "event_code", "target_code", "event_date"])
+    return pd.DataFrame(
+        rows, columns=["doc_id", "sentence_idx", "source_code", "event_code", "target_code", "event_date"]
+    )
 
 
 def test_deduplicate_by_story() -> None:
@@ -206,8 +223,15 @@ def test_deduplicate_by_day() -> None:
 
 
 def test_code_frame_keeps_metadata_columns() -> None:
-    df = pd.DataFrame({"id": ["x", "y"], "text": ["Russia attacked Ukraine near Bakhmut.", "Russia attacked Ukraine."],
-                       "date": [DATE, DATE], "url": ["http://a", "http://b"], "source": ["wire", "paper"]})
+    df = pd.DataFrame(
+        {
+            "id": ["x", "y"],
+            "text": ["Russia attacked Ukraine near Bakhmut.", "Russia attacked Ukraine."],
+            "date": [DATE, DATE],
+            "url": ["http://a", "http://b"],
+            "source": ["wire", "paper"],
+        }
+    )
     ev = geoevent.code_frame(df, id_col="id", date_col="date", keep=["url", "source"])
     assert list(ev.columns[-2:]) == ["url", "source"]
     assert dict(zip(ev["doc_id"], ev["url"])) == {"x": "http://a", "y": "http://b"}
@@ -217,8 +241,14 @@ def test_code_frame_keeps_metadata_columns() -> None:
 
 def test_dedup_by_day_and_kept_columns_through_the_library() -> None:
     # the CLI's --dedup / --keep-columns did not make it into the streaming `geoevent code` this stop
-    df = pd.DataFrame({"id": ["a", "b"], "date": [DATE, DATE], "url": ["http://a", "http://b"],
-                       "text": ["Russia attacked Ukraine near Bakhmut.", "Russia attacked Ukraine near Bakhmut on Sunday."]})
+    df = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "date": [DATE, DATE],
+            "url": ["http://a", "http://b"],
+            "text": ["Russia attacked Ukraine near Bakhmut.", "Russia attacked Ukraine near Bakhmut on Sunday."],
+        }
+    )
     ev = geoevent.code_frame(df, id_col="id", date_col="date", keep=["url"])
     table = geoevent.deduplicate(ev, by="day")
     assert len(table) == 1

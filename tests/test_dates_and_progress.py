@@ -16,9 +16,20 @@ from geoevent.errors import ParserUnavailableError
 DAY = dt.date(2024, 11, 17)
 
 
-@pytest.mark.parametrize("value", ["2024-11-17", "2024-11-17T10:00:00Z", "2024-11-17T23:30:00-05:00",
-                                   "2024-11-17 10:00:00+02:00", "2024-11-17T10:00", " 2024-11-17 ",
-                                   dt.datetime(2024, 11, 17, 22), pd.Timestamp("2024-11-17 08:00", tz="UTC"), DAY])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-11-17",
+        "2024-11-17T10:00:00Z",
+        "2024-11-17T23:30:00-05:00",
+        "2024-11-17 10:00:00+02:00",
+        "2024-11-17T10:00",
+        " 2024-11-17 ",
+        dt.datetime(2024, 11, 17, 22),
+        pd.Timestamp("2024-11-17 08:00", tz="UTC"),
+        DAY,
+    ],
+)
 def test_iso_dates_and_timestamps_give_their_calendar_day(value: object) -> None:
     assert _as_date(value) == DAY
 
@@ -30,9 +41,13 @@ def test_other_text_is_not_a_date(value: str) -> None:
 
 
 def test_undated_documents_are_coded_with_one_warning_naming_how_many() -> None:
-    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"],
-                         "text": ["Biden condemned Russia."] * 4,
-                         "date": [None, "", float("nan"), "2024-11-17T10:00:00Z"]})
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "text": ["Biden condemned Russia."] * 4,
+            "date": [None, "", float("nan"), "2024-11-17T10:00:00Z"],
+        }
+    )
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
         ev = code_documents(docs)
@@ -47,8 +62,9 @@ def test_undated_documents_are_coded_with_one_warning_naming_how_many() -> None:
 
 
 def test_a_document_with_a_bad_date_is_coded_undated_and_reported() -> None:
-    docs = pd.DataFrame({"doc_id": ["bad", "ok"], "text": ["Russia attacked Ukraine."] * 2,
-                         "date": ["17/11/2024", "2024-11-17"]})
+    docs = pd.DataFrame(
+        {"doc_id": ["bad", "ok"], "text": ["Russia attacked Ukraine."] * 2, "date": ["17/11/2024", "2024-11-17"]}
+    )
     with pytest.warns(UserWarning, match="'bad': bad date .*coded undated"):
         ev = code_documents(docs)
     assert ev["doc_id"].tolist() == ["bad", "ok"] and ev.attrs["problems"][0][0] == "bad"
@@ -58,7 +74,7 @@ def test_a_document_with_a_bad_date_is_coded_undated_and_reported() -> None:
 def test_the_progress_bar_is_tqdm_auto_and_moves_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
     import tqdm.auto
 
-    bars: list["Recorder"] = []
+    bars: list[Recorder] = []
 
     class Recorder:
         def __init__(self, *args: object, **kw: object) -> None:
@@ -72,8 +88,9 @@ def test_the_progress_bar_is_tqdm_auto_and_moves_per_document(monkeypatch: pytes
             self.closed = True
 
     monkeypatch.setattr(tqdm.auto, "tqdm", Recorder)
-    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)], "text": ["Russia attacked Ukraine."] * 7,
-                         "date": ["2024-11-17"] * 7})
+    docs = pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(7)], "text": ["Russia attacked Ukraine."] * 7, "date": ["2024-11-17"] * 7}
+    )
     code_documents(docs, progress=True)
     assert len(bars) == 1 and bars[0].total == 7 and bars[0].steps == [1] * 7 and bars[0].closed
 
@@ -89,7 +106,7 @@ def test_a_parser_that_cannot_run_fails_once_not_per_document(monkeypatch: pytes
 
         def parse(self, texts: object, *, doc_ids: object = None, **options: object) -> None:
             Missing.calls += 1
-            raise ParserUnavailableError('parser=\'stanza\' needs the optional extra geoevent[stanza]')
+            raise ParserUnavailableError("parser='stanza' needs the optional extra geoevent[stanza]")
 
     monkeypatch.setattr(parse_module, "get_parser", lambda name, **kw: Missing())
     docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(300)], "text": ["x."] * 300, "date": ["2024-11-17"] * 300})

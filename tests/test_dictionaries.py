@@ -68,7 +68,9 @@ def test_check_file_counts_match_loaded_rows(dicts, tmp_path):
         path = tmp_path / name
         path.write_text(DATA.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
         n = check_file(path)
-        loaded = sum(len(_file(t, name)) for t in (dicts.actors, dicts.agents, dicts.verbs, dicts.discards, dicts.nouns))
+        loaded = sum(
+            len(_file(t, name)) for t in (dicts.actors, dicts.agents, dicts.verbs, dicts.discards, dicts.nouns)
+        )
         assert n == loaded > 0, name
 
 
@@ -158,16 +160,45 @@ def test_dated_roles_pick_the_right_side_of_a_boundary(dicts, pattern, date, cod
 @pytest.mark.parametrize(
     ("pattern", "code"),
     [
-        ("north korea", "PRK"), ("north korean", "PRK"), ("pyongyang", "PRK"), ("south korean", "KOR"),
-        ("u.s.", "USA"), ("american", "USA"), ("the kremlin", "RUSGOV"), ("the white house", "USAGOV"),
-        ("downing street", "GBRGOV"), ("moscow", "RUS"), ("kyiv", "UKR"), ("sumy", "UKR"), ("kherson", "UKR"),
-        ("kursk", "RUS"), ("belgorod", "RUS"), ("mykolaiv", "UKR"), ("lviv", "UKR"), ("odesa", "UKR"),
-        ("dnipropetrovsk", "UKR"), ("gaza", "PSE"), ("darfur", "SDN"), ("polish", "POL"), ("german", "DEU"),
-        ("nato", "IGONAT"), ("eu commission", "IGOEURCOM"), ("european commission", "IGOEURCOM"),
-        ("security council", "IGOUNOSEC"), ("u.n.", "IGOUNO"), ("apec", "IGOAPC"), ("hamas", "PSEREBHMS"),
-        ("houthis", "YEMREBHTH"), ("ursula von der leyen", "IGOEURCOM"), ("andriy sybiga", "UKRGOV"),
-        ("olaf scholz", "DEUGOV"), ("emmanuel macron", "FRAGOV"), ("keir starmer", "GBRGOV"),
-        ("vladimir putin", "RUSGOV"), ("xi jinping", "CHNGOV"), ("kim jong un", "PRKGOV"),
+        ("north korea", "PRK"),
+        ("north korean", "PRK"),
+        ("pyongyang", "PRK"),
+        ("south korean", "KOR"),
+        ("u.s.", "USA"),
+        ("american", "USA"),
+        ("the kremlin", "RUSGOV"),
+        ("the white house", "USAGOV"),
+        ("downing street", "GBRGOV"),
+        ("moscow", "RUS"),
+        ("kyiv", "UKR"),
+        ("sumy", "UKR"),
+        ("kherson", "UKR"),
+        ("kursk", "RUS"),
+        ("belgorod", "RUS"),
+        ("mykolaiv", "UKR"),
+        ("lviv", "UKR"),
+        ("odesa", "UKR"),
+        ("dnipropetrovsk", "UKR"),
+        ("gaza", "PSE"),
+        ("darfur", "SDN"),
+        ("polish", "POL"),
+        ("german", "DEU"),
+        ("nato", "IGONAT"),
+        ("eu commission", "IGOEURCOM"),
+        ("european commission", "IGOEURCOM"),
+        ("security council", "IGOUNOSEC"),
+        ("u.n.", "IGOUNO"),
+        ("apec", "IGOAPC"),
+        ("hamas", "PSEREBHMS"),
+        ("houthis", "YEMREBHTH"),
+        ("ursula von der leyen", "IGOEURCOM"),
+        ("andriy sybiga", "UKRGOV"),
+        ("olaf scholz", "DEUGOV"),
+        ("emmanuel macron", "FRAGOV"),
+        ("keir starmer", "GBRGOV"),
+        ("vladimir putin", "RUSGOV"),
+        ("xi jinping", "CHNGOV"),
+        ("kim jong un", "PRKGOV"),
         ("benjamin netanyahu", "ISRGOV"),
     ],
 )
@@ -187,9 +218,15 @@ def test_pronoun_like_acronyms_are_not_actors(dicts):
     [
         ("government,president,minister,prime minister,chancellor,official", "GOV"),
         ("military,army,troops,forces,air force,navy,soldiers", "MIL"),
-        ("police", "COP"), ("rebels,insurgents,militants", "REB"), ("opposition", "OPP"),
-        ("judiciary,court", "JUD"), ("intelligence", "SPY"), ("media", "MED"),
-        ("business,company", "BUS"), ("civilians", "CVL"), ("protesters", "PRO"),
+        ("police", "COP"),
+        ("rebels,insurgents,militants", "REB"),
+        ("opposition", "OPP"),
+        ("judiciary,court", "JUD"),
+        ("intelligence", "SPY"),
+        ("media", "MED"),
+        ("business,company", "BUS"),
+        ("civilians", "CVL"),
+        ("protesters", "PRO"),
     ],
 )
 def test_agent_words(dicts, words, agent):
@@ -225,17 +262,37 @@ def _verb(dicts, verb: str, *, particle: str = "", obj: str | None = None, prep:
 @pytest.mark.parametrize(
     ("verb", "particle", "obj", "prep", "code"),
     [
-        ("authorize", "", "", "", "081"), ("approve", "", "", "", "081"), ("allow", "", "", "", "081"),
-        ("permit", "", "", "", "081"), ("green-light", "", "", "", "081"), ("give", "", "green light", "to", "081"),
-        ("strike", "", "", "", "195"), ("attack", "", "", "", "190"), ("shell", "", "", "", "194"),
-        ("bomb", "", "", "", "195"), ("launch", "", "assault", "on", "195"), ("launch", "", "missile", "at", "195"),
-        ("deploy", "", "troops", "", "154"), ("send", "", "troops", "", "154"), ("dispatch", "", "soldier", "", "154"),
-        ("station", "", "forces", "", "154"), ("condemn", "", "", "", "111"), ("denounce", "", "", "", "111"),
-        ("slam", "", "", "", "111"), ("criticize", "", "", "", "111"), ("supply", "", "munition", "", "072"),
-        ("shoot", "down", "", "", "190"), ("call", "", "", "on", "020"), ("lodge", "", "protest", "with", "114"),
-        ("sign", "", "agreement", "with", "057"), ("impose", "", "sanction", "on", "163"),
-        ("launch", "", "attack", "on", "195"), ("hold", "", "talks", "with", "046"),
-        ("strike", "", "tone", "", "-"), ("strike", "", "deal", "", "057"), ("hit", "", "record", "", "-"),
+        ("authorize", "", "", "", "081"),
+        ("approve", "", "", "", "081"),
+        ("allow", "", "", "", "081"),
+        ("permit", "", "", "", "081"),
+        ("green-light", "", "", "", "081"),
+        ("give", "", "green light", "to", "081"),
+        ("strike", "", "", "", "195"),
+        ("attack", "", "", "", "190"),
+        ("shell", "", "", "", "194"),
+        ("bomb", "", "", "", "195"),
+        ("launch", "", "assault", "on", "195"),
+        ("launch", "", "missile", "at", "195"),
+        ("deploy", "", "troops", "", "154"),
+        ("send", "", "troops", "", "154"),
+        ("dispatch", "", "soldier", "", "154"),
+        ("station", "", "forces", "", "154"),
+        ("condemn", "", "", "", "111"),
+        ("denounce", "", "", "", "111"),
+        ("slam", "", "", "", "111"),
+        ("criticize", "", "", "", "111"),
+        ("supply", "", "munition", "", "072"),
+        ("shoot", "down", "", "", "190"),
+        ("call", "", "", "on", "020"),
+        ("lodge", "", "protest", "with", "114"),
+        ("sign", "", "agreement", "with", "057"),
+        ("impose", "", "sanction", "on", "163"),
+        ("launch", "", "attack", "on", "195"),
+        ("hold", "", "talks", "with", "046"),
+        ("strike", "", "tone", "", "-"),
+        ("strike", "", "deal", "", "057"),
+        ("hit", "", "record", "", "-"),
     ],
 )
 def test_headline_verb_patterns(dicts, verb, particle, obj, prep, code):
@@ -338,15 +395,22 @@ def test_check_file_accepts_adjacent_roles_and_comments(tmp_path):
 
 
 def test_user_files_add_and_override(tmp_path, dicts):
-    verbs = _write(tmp_path, VERB_HEADER + "\tnote", "strike\t\t\t\t190\tattack\tmy override", "rebuke\t\tally\t\t-\t\t",
-                   name="my_verbs.tsv")
+    verbs = _write(
+        tmp_path,
+        VERB_HEADER + "\tnote",
+        "strike\t\t\t\t190\tattack\tmy override",
+        "rebuke\t\tally\t\t-\t\t",
+        name="my_verbs.tsv",
+    )
     actors = _write(tmp_path, ACTOR_HEADER, "ruritania\tRUR\tRUR\t\tcountry\t\t\tRuritania", name="my_actors.tsv")
     user = load_files([verbs, actors])
     assert user.sources == (str(verbs), str(actors))
     assert len(user.verbs) == 2 and len(user.actors) == 1 and len(user.agents) == 0
     assert user.actors["entry_id"].iat[0] == "my_actors.tsv:3"
     merged = dicts.merged(user)
-    strike = merged.verbs.loc[(merged.verbs["verb"] == "strike") & (merged.verbs["object"] == "") & (merged.verbs["prep"] == "")]
+    strike = merged.verbs.loc[
+        (merged.verbs["verb"] == "strike") & (merged.verbs["object"] == "") & (merged.verbs["prep"] == "")
+    ]
     assert list(strike["code"]) == ["190"]
     assert role(merged.actors, "ruritania", "2024-01-01") == "RUR"
     assert len(merged.actors) == len(dicts.actors) + 1

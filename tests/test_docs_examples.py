@@ -25,8 +25,7 @@ _BLOCK = re.compile(r"(?:<!-- docs-test: needs (?P<need>[\w-]+) -->\n)?```python
 def blocks(page: Path) -> list[tuple[str | None, str, int]]:
     """(need, code, line) of each python block of ``page``."""
     text = page.read_text(encoding="utf-8")
-    return [(m.group("need"), m.group("code"), text.count("\n", 0, m.start("code")) + 1)
-            for m in _BLOCK.finditer(text)]
+    return [(m.group("need"), m.group("code"), text.count("\n", 0, m.start("code")) + 1) for m in _BLOCK.finditer(text)]
 
 
 def test_every_python_fence_is_found() -> None:
@@ -48,8 +47,9 @@ def _provide(need: str, folder: Path) -> None:
             pytest.skip("needs stanza (geoevent[stanza])")
         info = stanza_backend.describe()
         if not info.get("usable"):
-            pytest.skip("needs installed stanza models (with tokenize and ner), which are absent here: "
-                        f"{info.get('model_dir')}")
+            pytest.skip(
+                f"needs installed stanza models (with tokenize and ner), which are absent here: {info.get('model_dir')}"
+            )
     else:
         raise AssertionError(f"unknown docs-test need {need!r}")
 
@@ -69,7 +69,7 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
     for _, code, line in found:
         compiled = compile("\n" * (line - 1) + code, str(page), "exec")  # tracebacks point into the page
-        exec(compiled, namespace)  # noqa: S102 - the docs' own examples
+        exec(compiled, namespace)
     import matplotlib.pyplot as plt
 
     plt.close("all")
@@ -77,8 +77,12 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_mkdocs_site_builds(tmp_path: Path) -> None:
     pytest.importorskip("mkdocs", reason="the docs build needs mkdocs (geoevent[docs])")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
-                         cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "site" / "notebook" / "index.html").is_file()
     assert "events.geoevent.explain" in (tmp_path / "site" / "notebook" / "index.html").read_text(encoding="utf-8")

@@ -12,8 +12,7 @@ import geoevent
 
 PUBLIC = {name: getattr(geoevent, name) for name in geoevent.__all__}
 FUNCTIONS = sorted(n for n, obj in PUBLIC.items() if inspect.isfunction(obj))
-CLASSES = sorted(n for n, obj in PUBLIC.items()
-                 if inspect.isclass(obj) and not issubclass(obj, (Exception, Warning)))
+CLASSES = sorted(n for n, obj in PUBLIC.items() if inspect.isclass(obj) and not issubclass(obj, (Exception, Warning)))
 
 
 def test_the_lists_are_not_empty() -> None:

@@ -125,23 +125,41 @@ def test_seed_deployed_troops(parser: EmbeddedParser) -> None:
     "text, expected",
     [
         # active
-        ("Russian forces attacked the city of Kharkiv on Monday.",
-         {"forces": ("nsubj", "attacked"), "city": ("obj", "attacked")}),
-        ("Israel accused Iran of supporting the militants.",
-         {"Israel": ("nsubj", "accused"), "Iran": ("obj", "accused")}),
+        (
+            "Russian forces attacked the city of Kharkiv on Monday.",
+            {"forces": ("nsubj", "attacked"), "city": ("obj", "attacked")},
+        ),
+        (
+            "Israel accused Iran of supporting the militants.",
+            {"Israel": ("nsubj", "accused"), "Iran": ("obj", "accused")},
+        ),
         # passive with "by"
-        ("The embassy was attacked by protesters.",
-         {"embassy": ("nsubj:pass", "attacked"), "protesters": ("obl:agent", "attacked"), "was": ("aux:pass", "attacked")}),
-        ("Two soldiers were killed by a roadside bomb in Kandahar.",
-         {"soldiers": ("nsubj:pass", "killed"), "bomb": ("obl:agent", "killed")}),
+        (
+            "The embassy was attacked by protesters.",
+            {
+                "embassy": ("nsubj:pass", "attacked"),
+                "protesters": ("obl:agent", "attacked"),
+                "was": ("aux:pass", "attacked"),
+            },
+        ),
+        (
+            "Two soldiers were killed by a roadside bomb in Kandahar.",
+            {"soldiers": ("nsubj:pass", "killed"), "bomb": ("obl:agent", "killed")},
+        ),
         # coordination
-        ("Egypt and Jordan condemned the attack.",
-         {"Egypt": ("nsubj", "condemned"), "Jordan": ("conj", "Egypt"), "attack": ("obj", "condemned")}),
-        ("The president condemned the attack and called for calm.",
-         {"president": ("nsubj", "condemned"), "called": ("conj", "condemned")}),
+        (
+            "Egypt and Jordan condemned the attack.",
+            {"Egypt": ("nsubj", "condemned"), "Jordan": ("conj", "Egypt"), "attack": ("obj", "condemned")},
+        ),
+        (
+            "The president condemned the attack and called for calm.",
+            {"president": ("nsubj", "condemned"), "called": ("conj", "condemned")},
+        ),
         # negation
-        ("China did not recognize the government.",
-         {"not": ("advmod", "recognize"), "China": ("nsubj", "recognize"), "government": ("obj", "recognize")}),
+        (
+            "China did not recognize the government.",
+            {"not": ("advmod", "recognize"), "China": ("nsubj", "recognize"), "government": ("obj", "recognize")},
+        ),
     ],
 )
 def test_news_sentences(parser: EmbeddedParser, text: str, expected: dict[str, tuple[str, str]]) -> None:
@@ -230,7 +248,13 @@ def test_restore_main_verb_repairs_a_participle_read_as_a_modifier() -> None:
     ]
     fixed = embedded._restore_main_verb(rows)
     assert [(r[4], r[5]) for r in fixed] == [
-        (2, "amod"), (3, "nsubj"), (0, "root"), (5, "compound"), (3, "obj"), (3, "punct")]
+        (2, "amod"),
+        (3, "nsubj"),
+        (0, "root"),
+        (5, "compound"),
+        (3, "obj"),
+        (3, "punct"),
+    ]
     assert fixed[2][2] == "VBD"
 
 

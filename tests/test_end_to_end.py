@@ -12,8 +12,10 @@ HEADLINES = [
     ("UN Secretary-General Antonio Guterres condemned Russia.", {("IGOUNO", "condemn", "RUS")}),
     ("North Korea has deployed troops to aid Russia.", {("PRK", "deploy", "RUS"), ("PRK", "aid", "RUS")}),
     ("Russia launched a large-scale missile assault on Ukraine on Sunday.", {("RUS", "strike", "UKR")}),
-    ("President Joe Biden has authorized Ukraine to strike Russia with American missiles.",
-     {("USAGOV", "authorize", "UKR")}),
+    (
+        "President Joe Biden has authorized Ukraine to strike Russia with American missiles.",
+        {("USAGOV", "authorize", "UKR")},
+    ),
     ("Zelenskyy struck a measured tone.", set()),
     ("Ukraine did not strike Russia.", set()),
 ]
@@ -38,11 +40,13 @@ def test_actor_texts_are_sliced_from_the_document() -> None:
 def test_a_failing_document_does_not_lose_the_others() -> None:
     import pandas as pd
 
-    docs = pd.DataFrame({
-        "doc_id": ["a", "b", "c"],
-        "text": ["Russia attacked Ukraine.", None, "UN Secretary-General Antonio Guterres condemned Russia."],
-        "date": [DATE, DATE, DATE],
-    })
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": ["Russia attacked Ukraine.", None, "UN Secretary-General Antonio Guterres condemned Russia."],
+            "date": [DATE, DATE, DATE],
+        }
+    )
     seen: list[str] = []
     events = geoevent.code_documents(docs, on_problem=lambda doc_id, exc: seen.append(doc_id))
     assert seen == ["b"] and [p[0] for p in events.attrs["problems"]] == ["b"]

@@ -130,8 +130,11 @@ def test_bad_gold_file(tmp_path: Path, content: str, message: str) -> None:
         load_gold(tmp_path / "absent.json")
 
 
-triple = st.tuples(st.sampled_from(["USA", "RUS", "UKR"]), st.sampled_from(["04", "08", "19"]),
-                   st.sampled_from(["USA", "RUS", "UKR", None]))
+triple = st.tuples(
+    st.sampled_from(["USA", "RUS", "UKR"]),
+    st.sampled_from(["04", "08", "19"]),
+    st.sampled_from(["USA", "RUS", "UKR", None]),
+)
 
 
 @settings(max_examples=50, deadline=None)
@@ -139,8 +142,9 @@ triple = st.tuples(st.sampled_from(["USA", "RUS", "UKR"]), st.sampled_from(["04"
 def test_score_invariants(tmp_path_factory: pytest.TempPathFactory, required, optional, coded) -> None:
     tmp = tmp_path_factory.mktemp("g")
     item = lambda t: {"source": t[0], "roots": [t[1]], "target": t[2]}  # noqa: E731
-    path = write_gold(tmp, {"documents": {"d": {"required": [item(t) for t in required],
-                                                "optional": [item(t) for t in optional]}}})
+    path = write_gold(
+        tmp, {"documents": {"d": {"required": [item(t) for t in required], "optional": [item(t) for t in optional]}}}
+    )
     r = evaluate_gold(events(*[("d", s, root + "0", t) for s, root, t in coded]), path)
     d = r.documents[0]
     distinct = set(coded)

@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 import geoevent
-from tests.oracle import code_tokens_baseline
 from geoevent.errors import InputError
 from geoevent.model import Actor, Event
 from geoevent.rules import CodingRules
 from tests.helpers import sentence
+from tests.oracle import code_tokens_baseline
 from tests.seed_events import seed_events
 
 TWO = "President Joe Biden has authorized Ukraine to strike Russia. Later, Russia attacked Ukraine."
@@ -31,10 +31,16 @@ def test_spans_minus_sentence_start_index_the_sentence_text() -> None:
 
 
 def test_baseline_fills_sentence_start_as_the_coder(small_dicts) -> None:
-    first = sentence("Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Russia/Russia/PROPN/2/obj ././PUNCT/2/punct",
-                     doc_id="d", sent_idx=0)
-    second = sentence("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root Ukraine/Ukraine/PROPN/2/obj ././PUNCT/2/punct",
-                      doc_id="d", sent_idx=1)
+    first = sentence(
+        "Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Russia/Russia/PROPN/2/obj ././PUNCT/2/punct",
+        doc_id="d",
+        sent_idx=0,
+    )
+    second = sentence(
+        "Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root Ukraine/Ukraine/PROPN/2/obj ././PUNCT/2/punct",
+        doc_id="d",
+        sent_idx=1,
+    )
     shift = int(first["end_char"].max()) + 1
     second = second.assign(start_char=second["start_char"] + shift, end_char=second["end_char"] + shift)
     tokens = pd.concat([first, second], ignore_index=True)
@@ -57,9 +63,17 @@ def test_repr_is_several_short_lines_and_html_marks_the_parts() -> None:
 
 
 def test_html_escapes_the_text() -> None:
-    e = Event(source=Actor("RUS", country="RUS", text="<b>Russia</b>", span=(0, 13)), target=None, code="190",
-              root_code="19", label="fight", quad_class=4, goldstein=-10, sentence_text="<b>Russia</b> & co attacked.",
-              sentence_start=0)
+    e = Event(
+        source=Actor("RUS", country="RUS", text="<b>Russia</b>", span=(0, 13)),
+        target=None,
+        code="190",
+        root_code="19",
+        label="fight",
+        quad_class=4,
+        goldstein=-10,
+        sentence_text="<b>Russia</b> & co attacked.",
+        sentence_start=0,
+    )
     html = e._repr_html_()
     assert "<b>Russia" not in html and "&lt;b&gt;Russia&lt;/b&gt;" in html and "&amp; co" in html
 
@@ -68,10 +82,16 @@ def test_explain_a_list_and_a_frame_alike() -> None:
     events = geoevent.code(TWO, date="2024-11-17")
     frame = geoevent.code_frame(pd.DataFrame({"text": [TWO], "date": ["2024-11-17"]}), date_col="date")
     a, b = geoevent.explain(events, 1), geoevent.explain(frame, 1)
-    assert a.marked_sentence() == b.marked_sentence() == \
-        "Later, [Russia]{source RUS} [attacked]{verb 190} [Ukraine]{target UKR}."
-    assert [(p.role, p.code, p.span) for p in a.parts] == [("source", "RUS", (7, 13)), ("verb", "190", (14, 22)),
-                                                            ("target", "UKR", (23, 30))]
+    assert (
+        a.marked_sentence()
+        == b.marked_sentence()
+        == "Later, [Russia]{source RUS} [attacked]{verb 190} [Ukraine]{target UKR}."
+    )
+    assert [(p.role, p.code, p.span) for p in a.parts] == [
+        ("source", "RUS", (7, 13)),
+        ("verb", "190", (14, 22)),
+        ("target", "UKR", (23, 30)),
+    ]
     verb = a.parts[1]
     assert verb.entry_id == frame["pattern_id"].iloc[1] and "code=190" in (verb.entry or "")
     src = a.parts[0]
@@ -88,8 +108,16 @@ def test_explain_a_list_and_a_frame_alike() -> None:
 def test_explain_shows_the_location_when_the_table_has_it() -> None:
     frame = geoevent.code_frame(pd.DataFrame({"text": ["Russia attacked Ukraine in Kyiv."]}))
     # the coder locates this event (Kyiv); without the location columns filled, no location part
-    frame = frame.assign(location_name=None, location_country=None, location_admin1=None, latitude=float("nan"),
-                         longitude=float("nan"), location_id=None, location_start=-1, location_end=-1)
+    frame = frame.assign(
+        location_name=None,
+        location_country=None,
+        location_admin1=None,
+        latitude=float("nan"),
+        longitude=float("nan"),
+        location_id=None,
+        location_start=-1,
+        location_end=-1,
+    )
     plain = geoevent.explain(frame, 0)
     assert [p.role for p in plain.parts] == ["source", "verb", "target"] and not plain.location
     placed = frame.assign(location_name="Kyiv", location_country="UKR", latitude=50.45, longitude=30.52)
@@ -100,8 +128,13 @@ def test_explain_shows_the_location_when_the_table_has_it() -> None:
 
 
 def test_the_accessor_codes_explains_and_writes(tmp_path) -> None:
-    docs = pd.DataFrame({"doc": ["a1", "a2"], "published": ["2024-11-17T10:00:00Z", "2024-11-18"],
-                         "body": ["North Korea has deployed troops to aid Russia.", "Russia attacked Ukraine."]})
+    docs = pd.DataFrame(
+        {
+            "doc": ["a1", "a2"],
+            "published": ["2024-11-17T10:00:00Z", "2024-11-18"],
+            "body": ["North Korea has deployed troops to aid Russia.", "Russia attacked Ukraine."],
+        }
+    )
     events = docs.geoevent.code(text="body", date="published", id="doc")
     direct = geoevent.code_frame(docs, text_col="body", date_col="published", id_col="doc")
     pd.testing.assert_frame_equal(events, direct)

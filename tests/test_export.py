@@ -101,8 +101,12 @@ CARRIED = {
     },
 }
 
-CASES = [(f, ext) for f in geoevent.EXPORT_FORMATS for ext in (".tsv", ".csv", ".jsonl", ".json")
-         if not (f == "plover" and ext in (".tsv", ".csv"))]
+CASES = [
+    (f, ext)
+    for f in geoevent.EXPORT_FORMATS
+    for ext in (".tsv", ".csv", ".jsonl", ".json")
+    if not (f == "plover" and ext in (".tsv", ".csv"))
+]
 
 
 @pytest.mark.parametrize(("fmt", "ext"), CASES, ids=[f"{f}{e}" for f, e in CASES])
@@ -139,16 +143,34 @@ def test_plover_compound_actors_are_lists(tmp_path: Path) -> None:
 def test_location_columns_are_carried_when_present_and_null_otherwise(tmp_path: Path) -> None:
     ev = seed_events()
     # events with no place (the seeds' events now carry one where the sentence names it: Sumy)
-    unplaced = ev.assign(location_name=None, location_country=None, location_admin1=None, latitude=float("nan"),
-                         longitude=float("nan"), location_id=None)
+    unplaced = ev.assign(
+        location_name=None,
+        location_country=None,
+        location_admin1=None,
+        latitude=float("nan"),
+        longitude=float("nan"),
+        location_id=None,
+    )
     plain = {f: to_layout(unplaced, f) for f in geoevent.EXPORT_FORMATS}
     assert plain["gdelt"]["ActionGeo_FullName"].isna().all() and plain["icews"]["City"].isna().all()
     assert plain["phoenix"]["Lat"].isna().all() and plain["plover"]["location"].isna().all()
-    placed = ev.assign(location_name="Kyiv", location_country="UKR", location_admin1="Kyiv City",
-                       latitude=50.45, longitude=30.52, location_id="703448")
+    placed = ev.assign(
+        location_name="Kyiv",
+        location_country="UKR",
+        location_admin1="Kyiv City",
+        latitude=50.45,
+        longitude=30.52,
+        location_id="703448",
+    )
     g = to_layout(placed, "gdelt").iloc[0]
-    assert (g["ActionGeo_FullName"], g["ActionGeo_CountryCode"], g["ActionGeo_ADM1Code"], g["ActionGeo_Lat"],
-            g["ActionGeo_Long"], g["ActionGeo_FeatureID"]) == ("Kyiv", "UKR", "Kyiv City", 50.45, 30.52, "703448")
+    assert (
+        g["ActionGeo_FullName"],
+        g["ActionGeo_CountryCode"],
+        g["ActionGeo_ADM1Code"],
+        g["ActionGeo_Lat"],
+        g["ActionGeo_Long"],
+        g["ActionGeo_FeatureID"],
+    ) == ("Kyiv", "UKR", "Kyiv City", 50.45, 30.52, "703448")
     assert g["Actor1Geo_FullName"] is None
     i = to_layout(placed, "icews").iloc[0]
     assert (i["City"], i["Province"], i["Country"], i["Latitude"]) == ("Kyiv", "Kyiv City", "UKR", 50.45)
@@ -156,8 +178,14 @@ def test_location_columns_are_carried_when_present_and_null_otherwise(tmp_path: 
     assert (p["LocationName"], p["StateName"], p["CountryCode"], p["Lon"]) == ("Kyiv", "Kyiv City", "UKR", 30.52)
     path = geoevent.export_events(placed, tmp_path / "p.json", format="plover")
     loc = json.loads(path.read_text(encoding="utf-8"))[0]["location"]
-    assert loc == {"name": "Kyiv", "country": "UKR", "admin1": "Kyiv City", "lat": 50.45, "lon": 30.52,
-                   "geonameid": "703448"}
+    assert loc == {
+        "name": "Kyiv",
+        "country": "UKR",
+        "admin1": "Kyiv City",
+        "lat": 50.45,
+        "lon": 30.52,
+        "geonameid": "703448",
+    }
 
 
 def test_icews_names_countries_and_sectors() -> None:

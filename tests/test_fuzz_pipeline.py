@@ -30,25 +30,61 @@ from geoevent.io import events_to_arrow, read_events, write_events
 from geoevent.parse.tokenize import LINE_BREAKS, MAX_SENT_WORDS, tokenize
 from geoevent.schema import EVENT_COLUMNS
 
-META = {"geoevent_version": geoevent.__version__, "codebook_version": "fuzz", "dictionary_fingerprint": "fuzz",
-        "parser": "embedded"}
+META = {
+    "geoevent_version": geoevent.__version__,
+    "codebook_version": "fuzz",
+    "dictionary_fingerprint": "fuzz",
+    "parser": "embedded",
+}
 
 NEWS = [
     "Russia launched a large-scale missile assault on Ukraine on Sunday.",
     "North Korea has deployed up to 12,000 troops to aid Russia.",
     "President Joe Biden has authorized Ukraine to strike Russia.",
     "UN Secretary-General Antonio Guterres condemned the strikes.",
-    "Biden’s move", "U.S.", "Mr. Putin", "the Kremlin", " ", ". ", ", ", '"', "“", "”", "(", ")",
+    "Biden’s move",
+    "U.S.",
+    "Mr. Putin",
+    "the Kremlin",
+    " ",
+    ". ",
+    ", ",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
 ]
 BREAKS = ["\n", "\n\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"]
-ODD = ["\x00", "\x07", "\x1b", "\x7f", "\u00ad", "\u200b", "\u200f", "\u202e", "\u2060", "\ufeff", "\ufffd",
-       "\U0001f600", "\u0301", "İ", "ß", "ﬁ", "\u3000"]
+ODD = [
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x7f",
+    "\u00ad",
+    "\u200b",
+    "\u200f",
+    "\u202e",
+    "\u2060",
+    "\ufeff",
+    "\ufffd",
+    "\U0001f600",
+    "\u0301",
+    "İ",
+    "ß",
+    "ﬁ",
+    "\u3000",
+]
 JUNK = ["a_", "a+", "a..", "x.-", "Mr.", "a@b.c", "a@", "www.,", "http://", "-", "'", "’", "1,", "U.S.", "—", "*"]
 
 surrogates = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, categories=["Cs"])
 junk_runs = st.tuples(st.sampled_from(JUNK), st.integers(1, 60)).map(lambda t: t[0] * t[1])
 pieces = st.one_of(
-    st.sampled_from(NEWS), st.sampled_from(BREAKS), st.sampled_from(ODD), surrogates, junk_runs,
+    st.sampled_from(NEWS),
+    st.sampled_from(BREAKS),
+    st.sampled_from(ODD),
+    surrogates,
+    junk_runs,
     st.text(max_size=20),
 )
 texts = st.lists(pieces, max_size=10).map("".join)
@@ -95,9 +131,9 @@ def _check_events(events: pd.DataFrame, docs: dict[str, str]) -> None:
             spans.append(("target", row.target_start, row.target_end))
         for side, s, e in spans:
             assert lo <= s < e <= hi, (side, s, e, lo, hi)
-        assert row.source_text == text[row.source_start:row.source_end]
+        assert row.source_text == text[row.source_start : row.source_end]
         if row.target_code is not None:
-            assert row.target_text == text[row.target_start:row.target_end]
+            assert row.target_text == text[row.target_start : row.target_end]
     table = events_to_arrow(events, metadata=META)
     assert table.schema.equals(geoevent.EVENT_SCHEMA, check_metadata=False)
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,7 +157,7 @@ def test_code_any_text(text: str) -> None:
     clean = clean_text(text)
     for e in events:
         assert e.sentence_text is not None and e.sentence_text in clean
-        assert clean[e.verb_span[0]:e.verb_span[1]].split()[0] in e.verb_text
+        assert clean[e.verb_span[0] : e.verb_span[1]].split()[0] in e.verb_text
 
 
 @settings(max_examples=max(5, _PROFILE // 40), suppress_health_check=_SLOW)

@@ -23,20 +23,28 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 @given(token_tables())
 def test_generated_tables_follow_the_token_contract(tokens: pd.DataFrame) -> None:
     checked = validate_token_table(tokens)
-    assert len(checked) == len(tokens) and (checked["head"] <= checked.groupby(
-        ["doc_id", "sent_idx"])["tok_idx"].transform("max")).all()
+    assert (
+        len(checked) == len(tokens)
+        and (checked["head"] <= checked.groupby(["doc_id", "sent_idx"])["tok_idx"].transform("max")).all()
+    )
 
 
 #: a generated-style table known to code an event (RUS 190 UKR), so the property is not vacuous
-CODED = pd.concat([sentence("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root Ukraine/Ukraine/PROPN/2/obj", doc_id="a"),
-                   sentence("Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Iran/Iran/PROPN/2/obj", doc_id="b")],
-                  ignore_index=True)
+CODED = pd.concat(
+    [
+        sentence("Russia/Russia/PROPN/2/nsubj attacked/attack/VERB/0/root Ukraine/Ukraine/PROPN/2/obj", doc_id="a"),
+        sentence("Biden/Biden/PROPN/2/nsubj condemned/condemn/VERB/0/root Iran/Iran/PROPN/2/obj", doc_id="b"),
+    ],
+    ignore_index=True,
+)
 
 
 def test_the_known_table_codes_events() -> None:
     events = code_tokens(CODED, dictionaries=DICTS, dates=DATES, rules=CORE)
     assert events[["source_code", "event_code", "target_code"]].values.tolist() == [
-        ["RUS", "190", "UKR"], ["USAGOV", "111", "IRN"]]
+        ["RUS", "190", "UKR"],
+        ["USAGOV", "111", "IRN"],
+    ]
 
 
 @SETTINGS

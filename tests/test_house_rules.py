@@ -18,10 +18,19 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "geoevent"
 
 #: builtin exceptions geoevent must not raise bare: raise a GeoeventError with the builtin as mixin
-FORBIDDEN_RAISES = frozenset({
-    "Exception", "ValueError", "TypeError", "KeyError", "IndexError", "LookupError", "RuntimeError",
-    "OSError", "FileNotFoundError",
-})
+FORBIDDEN_RAISES = frozenset(
+    {
+        "Exception",
+        "ValueError",
+        "TypeError",
+        "KeyError",
+        "IndexError",
+        "LookupError",
+        "RuntimeError",
+        "OSError",
+        "FileNotFoundError",
+    }
+)
 
 
 def _raised_name(node: ast.Raise) -> str | None:
@@ -32,8 +41,11 @@ def _raised_name(node: ast.Raise) -> str | None:
 def bare_raises(source: str, filename: str) -> list[str]:
     """``file:line: raise X`` for every raise of a forbidden builtin exception in ``source``."""
     raises = [node for node in ast.walk(ast.parse(source, filename)) if isinstance(node, ast.Raise)]
-    return [f"{filename}:{node.lineno}: raise {_raised_name(node)}"
-            for node in sorted(raises, key=lambda n: n.lineno) if _raised_name(node) in FORBIDDEN_RAISES]
+    return [
+        f"{filename}:{node.lineno}: raise {_raised_name(node)}"
+        for node in sorted(raises, key=lambda n: n.lineno)
+        if _raised_name(node) in FORBIDDEN_RAISES
+    ]
 
 
 def test_the_bare_raise_check_can_fail() -> None:
@@ -43,8 +55,11 @@ def test_the_bare_raise_check_can_fail() -> None:
 
 
 def test_the_package_raises_no_bare_builtin_errors() -> None:
-    found = [hit for path in sorted(PACKAGE.rglob("*.py"))
-             for hit in bare_raises(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))]
+    found = [
+        hit
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for hit in bare_raises(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    ]
     assert found == [], "raise a geoevent.errors class (builtin as mixin) instead:\n" + "\n".join(found)
 
 
@@ -57,10 +72,15 @@ def test_every_error_class_is_a_geoevent_error_and_drawn_in_the_tree() -> None:
         assert re.search(rf"[─└├ ]{cls.__name__}\b", tree), f"{cls.__name__} is missing from the tree in errors.py"
     # the tree's parents are the real ones
     assert issubclass(errors.TokenTableError, errors.InputError)
-    for cls, mixin in [(errors.InputError, ValueError), (errors.SchemaError, ValueError),
-                       (errors.InvalidValueError, ValueError), (errors.InvalidTypeError, TypeError),
-                       (errors.DictionaryError, ValueError), (errors.UnknownCodeError, KeyError),
-                       (errors.ParserUnavailableError, RuntimeError)]:
+    for cls, mixin in [
+        (errors.InputError, ValueError),
+        (errors.SchemaError, ValueError),
+        (errors.InvalidValueError, ValueError),
+        (errors.InvalidTypeError, TypeError),
+        (errors.DictionaryError, ValueError),
+        (errors.UnknownCodeError, KeyError),
+        (errors.ParserUnavailableError, RuntimeError),
+    ]:
         assert issubclass(cls, mixin) and f"also a {mixin.__name__}" in tree, cls
 
 
@@ -113,10 +133,18 @@ def test_tests_import_support_modules_not_conftest_or_benchmarks() -> None:
     found = []
     for path in sorted((ROOT / "tests").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
-                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
-            found += [f"{path.name}:{node.lineno}: {n}" for n in names
-                      if n.split(".")[0] == "benchmarks" or n.endswith("conftest")]
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            found += [
+                f"{path.name}:{node.lineno}: {n}"
+                for n in names
+                if n.split(".")[0] == "benchmarks" or n.endswith("conftest")
+            ]
     assert found == [], "import helpers from tests.helpers (or use fixtures):\n" + "\n".join(found)
 
 
@@ -126,8 +154,9 @@ def _instance(cls: type[errors.GeoeventError]) -> errors.GeoeventError:
     return cls("first line\nsecond line")
 
 
-@pytest.mark.parametrize("cls", [cli.UsageError] + [getattr(errors, n) for n in errors.__all__],
-                         ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "cls", [cli.UsageError] + [getattr(errors, n) for n in errors.__all__], ids=lambda c: c.__name__
+)
 def test_cli_maps_every_geoevent_error_to_exit_2_and_one_line(cls, monkeypatch, capsys) -> None:
     def fail(args):
         raise _instance(cls)

@@ -23,8 +23,13 @@ from geoevent.schema import EVENT_COLUMNS, EVENT_SCHEMA, METADATA_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2024, 11, 17)
-META = {"geoevent_version": "0.1.0", "codebook_version": "cb-1", "dictionary_fingerprint": "abc123", "parser": "embedded",
-        "coding_rules": "{}"}
+META = {
+    "geoevent_version": "0.1.0",
+    "codebook_version": "cb-1",
+    "dictionary_fingerprint": "abc123",
+    "parser": "embedded",
+    "coding_rules": "{}",
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -34,15 +39,36 @@ META = {"geoevent_version": "0.1.0", "codebook_version": "cb-1", "dictionary_fin
 def event_row(i: int = 0, **over: object) -> dict[str, object]:
     """One valid events-table row; ``over`` replaces fields."""
     row: dict[str, object] = {
-        "event_id": f"e{i}", "doc_id": f"doc{i % 3}", "sentence_idx": i, "event_date": DAY,
-        "source_code": "USAGOV", "source_country": "USA", "source_agent": "GOV", "source_text": "Joe Biden",
-        "source_start": 10, "source_end": 19,
-        "target_code": "UKR", "target_country": "UKR", "target_agent": None, "target_text": "Ukraine",
-        "target_start": 40, "target_end": 47,
-        "event_code": "081", "event_base_code": "081", "event_root_code": "08", "label": "authorize",
-        "quad_class": 2, "goldstein": 5.0, "plover_type": "CONCEDE", "verb_text": "authorized",
-        "verb_start": 24, "verb_end": 34, "pattern_id": "v:1", "source_entry_id": "a:1",
-        "target_entry_id": "a:2", "sentence_text": "President Joe Biden has authorized Ukraine.",
+        "event_id": f"e{i}",
+        "doc_id": f"doc{i % 3}",
+        "sentence_idx": i,
+        "event_date": DAY,
+        "source_code": "USAGOV",
+        "source_country": "USA",
+        "source_agent": "GOV",
+        "source_text": "Joe Biden",
+        "source_start": 10,
+        "source_end": 19,
+        "target_code": "UKR",
+        "target_country": "UKR",
+        "target_agent": None,
+        "target_text": "Ukraine",
+        "target_start": 40,
+        "target_end": 47,
+        "event_code": "081",
+        "event_base_code": "081",
+        "event_root_code": "08",
+        "label": "authorize",
+        "quad_class": 2,
+        "goldstein": 5.0,
+        "plover_type": "CONCEDE",
+        "verb_text": "authorized",
+        "verb_start": 24,
+        "verb_end": 34,
+        "pattern_id": "v:1",
+        "source_entry_id": "a:1",
+        "target_entry_id": "a:2",
+        "sentence_text": "President Joe Biden has authorized Ukraine.",
         "parser": "embedded",
     }
     row.update(over)
@@ -91,18 +117,31 @@ def test_seed_folder_doc_ids_are_file_names() -> None:
 
 def test_jsonl_csv_parquet_with_dates(tmp_path: Path) -> None:
     (tmp_path / "c.jsonl").write_text(
-        json.dumps({"id": "j1", "date": "2024-01-02", "text": "J one"}) + "\n\n"
-        + json.dumps({"id": 7, "date": "", "text": "J two"}) + "\n", encoding="utf-8")
-    (tmp_path / "c.csv").write_text('id,date,text\n007,2023-05-06,"multi\nline, with comma"\nc2,,plain\n', encoding="utf-8")
-    pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["P one", "P two"],
-                             "date": pa.array([dt.date(2022, 3, 4), None], pa.date32())}), tmp_path / "c.parquet")
+        json.dumps({"id": "j1", "date": "2024-01-02", "text": "J one"})
+        + "\n\n"
+        + json.dumps({"id": 7, "date": "", "text": "J two"})
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.csv").write_text(
+        'id,date,text\n007,2023-05-06,"multi\nline, with comma"\nc2,,plain\n', encoding="utf-8"
+    )
+    pq.write_table(
+        pa.table(
+            {"id": ["p1", "p2"], "text": ["P one", "P two"], "date": pa.array([dt.date(2022, 3, 4), None], pa.date32())}
+        ),
+        tmp_path / "c.parquet",
+    )
     df, warned = read_quiet([tmp_path / "c.jsonl", tmp_path / "c.csv", tmp_path / "c.parquet"], default_date=DAY)
     assert warned == []
     got = dict(zip(df["doc_id"], zip(df["text"], df["date"])))
     assert got == {
-        "j1": ("J one", dt.date(2024, 1, 2)), "7": ("J two", DAY),
-        "007": ("multi\nline, with comma", dt.date(2023, 5, 6)), "c2": ("plain", DAY),
-        "p1": ("P one", dt.date(2022, 3, 4)), "p2": ("P two", DAY),
+        "j1": ("J one", dt.date(2024, 1, 2)),
+        "7": ("J two", DAY),
+        "007": ("multi\nline, with comma", dt.date(2023, 5, 6)),
+        "c2": ("plain", DAY),
+        "p1": ("P one", dt.date(2022, 3, 4)),
+        "p2": ("P two", DAY),
     }
     assert df.attrs["problems"] == []
 
@@ -116,18 +155,24 @@ def test_date_column_is_optional(tmp_path: Path) -> None:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     records=st.lists(
-        st.tuples(st.text(alphabet=string.ascii_letters + string.digits + "_-.", min_size=1, max_size=12),
-                  st.text(max_size=80).filter(lambda t: t.strip() and "\x00" not in t
-                                              and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)),
-                  st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))),
-        max_size=6, unique_by=lambda r: r[0],
+        st.tuples(
+            st.text(alphabet=string.ascii_letters + string.digits + "_-.", min_size=1, max_size=12),
+            st.text(max_size=80).filter(
+                lambda t: t.strip() and "\x00" not in t and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)
+            ),
+            st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
+        ),
+        max_size=6,
+        unique_by=lambda r: r[0],
     )
 )
 @example(records=[("0", "\r x", None), ("1", 'a\r\nb,"c"\u2028', dt.date(2024, 1, 1))])
 def test_jsonl_and_csv_round_trip(tmp_path: Path, records: list[tuple[str, str, dt.date | None]]) -> None:
     jl = tmp_path / "r.jsonl"
-    jl.write_text("".join(json.dumps({"id": i, "text": t, "date": d.isoformat() if d else None}) + "\n"
-                          for i, t, d in records), encoding="utf-8")
+    jl.write_text(
+        "".join(json.dumps({"id": i, "text": t, "date": d.isoformat() if d else None}) + "\n" for i, t, d in records),
+        encoding="utf-8",
+    )
     cs = tmp_path / "r.csv"
     with cs.open("w", encoding="utf-8", newline="") as fh:  # the csv module quotes a lone \r; pandas does not
         writer = csv.writer(fh)
@@ -179,7 +224,9 @@ def test_broken_jsonl_line_is_skipped_with_warning(tmp_path: Path) -> None:
         '{"id": "c", "text": "C", "date": "2024-02-30"}\n'
         '{"id": "d", "text": "D", "date": "17/11/2024"}\n'
         '{"id": "e", "text": null}\n'
-        '{"id": "f", "text": "F"}\n', encoding="utf-8")
+        '{"id": "f", "text": "F"}\n',
+        encoding="utf-8",
+    )
     df, warned = read_quiet([path])
     # bad dates code the document without a date; the other bad records are skipped
     assert df["doc_id"].tolist() == ["a", "c", "d", "f"]
@@ -193,8 +240,10 @@ def test_broken_jsonl_line_is_skipped_with_warning(tmp_path: Path) -> None:
 
 def test_bad_csv_row_is_skipped_with_warning(tmp_path: Path) -> None:
     path = tmp_path / "docs.csv"
-    path.write_text('id,text,date\n1,one,2024-01-01\n2,two,extra,field\n3,"bad"quote,2024-01-01\n4,four,\n5,five,not-a-date\n',
-                    encoding="utf-8")
+    path.write_text(
+        'id,text,date\n1,one,2024-01-01\n2,two,extra,field\n3,"bad"quote,2024-01-01\n4,four,\n5,five,not-a-date\n',
+        encoding="utf-8",
+    )
     df, warned = read_quiet([path])
     assert df["doc_id"].tolist() == ["1", "4", "5"] and df["date"].tolist()[2] is None
     assert [w.split(": ", 1)[0] for w in warned] == [f"{path}:3", f"{path}:4", f"{path}:6"]
@@ -238,8 +287,10 @@ def test_duplicate_ids_are_named(tmp_path: Path) -> None:
 
 
 def test_events_to_arrow_has_exact_schema_and_metadata() -> None:
-    table = events_to_arrow(events_frame([event_row(0), event_row(1, target_code=None, target_country=None)]),
-                            metadata={**META, "extra": "kept"})
+    table = events_to_arrow(
+        events_frame([event_row(0), event_row(1, target_code=None, target_country=None)]),
+        metadata={**META, "extra": "kept"},
+    )
     assert table.schema.equals(EVENT_SCHEMA, check_metadata=False)
     md = {k.decode(): v.decode() for k, v in table.schema.metadata.items()}
     assert md == {**META, "extra": "kept"}
@@ -260,9 +311,23 @@ def test_events_to_arrow_empty_and_errors() -> None:
 
 
 def test_write_read_round_trip(tmp_path: Path) -> None:
-    rows = [event_row(0), event_row(1, event_date=None, target_code=None, target_country=None, target_text=None,
-                                    target_start=-1, target_end=-1, event_code="0234", event_base_code="023",
-                                    event_root_code="02", goldstein=-0.25, quad_class=1)]
+    rows = [
+        event_row(0),
+        event_row(
+            1,
+            event_date=None,
+            target_code=None,
+            target_country=None,
+            target_text=None,
+            target_start=-1,
+            target_end=-1,
+            event_code="0234",
+            event_base_code="023",
+            event_root_code="02",
+            goldstein=-0.25,
+            quad_class=1,
+        ),
+    ]
     path = write_events(events_frame(rows), tmp_path / "ev.parquet", metadata=META)
     assert path == tmp_path / "ev.parquet"
     df, md = read_events(path)
@@ -286,8 +351,11 @@ def test_write_read_round_trip(tmp_path: Path) -> None:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     texts=st.lists(st.none() | st.text(max_size=40), min_size=0, max_size=5),
-    values=st.dictionaries(st.text(min_size=1, max_size=10).filter(lambda k: k not in ("pandas", "ARROW:schema")),
-                           st.text(max_size=20), max_size=3),
+    values=st.dictionaries(
+        st.text(min_size=1, max_size=10).filter(lambda k: k not in ("pandas", "ARROW:schema")),
+        st.text(max_size=20),
+        max_size=3,
+    ),
 )
 def test_round_trip_property(tmp_path: Path, texts: list[str | None], values: dict[str, str]) -> None:
     rows = [event_row(i, source_text=t, sentence_text=t) for i, t in enumerate(texts)]
@@ -350,17 +418,28 @@ def test_gzip_parquet_dataset_columns_and_date_forms(tmp_path: Path) -> None:
     with gzip.open(tmp_path / "b.csv.gz", "wt", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([["doc", "body", "published"], ["c1", "three", "2023-01-02T00:00"]])
     ds = tmp_path / "ds"
-    pads.write_dataset(pa.table({"doc": ["p1", "p2"], "body": ["four", "five"], "published": ["2020-05-06", ""],
-                                 "year": [2020, 2021]}), ds, format="parquet",
-                       partitioning=pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive"))
+    pads.write_dataset(
+        pa.table(
+            {"doc": ["p1", "p2"], "body": ["four", "five"], "published": ["2020-05-06", ""], "year": [2020, 2021]}
+        ),
+        ds,
+        format="parquet",
+        partitioning=pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive"),
+    )
     cols = {"id": "doc", "text": "body", "date": "published"}
     log = ErrorLog()
-    docs = list(iter_documents([tmp_path / "a.jsonl.gz", tmp_path / "b.csv.gz", ds], columns=cols, errors=log,
-                               default_date=DAY))
+    docs = list(
+        iter_documents([tmp_path / "a.jsonl.gz", tmp_path / "b.csv.gz", ds], columns=cols, errors=log, default_date=DAY)
+    )
     assert log.records == []
     got = {d.doc_id: (d.text, d.date) for d in docs}
-    assert got == {"g1": ("one", dt.date(2024, 11, 17)), "g2": ("two", dt.date(2024, 11, 18)),
-                   "c1": ("three", dt.date(2023, 1, 2)), "p1": ("four", dt.date(2020, 5, 6)), "p2": ("five", DAY)}
+    assert got == {
+        "g1": ("one", dt.date(2024, 11, 17)),
+        "g2": ("two", dt.date(2024, 11, 18)),
+        "c1": ("three", dt.date(2023, 1, 2)),
+        "p1": ("four", dt.date(2020, 5, 6)),
+        "p2": ("five", DAY),
+    }
     (tmp_path / "f.csv").write_text("id,text,date\n1,x,17/11/2024\n2,y,2024-11-17\n", encoding="utf-8")
     log = ErrorLog()
     docs = list(iter_documents([tmp_path / "f.csv"], date_format="%d/%m/%Y", errors=log))
@@ -371,8 +450,10 @@ def test_per_record_decode_errors_keep_the_rest_of_the_file(tmp_path: Path) -> N
     from geoevent.io import ErrorLog, iter_documents
 
     path = tmp_path / "mixed.jsonl"
-    path.write_bytes(b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "caf\xe9"}\n'
-                     b'{"id": "c", "text": "lone \\ud800 surrogate"}\n{"id": "d", "text": "also fine"}\n')
+    path.write_bytes(
+        b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "caf\xe9"}\n'
+        b'{"id": "c", "text": "lone \\ud800 surrogate"}\n{"id": "d", "text": "also fine"}\n'
+    )
     cpath = tmp_path / "mixed.csv"
     cpath.write_bytes(b"id,text\nx,fine\ny,caf\xe9\nz,also fine\n")
     log = ErrorLog()
@@ -380,8 +461,10 @@ def test_per_record_decode_errors_keep_the_rest_of_the_file(tmp_path: Path) -> N
     assert [d.doc_id for d in docs] == ["a", "c", "d", "x", "z"]
     assert docs[1].text == "lone \ufffd surrogate"
     assert [(r.file, r.line, r.stage, r.error, r.action) for r in log.records] == [
-        (str(path), 2, "decode", "UnicodeDecodeError", "skipped"), (str(path), 3, "decode", "LoneSurrogate", "replaced"),
-        (str(cpath), 3, "decode", "UnicodeDecodeError", "skipped")]
+        (str(path), 2, "decode", "UnicodeDecodeError", "skipped"),
+        (str(path), 3, "decode", "LoneSurrogate", "replaced"),
+        (str(cpath), 3, "decode", "UnicodeDecodeError", "skipped"),
+    ]
 
 
 def test_max_doc_chars_truncates_or_skips(tmp_path: Path) -> None:

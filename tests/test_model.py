@@ -84,6 +84,11 @@ def test_event_round_trips_through_an_events_table_row(event):
     assert (back.target is None) == (event.target is None)
     if event.target is not None:
         assert back.target.code == event.target.code and back.target.span == event.target.span
-    assert (back.code, back.root_code, back.quad_class, back.date) == (event.code, event.root_code, event.quad_class, event.date)
+    assert (back.code, back.root_code, back.quad_class, back.date) == (
+        event.code,
+        event.root_code,
+        event.quad_class,
+        event.date,
+    )
     assert back.goldstein == pytest.approx(event.goldstein)
     assert back.evidence["verb"] == event.verb_span

@@ -30,8 +30,9 @@ def test_the_researcher_notebook_runs(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("MPLBACKEND", "Agg")
     # the kernel imports this checkout's geoevent, as the tests do
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
-                                     resources={"metadata": {"path": str(tmp_path)}})
+    client = nbclient.NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
     from jupyter_client.kernelspec import NoSuchKernel
 
     try:
@@ -52,7 +53,7 @@ def test_the_researcher_notebook_runs(tmp_path: Path, monkeypatch: pytest.Monkey
         data = (tmp_path / name).read_bytes()
         assert data.startswith(PNG) and len(data) > 5_000, name
     printed = "".join(o.get("text", "") for o in code[4].outputs if o.get("output_type") == "stream")
-    counts = eval(printed.strip())  # noqa: S307 - the dict the notebook printed
+    counts = eval(printed.strip())
     assert set(counts) == {"gdelt", "icews", "phoenix", "plover"} and len(set(counts.values())) == 1
     assert counts["gdelt"] == int(_outputs(code[0], "text/plain")[0])
     for name in ("events_gdelt.tsv", "events_icews.csv", "events_phoenix.jsonl", "events_plover.json"):

@@ -39,7 +39,7 @@ def _treebank(*parts: str) -> tuple[list[str], list[list[str]]]:
                 texts.append(" ".join(doc))
                 doc = []
             elif line.startswith("# text = "):
-                doc.append(line[len("# text = "):])
+                doc.append(line[len("# text = ") :])
             elif line and not line.startswith("#"):
                 cols = line.split("\t")
                 if cols[0].isdigit():
@@ -89,7 +89,12 @@ def test_degenerate_and_odd_inputs_identical(parsers):
     pd.testing.assert_frame_equal(new.parse(texts), old.parse(texts), check_exact=True)
     # the same sentences in several calls of different sizes
     for k in (1, 3):
-        parts = [new.parse(texts[i:i + k], doc_ids=[str(j) for j in range(i, min(i + k, len(texts)))]) for i in range(0, len(texts), k)]
+        parts = [
+            new.parse(texts[i : i + k], doc_ids=[str(j) for j in range(i, min(i + k, len(texts)))])
+            for i in range(0, len(texts), k)
+        ]
         whole = pd.concat(parts, ignore_index=True)
         ref = old.parse(texts)
-        pd.testing.assert_frame_equal(whole.astype(ref.dtypes.to_dict()), ref, check_exact=True, check_categorical=False)
+        pd.testing.assert_frame_equal(
+            whole.astype(ref.dtypes.to_dict()), ref, check_exact=True, check_categorical=False
+        )

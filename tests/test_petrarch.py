@@ -112,8 +112,9 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 
 def load(files: dict[str, Path], **kw):
-    return load_petrarch_with_report(verbs=files["verbs"], actors=[files["actors"]], agents=files["agents"],
-                                     discards=files["discards"], **kw)
+    return load_petrarch_with_report(
+        verbs=files["verbs"], actors=[files["actors"]], agents=files["agents"], discards=files["discards"], **kw
+    )
 
 
 def test_tables_have_contract_columns(files):
@@ -175,7 +176,9 @@ def test_agents(files):
 def test_verbs_and_patterns(files):
     d, rep = load(files)
     v = d.verbs
-    rows = {(r.verb, r.particle, r.object, r.prep, r.object_prep, r.pre): (r.code, r.reverse_code) for r in v.itertuples()}
+    rows = {
+        (r.verb, r.particle, r.object, r.prep, r.object_prep, r.pre): (r.code, r.reverse_code) for r in v.itertuples()
+    }
     assert rows[("restore", "", "", "", "", "")] == ("050", "")
     assert rows[("renew", "", "", "", "", "")] == ("051", "")  # own code
     assert rows[("restore", "", "ties|tie", "", "", "")] == ("052", "")
@@ -329,8 +332,10 @@ def test_full_petrarch2_dictionaries_load_and_cache():
 def test_validation_suite_dictionaries_load():
     base = shared_path("suites", "universalpetrarch")
     d, rep = load_petrarch_with_report(
-        verbs=base / "PETR_Validate_verbs_2_02.txt", actors=base / "PETR_Validate_actors_2_02.txt",
-        agents=base / "PETR_Validate_agents_2_02.txt", discards=base / "PETR_Validate_discards_2_02.txt",
+        verbs=base / "PETR_Validate_verbs_2_02.txt",
+        actors=base / "PETR_Validate_actors_2_02.txt",
+        agents=base / "PETR_Validate_agents_2_02.txt",
+        discards=base / "PETR_Validate_discards_2_02.txt",
     )
     a = d.actors.set_index("pattern")
     assert a.loc["arnor", "code"] == "ARN" and a.loc["interpol", "code"] == "IGOCOPITP"

@@ -10,16 +10,16 @@ import pandas as pd
 import pytest
 
 pytest.importorskip("matplotlib", reason="the plots need matplotlib (geoevent[plot])")
-import matplotlib  # noqa: E402
+import matplotlib
 
 matplotlib.use("Agg")
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
-import geoevent  # noqa: E402
-from geoevent.cli import main  # noqa: E402
-from geoevent.errors import InputError  # noqa: E402
-from geoevent.plot import PlotUnavailableError, dyad_matrix  # noqa: E402
-from tests.seed_events import seed_events  # noqa: E402
+import geoevent
+from geoevent.cli import main
+from geoevent.errors import InputError
+from geoevent.plot import PlotUnavailableError, dyad_matrix
+from tests.seed_events import seed_events
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -53,7 +53,19 @@ def test_tokens_match_the_saved_expectation_of_the_old_tokenizer() -> None:
 
 
 _PIECES = list("aAbZ09_.+-@'’&:;/()\"“”<> \t,!?…w") + [
-    "www.", "http://", "@x.co", "a@b.c", "Mr.", "No. 5", "U.S.", "e-mail", "—", "–", "cannot", "don't"]
+    "www.",
+    "http://",
+    "@x.co",
+    "a@b.c",
+    "Mr.",
+    "No. 5",
+    "U.S.",
+    "e-mail",
+    "—",
+    "–",
+    "cannot",
+    "don't",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -112,10 +124,8 @@ def test_seeds_wrapped_at_72_columns_code_the_same_events() -> None:
     ids = [p.stem for p in SEEDS]
     wrapped = [_wrapped(t) for t in texts]
     assert all(max(len(x) for x in w.split("\n")) <= 72 for w in wrapped)
-    original = geoevent.code_frame(pd.DataFrame({"id": ids, "text": texts, "date": DATE}), id_col="id",
-                                   date_col="date")
-    folded = geoevent.code_frame(pd.DataFrame({"id": ids, "text": wrapped, "date": DATE}), id_col="id",
-                                 date_col="date")
+    original = geoevent.code_frame(pd.DataFrame({"id": ids, "text": texts, "date": DATE}), id_col="id", date_col="date")
+    folded = geoevent.code_frame(pd.DataFrame({"id": ids, "text": wrapped, "date": DATE}), id_col="id", date_col="date")
     assert len(original) >= 9
     assert _events(folded) == _events(original)
     docs = pd.DataFrame({"doc_id": ids, "text": wrapped, "date": DATE})
@@ -133,12 +143,17 @@ def test_unwrapped_seeds_keep_their_line_breaks_as_sentence_ends() -> None:
 
 def test_newline_inside_a_quoted_csv_field(tmp_path: Path) -> None:
     csv = tmp_path / "docs.csv"
-    csv.write_text('id,date,text\na,2024-11-17,"Russia launched a large-scale missile assault\non Ukraine on Sunday."\n'
-                   'b,2024-11-17,"Russia launched a large-scale missile assault on Ukraine on Sunday."\n', encoding="utf-8")
+    csv.write_text(
+        'id,date,text\na,2024-11-17,"Russia launched a large-scale missile assault\non Ukraine on Sunday."\n'
+        'b,2024-11-17,"Russia launched a large-scale missile assault on Ukraine on Sunday."\n',
+        encoding="utf-8",
+    )
     df = pd.read_csv(csv, dtype=str)
     assert "\n" in df.loc[0, "text"]
     events = geoevent.code_frame(df, id_col="id", date_col="date")
-    by_doc = {d: [(r.source_code, r.event_code, r.target_code) for r in g.itertuples()] for d, g in events.groupby("doc_id")}
+    by_doc = {
+        d: [(r.source_code, r.event_code, r.target_code) for r in g.itertuples()] for d, g in events.groupby("doc_id")
+    }
     assert by_doc["a"] == by_doc["b"] and by_doc["a"]
     one = geoevent.code(df.loc[0, "text"], date=DATE)
     assert [(e.source.code, e.code, e.target.code) for e in one] == by_doc["a"]
@@ -166,8 +181,11 @@ def test_line_breaks_reach_every_entry_point() -> None:
     text = "Russia attacked\nukraine on Sunday."
     assert geoevent.parse(text, line_breaks="sentence")["sent_idx"].nunique() == 2
     assert geoevent.parse(text)["sent_idx"].nunique() == 1
-    for call in (lambda: geoevent.parse(text, line_breaks="lines"), lambda: geoevent.code(text, line_breaks="x"),
-                 lambda: geoevent.code_documents(pd.DataFrame({"doc_id": ["a"], "text": [text]}), line_breaks="")):
+    for call in (
+        lambda: geoevent.parse(text, line_breaks="lines"),
+        lambda: geoevent.code(text, line_breaks="x"),
+        lambda: geoevent.code_documents(pd.DataFrame({"doc_id": ["a"], "text": [text]}), line_breaks=""),
+    ):
         with pytest.raises(InputError, match="line_breaks must be one of auto, sentence, space"):
             call()
 
@@ -190,8 +208,12 @@ def test_lone_surrogates_reach_no_entry_point_as_unicode_errors() -> None:
     assert events[0].doc_id == f"d{REPLACEMENT}" and REPLACEMENT in events[0].sentence_text
     tokens = geoevent.parse([text], doc_ids=["x\ud800"])
     assert REPLACEMENT in tokens["text"].tolist() and tokens["doc_id"].iloc[0] == f"x{REPLACEMENT}"
-    df = pd.DataFrame({"id": pd.Series(["a", "b\udfff"], dtype=object),
-                       "text": pd.Series([text, "Russia attacked Ukraine."], dtype=object)})
+    df = pd.DataFrame(
+        {
+            "id": pd.Series(["a", "b\udfff"], dtype=object),
+            "text": pd.Series([text, "Russia attacked Ukraine."], dtype=object),
+        }
+    )
     frame = geoevent.code_frame(df, id_col="id")
     assert sorted(frame["doc_id"]) == ["a", f"b{REPLACEMENT}"] and frame.attrs["problems"] == []
 
@@ -239,18 +261,24 @@ ACTOR_HEADER = "pattern\tcode\tcountry\tagent\tkind\tstart_date\tend_date\tname\
 
 @pytest.mark.parametrize(
     "pattern, cut",
-    [("russia,", "','"), ('"hamas"', "'\"'"), ("biden's", "\"'s\""), ("cannot", "'not'"), ("gondor)", "')'")],
+    [("russia,", "','"), ('"hamas"', "'\"'"), ("biden's", '"\'s"'), ("cannot", "'not'"), ("gondor)", "')'")],
 )
 def test_check_rejects_patterns_the_tokenizer_never_makes(tmp_path: Path, pattern: str, cut: str) -> None:
     path = tmp_path / "actors.tsv"
-    path.write_text(ACTOR_HEADER + f"gondor\tGON\tGON\t\tcountry\t\t\tGondor\t\n{pattern}\tGON\tGON\t\tcountry\t\t\tGondor\t\n",
-                    encoding="utf-8")
-    with pytest.raises(DictionaryError, match=r"actors\.tsv:3: pattern .* can never match: the tokenizer always cuts") as err:
+    path.write_text(
+        ACTOR_HEADER + f"gondor\tGON\tGON\t\tcountry\t\t\tGondor\t\n{pattern}\tGON\tGON\t\tcountry\t\t\tGondor\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DictionaryError, match=r"actors\.tsv:3: pattern .* can never match: the tokenizer always cuts"
+    ) as err:
         check_file(path)
     assert cut in str(err.value) and err.value.line == 3
 
 
-@pytest.mark.parametrize("pattern", ["u.s.", "joseph r. biden", "guinea-bissau", "o'brien", "at&t", "no. 10", "biden 's"])
+@pytest.mark.parametrize(
+    "pattern", ["u.s.", "joseph r. biden", "guinea-bissau", "o'brien", "at&t", "no. 10", "biden 's"]
+)
 def test_check_accepts_patterns_the_tokenizer_makes(tmp_path: Path, pattern: str) -> None:
     path = tmp_path / "actors.tsv"
     path.write_text(ACTOR_HEADER + f"{pattern}\tGON\tGON\t\tcountry\t\t\tGondor\t\n", encoding="utf-8")
@@ -263,7 +291,10 @@ def test_check_names_binary_files_and_the_line_of_bad_bytes(tmp_path: Path) -> N
     with pytest.raises(DictionaryError, match="binary file, not a dictionary"):
         check_file(binary)
     latin = tmp_path / "latin.tsv"
-    latin.write_bytes((ACTOR_HEADER + "gondor\tGON\tGON\t\tcountry\t\t\tGondor\t\n").encode() + "caf\xe9\tGON\tGON\t\tcountry\t\t\tX\t\n".encode("latin-1"))
+    latin.write_bytes(
+        (ACTOR_HEADER + "gondor\tGON\tGON\t\tcountry\t\t\tGondor\t\n").encode()
+        + "caf\xe9\tGON\tGON\t\tcountry\t\t\tX\t\n".encode("latin-1")
+    )
     with pytest.raises(DictionaryError, match=r"latin\.tsv:3: not UTF-8 text: byte 0xe9 at column 4") as err:
         check_file(latin)
     assert err.value.line == 3

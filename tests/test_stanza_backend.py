@@ -77,11 +77,21 @@ def _expected_rows(doc_id: str, conllu: str) -> list[dict]:
         for w in plain:
             head = int(w[6])
             ner = next((m[4:] for m in w[9].split("|") if m.startswith("ner=")), "O")
-            rows.append({
-                "doc_id": doc_id, "sent_idx": s, "tok_idx": int(w[0]), "text": w[1],
-                "lemma": w[2], "upos": w[3], "xpos": w[4], "feats": "" if w[5] == "_" else w[5],
-                "head": head, "deprel": map_deprel(w[7], upos.get(head)), "ner": ner,
-            })
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "sent_idx": s,
+                    "tok_idx": int(w[0]),
+                    "text": w[1],
+                    "lemma": w[2],
+                    "upos": w[3],
+                    "xpos": w[4],
+                    "feats": "" if w[5] == "_" else w[5],
+                    "head": head,
+                    "deprel": map_deprel(w[7], upos.get(head)),
+                    "ner": ner,
+                }
+            )
     return rows
 
 
@@ -274,17 +284,26 @@ def test_missing_explicit_model_file_is_named(tmp_path: Path, monkeypatch: pytes
 
 def _fake_model_dir(root: Path) -> dict[str, Path]:
     """A stanza-layout model directory: resources.json plus (empty) model files."""
-    resources = {"en": {
-        "lang_name": "English",
-        "packages": {"default": {"tokenize": "combined", "pos": "combined_charlm", "lemma": "combined_nocharlm",
-                                 "depparse": "combined_charlm", "ner": "ontonotes"}},
-        "tokenize": {"combined": {}},
-        "pos": {"combined_charlm": {"dependencies": [{"model": "pretrain", "package": "conll17"}]}},
-        "lemma": {"combined_nocharlm": {}},
-        "depparse": {"combined_charlm": {"dependencies": [{"model": "pretrain", "package": "conll17"}]}},
-        "ner": {"ontonotes": {}},
-        "pretrain": {"conll17": {}},
-    }}
+    resources = {
+        "en": {
+            "lang_name": "English",
+            "packages": {
+                "default": {
+                    "tokenize": "combined",
+                    "pos": "combined_charlm",
+                    "lemma": "combined_nocharlm",
+                    "depparse": "combined_charlm",
+                    "ner": "ontonotes",
+                }
+            },
+            "tokenize": {"combined": {}},
+            "pos": {"combined_charlm": {"dependencies": [{"model": "pretrain", "package": "conll17"}]}},
+            "lemma": {"combined_nocharlm": {}},
+            "depparse": {"combined_charlm": {"dependencies": [{"model": "pretrain", "package": "conll17"}]}},
+            "ner": {"ontonotes": {}},
+            "pretrain": {"conll17": {}},
+        }
+    }
     (root / "resources.json").write_text(json.dumps(resources), encoding="utf-8")
     files = {
         "tokenize": root / "en" / "tokenize" / "combined.pt",
@@ -370,8 +389,7 @@ def compact_parser() -> StanzaParser:
         "lemma": str(MODELS / "en_ewt_dictonly_lemmatizer.pt"),
         "depparse": str(MODELS / "en_ewt_small_parser.pt"),
     }
-    parser = StanzaParser(model_dir=MODELS, processors="tokenize,pos,lemma,depparse", model_paths=paths,
-                          use_gpu=False)
+    parser = StanzaParser(model_dir=MODELS, processors="tokenize,pos,lemma,depparse", model_paths=paths, use_gpu=False)
     parser.pipeline()
     return parser
 
@@ -383,8 +401,25 @@ def _check_parsed(table: pd.DataFrame, texts: list[str], ids: list[str]) -> pd.D
     for doc_id, word, s, e in zip(table["doc_id"], table["text"], table["start_char"], table["end_char"]):
         assert by_id[doc_id][s:e] == word
     assert (table.groupby(["doc_id", "sent_idx"])["deprel"].apply(lambda r: (r == "root").sum()) == 1).all()
-    assert set(table["upos"]) <= {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART",
-                                   "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+    assert set(table["upos"]) <= {
+        "ADJ",
+        "ADP",
+        "ADV",
+        "AUX",
+        "CCONJ",
+        "DET",
+        "INTJ",
+        "NOUN",
+        "NUM",
+        "PART",
+        "PRON",
+        "PROPN",
+        "PUNCT",
+        "SCONJ",
+        "SYM",
+        "VERB",
+        "X",
+    }
     return table
 
 
@@ -401,8 +436,12 @@ def test_compact_models_pretokenized_bulk(compact_parser: StanzaParser, monkeypa
     assert table.groupby("doc_id")["sent_idx"].nunique().to_dict() == {"a": 2, "b": 1}
     assert len(table) == sum(len(s) for t in TEXTS for s in _spans(t))
     # a second parser with the same configuration reuses the cached pipeline
-    again = StanzaParser(model_dir=compact_parser.model_dir, processors=compact_parser.processors,
-                         model_paths=compact_parser.model_paths, use_gpu=False)
+    again = StanzaParser(
+        model_dir=compact_parser.model_dir,
+        processors=compact_parser.processors,
+        model_paths=compact_parser.model_paths,
+        use_gpu=False,
+    )
     assert again.pipeline() is pipe
 
 
@@ -411,7 +450,9 @@ def test_compact_models_with_geoevent_tokenizer(compact_parser: StanzaParser) ->
     _check_parsed(table, TEXTS, ["a", "b"])
 
 
-def test_empty_resources_file_is_private_and_trusts_nothing_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_resources_file_is_private_and_trusts_nothing_shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The old code trusted an existing geoevent-stanza-empty-resources.json in the shared temp
     folder and wrote a predictable .<pid>.tmp beside it (following a planted symlink)."""
     import os
@@ -457,9 +498,16 @@ class _WhitespacePipeline:
             sents: list[list[dict]] = [[]]
             for m in re.finditer(r"\S+", doc.text):
                 k = len(sents[-1]) + 1
-                sents[-1].append({"id": (k,), "text": m.group(), "upos": "X", "head": 0 if k == 1 else 1,
-                                  "deprel": "root" if k == 1 else "dep",
-                                  "misc": f"start_char={m.start()}|end_char={m.end()}"})
+                sents[-1].append(
+                    {
+                        "id": (k,),
+                        "text": m.group(),
+                        "upos": "X",
+                        "head": 0 if k == 1 else 1,
+                        "deprel": "root" if k == 1 else "dep",
+                        "misc": f"start_char={m.start()}|end_char={m.end()}",
+                    }
+                )
                 if m.group().endswith("."):
                     sents.append([])
             out.append(Document([s for s in sents if s], text=doc.text))
@@ -473,7 +521,9 @@ def test_stanza_tokenizer_gets_each_stretch_and_offsets_stay_the_documents(
     parser = StanzaParser(model_dir="/nonexistent")
     pipe = _WhitespacePipeline()
     monkeypatch.setattr(parser, "pipeline", lambda: pipe)
-    monkeypatch.setattr(parser, "_resolve", lambda: {"pretokenized": False, "found": {}, "missing": [], "explicit": False})
+    monkeypatch.setattr(
+        parser, "_resolve", lambda: {"pretokenized": False, "found": {}, "missing": [], "explicit": False}
+    )
     texts = ["Biden Approves ATACMS\nThe approval grants Kyiv\nthe missiles. Poland applauded.", "Rohan met Gondor."]
     table = parser.parse(texts, doc_ids=["a", "b"], line_breaks=line_breaks)
     assert len(pipe.texts) == stretches + 1

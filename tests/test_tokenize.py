@@ -168,7 +168,12 @@ def test_any_text_gives_valid_spans(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["Biden", "’s", "U.S.", "12,000", "$", "-", ".", "\n", " ", "“", "”", "n't", "Gen."]), max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(["Biden", "’s", "U.S.", "12,000", "$", "-", ".", "\n", " ", "“", "”", "n't", "Gen."]),
+        max_size=60,
+    )
+)
 def test_pieces_roundtrip(pieces: list[str]) -> None:
     text = "".join(pieces)
     covered = "".join(text[s:e] for sent in tokenize(text) for s, e in sent)

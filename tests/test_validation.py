@@ -12,14 +12,22 @@ from geoevent.errors import InputError
 from geoevent.validation import load_upsuite, score
 from tests.helpers import shared_path
 
-PARSE = "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n" \
-        "3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tdobj\t_\t_\n"
+PARSE = (
+    "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tdobj\t_\t_\n"
+)
 
 
-def record(rid: str, category: str, codings: list[str], *, evaluate: str = "true", date: str = "19950101",
-           text: str = "Arnor attacked Gondor.") -> str:
-    lines = [f'<Sentence category="{category}" date="{date}" id="{rid}" evaluate="{evaluate}">',
-             "<!-- a comment -->"]
+def record(
+    rid: str,
+    category: str,
+    codings: list[str],
+    *,
+    evaluate: str = "true",
+    date: str = "19950101",
+    text: str = "Arnor attacked Gondor.",
+) -> str:
+    lines = [f'<Sentence category="{category}" date="{date}" id="{rid}" evaluate="{evaluate}">', "<!-- a comment -->"]
     lines += codings
     lines += ["<Text>", text, "</Text>", "<Parse>", PARSE + "</Parse></Sentence>", ""]
     return "\n".join(lines)
@@ -34,18 +42,22 @@ NOEV = '<EventCoding noevents="True" />'
 
 @pytest.fixture()
 def mini(tmp_path: Path) -> Path:
-    body = "\n".join([
-        record("A-1", "DEMO", [ev("190", "ARN", "GON")]),
-        record("A-2", "DEMO", [ev("190", "ARN", "GON"), ev("111", "GON", "ARN")]),
-        record("B-1", "VERB", [NOEV]),
-        record("B-2", "VERB", [NOEV]),
-        record("C-1", "VERB", [ev("190", "ARN", "GON")], evaluate="false"),
-        record("D-1", "PARSING", [ev("190", "ARN", "GON")]),
-        record("A-1", "DEMO", [ev("042", "ARN", "GON")], date="19950102"),
-    ])
-    text = ("<Validation>\n<Environment>\n    <Verbfile>v.txt</Verbfile>\n    <Actorfile>a1.txt,a2.txt</Actorfile>\n"
-            "    <Agentfile>g.txt</Agentfile>\n    <Discardfile>d.txt</Discardfile>\n"
-            "    <Include>DEMO VERB </Include>\n</Environment>\n<Sentences>\n" + body + "\n</Sentences>\n</Validation>\n")
+    body = "\n".join(
+        [
+            record("A-1", "DEMO", [ev("190", "ARN", "GON")]),
+            record("A-2", "DEMO", [ev("190", "ARN", "GON"), ev("111", "GON", "ARN")]),
+            record("B-1", "VERB", [NOEV]),
+            record("B-2", "VERB", [NOEV]),
+            record("C-1", "VERB", [ev("190", "ARN", "GON")], evaluate="false"),
+            record("D-1", "PARSING", [ev("190", "ARN", "GON")]),
+            record("A-1", "DEMO", [ev("042", "ARN", "GON")], date="19950102"),
+        ]
+    )
+    text = (
+        "<Validation>\n<Environment>\n    <Verbfile>v.txt</Verbfile>\n    <Actorfile>a1.txt,a2.txt</Actorfile>\n"
+        "    <Agentfile>g.txt</Agentfile>\n    <Discardfile>d.txt</Discardfile>\n"
+        "    <Include>DEMO VERB </Include>\n</Environment>\n<Sentences>\n" + body + "\n</Sentences>\n</Validation>\n"
+    )
     p = tmp_path / "suite.xml"
     p.write_text(text, encoding="utf-8")
     return p
@@ -80,8 +92,17 @@ def test_mini_suite_loads(mini):
 
 def test_perfect(mini):
     s = load_upsuite(mini)
-    r = score(s, events([("A-1", "190", "ARN", "GON"), ("A-2", "190", "ARN", "GON"), ("A-2", "111", "GON", "ARN"),
-                         ("A-1#2", "042", "ARN", "GON")]))
+    r = score(
+        s,
+        events(
+            [
+                ("A-1", "190", "ARN", "GON"),
+                ("A-2", "190", "ARN", "GON"),
+                ("A-2", "111", "GON", "ARN"),
+                ("A-1#2", "042", "ARN", "GON"),
+            ]
+        ),
+    )
     t = totals(r)
     # B-1 and B-2 expect no events and get none: one correct each
     assert (t["records"], t["correct"], t["uncoded"], t["extra"], t["null"]) == (5, 6, 0, 0, 0)
@@ -90,14 +111,19 @@ def test_perfect(mini):
 
 def test_missing_and_extra(mini):
     s = load_upsuite(mini)
-    r = score(s, events([
-        ("A-1", "190", "ARN", "GON"),
-        ("A-2", "190", "ARN", "GON"),          # 111 GON ARN missing
-        ("A-2", "190", "GON", "ARN"),          # wrong direction: extra
-        ("B-1", "010", "ARN", "GON"),          # expected no events: extra, and the noevents is uncoded
-        ("C-1", "010", "ARN", "GON"),          # not scored
-        ("D-1", "010", "ARN", "GON"),          # category not included
-    ]))
+    r = score(
+        s,
+        events(
+            [
+                ("A-1", "190", "ARN", "GON"),
+                ("A-2", "190", "ARN", "GON"),  # 111 GON ARN missing
+                ("A-2", "190", "GON", "ARN"),  # wrong direction: extra
+                ("B-1", "010", "ARN", "GON"),  # expected no events: extra, and the noevents is uncoded
+                ("C-1", "010", "ARN", "GON"),  # not scored
+                ("D-1", "010", "ARN", "GON"),  # category not included
+            ]
+        ),
+    )
     t = totals(r)
     assert (t["records"], t["correct"], t["uncoded"], t["extra"]) == (5, 3, 3, 2)
     assert r.found_pct == pytest.approx(50.0)
@@ -118,7 +144,7 @@ def test_null_events(mini):
     t2 = totals(score(s, events(rows), null_rule="code"))
     assert (t2["null"], t2["extra"]) == (1, 2)
     # the coder's own dtypes: string[pyarrow] with pd.NA for a missing target
-    typed = events(rows).astype({c: "string[pyarrow]" for c in ("doc_id", "source_code", "target_code", "event_code")})
+    typed = events(rows).astype(dict.fromkeys(("doc_id", "source_code", "target_code", "event_code"), "string[pyarrow]"))
     assert totals(score(s, typed, null_rule="code")) == t2 and totals(score(s, typed)) == t
 
 
@@ -161,6 +187,10 @@ def test_real_suite_loads():
     # the expected events themselves score 100% found, except those with a null ("---") code
     exp = s.expected[~s.expected["noevents"]].assign(sentence_idx=0)
     r = score(s, exp)
-    nulls = int(exp.loc[exp["doc_id"].isin(s.scored_ids), ["event_code", "source_code", "target_code"]]
-                .apply(lambda c: c.str.startswith("---")).any(axis=1).sum())
+    nulls = int(
+        exp.loc[exp["doc_id"].isin(s.scored_ids), ["event_code", "source_code", "target_code"]]
+        .apply(lambda c: c.str.startswith("---"))
+        .any(axis=1)
+        .sum()
+    )
     assert r.per_category.set_index("category").loc["Total", "uncoded"] == nulls

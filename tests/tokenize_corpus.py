@@ -36,13 +36,15 @@ def raw_sentences(path: Path) -> Iterator[str]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("# text = "):
-                yield line[len("# text = "):].rstrip("\n")
+                yield line[len("# text = ") :].rstrip("\n")
 
 
 def corpora() -> dict[str, list[str]]:
     """Name -> texts; the UD parts only when ../shared is present."""
-    out = {"seeds": [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))],
-           "samples": list(SAMPLES)}
+    out = {
+        "seeds": [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))],
+        "samples": list(SAMPLES),
+    }
     ewt = SHARED / "ud" / "UD_English-EWT"
     for split in ("dev", "test"):
         path = ewt / f"en_ewt-ud-{split}.conllu"
@@ -59,7 +61,7 @@ def digest(texts: list[str], tokenize) -> list[str]:
     out = []
     for lo in range(0, len(texts), CHUNK):
         h = hashlib.sha256()
-        for t in texts[lo:lo + CHUNK]:
+        for t in texts[lo : lo + CHUNK]:
             h.update(json.dumps(tokenize(t)).encode())
         out.append(h.hexdigest()[:16])
     return out

@@ -179,7 +179,9 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
         if kind == "term" or (kind in ("abbr", "word") and text[e - 1] == "."):
             # closing quotes/brackets glued to the terminator belong to this sentence
             quoted = False  # '"Why?" he asked.': a quote after the terminator
-            while i < n and words[i][0] == cur[-1][1] and text[words[i][0]] in _CLOSERS and words[i][1] - words[i][0] == 1:
+            while (
+                i < n and words[i][0] == cur[-1][1] and text[words[i][0]] in _CLOSERS and words[i][1] - words[i][0] == 1
+            ):
                 cur.append(words[i][:2])
                 i += 1
                 quoted = True
@@ -201,7 +203,7 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
                         or (gap and first in _OPENERS)
                         or (not first.isalnum() and first not in ",;:)]}%" and gap and nkind != "term")
                     )
-                elif kind == "abbr" and text[s:e - 1] in _TITLE_SET:
+                elif kind == "abbr" and text[s : e - 1] in _TITLE_SET:
                     boundary = False
                 else:  # U.S., Inc., etc.
                     boundary = _ends_sentence_after_abbr(text, words[i])

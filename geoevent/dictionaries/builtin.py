@@ -94,8 +94,13 @@ _LAYOUTS: dict[str, tuple[str, ...]] = {
     "discards": tuple(c for c in DISCARD_COLUMNS if c != "entry_id"),
     "nouns": tuple(c for c in NOUN_COLUMNS if c != "entry_id"),
 }
-_COLUMNS = {"actors": ACTOR_COLUMNS, "agents": AGENT_COLUMNS, "verbs": VERB_COLUMNS, "discards": DISCARD_COLUMNS,
-            "nouns": NOUN_COLUMNS}
+_COLUMNS = {
+    "actors": ACTOR_COLUMNS,
+    "agents": AGENT_COLUMNS,
+    "verbs": VERB_COLUMNS,
+    "discards": DISCARD_COLUMNS,
+    "nouns": NOUN_COLUMNS,
+}
 _COUNTRY_RE = re.compile(r"^(?:[A-Z]{3})$")
 _CODE_RE = re.compile(r"^(?:[A-Z0-9]{3})+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -156,9 +161,7 @@ def _pattern(value: str, path: str, line: int, column: str = "pattern") -> None:
     if value == "":
         raise DictionaryError(path, line, f"empty {column}")
     if not _PATTERN_RE.match(value) or value != value.lower():
-        raise DictionaryError(
-            path, line, f"{column} {value!r} is not lowercased words separated by single spaces"
-        )
+        raise DictionaryError(path, line, f"{column} {value!r} is not lowercased words separated by single spaces")
 
 
 def _tokenizer_pieces(word: str) -> list[str] | None:
@@ -240,11 +243,15 @@ def _parse(text: str, path: str) -> tuple[str, list[dict[str, object]]]:
                 raise DictionaryError(path, line, f"actor code {code!r} does not start with its country {country!r}")
             _agent(agent, path, line, required=False)
             if rec["kind"] not in ACTOR_KINDS:
-                raise DictionaryError(path, line, f"unknown kind {rec['kind']!r} (one of {', '.join(sorted(ACTOR_KINDS))})")
+                raise DictionaryError(
+                    path, line, f"unknown kind {rec['kind']!r} (one of {', '.join(sorted(ACTOR_KINDS))})"
+                )
             start = _date(str(rec["start_date"]), path, line, "start_date")
             end = _date(str(rec["end_date"]), path, line, "end_date")
             if start is not None and end is not None and start >= end:
-                raise DictionaryError(path, line, f"start_date {rec['start_date']} is not before end_date {rec['end_date']}")
+                raise DictionaryError(
+                    path, line, f"start_date {rec['start_date']} is not before end_date {rec['end_date']}"
+                )
             if rec["name"] == "":
                 raise DictionaryError(path, line, "empty name")
             rec["start_date"], rec["end_date"] = start, end
@@ -253,7 +260,9 @@ def _parse(text: str, path: str) -> tuple[str, list[dict[str, object]]]:
             _pattern(str(rec["pattern"]), path, line)
             _agent(str(rec["agent"]), path, line, required=True)
             if rec["kind"] not in AGENT_KINDS:
-                raise DictionaryError(path, line, f"unknown kind {rec['kind']!r} (one of {', '.join(sorted(AGENT_KINDS))})")
+                raise DictionaryError(
+                    path, line, f"unknown kind {rec['kind']!r} (one of {', '.join(sorted(AGENT_KINDS))})"
+                )
             key = (str(rec["pattern"]),)
         elif kind == "verbs":
             _pattern(str(rec["verb"]), path, line, "verb")
@@ -290,7 +299,9 @@ def _parse(text: str, path: str) -> tuple[str, list[dict[str, object]]]:
         for other_lo, other_hi, other_line in seen.get(key, []):
             if lo < other_hi and other_lo < hi:
                 what = " / ".join(k for k in key if k) or key[0]
-                raise DictionaryError(path, line, f"duplicate key {what!r} (also on line {other_line}, overlapping dates)")
+                raise DictionaryError(
+                    path, line, f"duplicate key {what!r} (also on line {other_line}, overlapping dates)"
+                )
         seen.setdefault(key, []).append((lo, hi, line))
         rec["entry_id"] = f"{name}:{line}"
         entries.append(rec)
@@ -320,7 +331,8 @@ def _read(path: Path | str) -> str:
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise DictionaryError(
-            str(path), None,
+            str(path),
+            None,
             f"binary file, not a dictionary (a NUL byte on line {line}); dictionaries are UTF-8 TSV text",
         )
     try:
@@ -389,7 +401,9 @@ def builtin_files() -> list[str]:
 def load_builtin() -> Dictionaries:
     """The built-in dictionaries shipped with geoevent (read once, then cached)."""
     root = resources.files("geoevent").joinpath("data", "dictionaries")
-    return _build((f"geoevent/data/dictionaries/{n}", root.joinpath(n).read_text(encoding="utf-8")) for n in builtin_files())
+    return _build(
+        (f"geoevent/data/dictionaries/{n}", root.joinpath(n).read_text(encoding="utf-8")) for n in builtin_files()
+    )
 
 
 def actors_on(actors: pd.DataFrame, date: str | dt.date | pd.Timestamp) -> pd.DataFrame:

@@ -110,8 +110,10 @@ class PetrarchLoadReport:
         lines += [f"  {k}: {v}" for k, v in self.counts.items()]
         if self.unmapped:
             lines.append("not mapped:")
-            lines += [f"  {k}: {v}  (e.g. {', '.join(self.examples.get(k, [])[:2])})"
-                      for k, v in sorted(self.unmapped.items(), key=lambda kv: -kv[1])]
+            lines += [
+                f"  {k}: {v}  (e.g. {', '.join(self.examples.get(k, [])[:2])})"
+                for k, v in sorted(self.unmapped.items(), key=lambda kv: -kv[1])
+            ]
         lines.append(f"load: {self.load_seconds:.3f} s{' (cached)' if self.cached else ''}")
         return "\n".join(lines)
 
@@ -152,9 +154,7 @@ def load_petrarch(
     returned tables. ``strict=True`` raises :class:`~geoevent.errors.DictionaryError` for
     entries that are otherwise skipped and counted (bad codes, bad dates, unusable lines).
     """
-    return load_petrarch_with_report(
-        verbs=verbs, actors=actors, agents=agents, discards=discards, strict=strict
-    )[0]
+    return load_petrarch_with_report(verbs=verbs, actors=actors, agents=agents, discards=discards, strict=strict)[0]
 
 
 def load_petrarch_with_report(
@@ -203,9 +203,7 @@ def load_petrarch_with_report(
         discards=_frame(discard_rows, DISCARD_COLUMNS),
         sources=tuple(str(p) for _, p in roles),
     )
-    report.counts.update(
-        actors=len(d.actors), agents=len(d.agents), verbs=len(d.verbs), discards=len(d.discards)
-    )
+    report.counts.update(actors=len(d.actors), agents=len(d.agents), verbs=len(d.verbs), discards=len(d.discards))
     report.load_seconds = time.perf_counter() - t0
     while len(_CACHE) >= _CACHE_SIZE:  # keep the most recent loads only
         _CACHE.pop(next(iter(_CACHE)))
@@ -224,9 +222,11 @@ def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
 def _actor_frame(rows: list[dict]) -> pd.DataFrame:
     df = _frame(rows, ACTOR_COLUMNS)
     for c in ("start_date", "end_date"):
-        df[c] = pd.to_datetime(pd.Series([r[c] for r in rows], dtype=object), errors="raise").astype(
-            "datetime64[ns]"
-        ) if rows else pd.Series([], dtype="datetime64[ns]")
+        df[c] = (
+            pd.to_datetime(pd.Series([r[c] for r in rows], dtype=object), errors="raise").astype("datetime64[ns]")
+            if rows
+            else pd.Series([], dtype="datetime64[ns]")
+        )
     return df
 
 
@@ -307,8 +307,7 @@ def _parse_date(s: str) -> _dt.date:
     return _dt.date(y, m, d)
 
 
-def _problem(report: PetrarchLoadReport, strict: bool, path: Path, lineno: int, reason: str,
-             detail: str) -> None:
+def _problem(report: PetrarchLoadReport, strict: bool, path: Path, lineno: int, reason: str, detail: str) -> None:
     if strict:
         raise DictionaryError(str(path), lineno, f"{reason}: {detail}")
     report.skip(reason, f"{path.name}:{lineno}")
@@ -325,8 +324,9 @@ class _ActorEntry:
     codes: list[tuple[str, _dt.date | None, _dt.date | None, bool]]  # code, start, end, dated
 
 
-def _parse_actor_code(text: str, path: Path, lineno: int, report: PetrarchLoadReport,
-                      strict: bool) -> tuple[str, _dt.date | None, _dt.date | None, bool] | None:
+def _parse_actor_code(
+    text: str, path: Path, lineno: int, report: PetrarchLoadReport, strict: bool
+) -> tuple[str, _dt.date | None, _dt.date | None, bool] | None:
     """'[CODE]', '[CODE >D]', '[CODE <D]', '[CODE A-B]' -> (code, start, end-exclusive, dated)."""
     inner = text.strip()
     if not (inner.startswith("[") and inner.endswith("]")):
@@ -422,12 +422,8 @@ def _actor_rows(entries: list[_ActorEntry], agent_codes: set[str], report: Petra
     sectors = _NON_COUNTRY | agent_codes
     # a country: a three-letter code used on its own, or the prefix of a code whose next three
     # letters are a sector (ITHMIL -> ITH)
-    countries = {
-        c for c in all_codes
-        if len(c) == 3 and c.isalpha() and c not in sectors
-    } | {
-        c[:3] for c in all_codes
-        if len(c) >= 6 and c[:3].isalpha() and c[:3] not in sectors and c[3:6] in sectors
+    countries = {c for c in all_codes if len(c) == 3 and c.isalpha() and c not in sectors} | {
+        c[:3] for c in all_codes if len(c) >= 6 and c[:3].isalpha() and c[:3] not in sectors and c[3:6] in sectors
     }
     rows: list[dict] = []
     for e in entries:
@@ -459,17 +455,19 @@ def _actor_rows(entries: list[_ActorEntry], agent_codes: set[str], report: Petra
             else:
                 kind = "other"
             for lineno, pat in e.names:
-                rows.append({
-                    "entry_id": f"{e.path.name}:{lineno}",
-                    "pattern": pat,
-                    "code": code,
-                    "country": country,
-                    "agent": agent,
-                    "kind": kind,
-                    "start_date": pd.Timestamp(s) if s else pd.NaT,
-                    "end_date": pd.Timestamp(en) if en else pd.NaT,
-                    "name": display,
-                })
+                rows.append(
+                    {
+                        "entry_id": f"{e.path.name}:{lineno}",
+                        "pattern": pat,
+                        "code": code,
+                        "country": country,
+                        "agent": agent,
+                        "kind": kind,
+                        "start_date": pd.Timestamp(s) if s else pd.NaT,
+                        "end_date": pd.Timestamp(en) if en else pd.NaT,
+                        "name": display,
+                    }
+                )
     report.counts["actor_entries"] = report.counts.get("actor_entries", 0) + len(entries)
     return rows
 
@@ -597,7 +595,9 @@ def _singular(word: str) -> str | None:
 
 def _tokenize(body: str, path: Path, lineno: int) -> list:
     """Pattern text -> items: ('w', word) | ('np', [words]) | ('pp', prep, [items]) | ('sym', c)."""
-    toks = body.replace("*", " * ").replace("(", " ( ").replace(")", " ) ").replace("{", " { ").replace("}", " } ").split()
+    toks = (
+        body.replace("*", " * ").replace("(", " ( ").replace(")", " ) ").replace("{", " { ").replace("}", " } ").split()
+    )
     pos = 0
 
     def parse(until: str | None) -> list:
@@ -682,7 +682,7 @@ _TARGET_PREPOSITIONS = _PREPOSITIONS | {"about", "over", "on", "in", "by"}
 
 
 def _drop_skipped_noun_phrases(items: list) -> list:
-    """"THEIR ^": a determiner and a skipped rest is any noun phrase; nothing is required there."""
+    """ "THEIR ^": a determiner and a skipped rest is any noun phrase; nothing is required there."""
     out: list = []
     for it in items:
         if it == ("sym", "^") and out and out[-1][0] == "w" and out[-1][1].lower() in _DETERMINERS:
@@ -693,7 +693,7 @@ def _drop_skipped_noun_phrases(items: list) -> list:
 
 
 def _bare_prep_targets(items: list) -> list:
-    """"ABOUT +" outside parentheses is "(ABOUT +)": the target is in that preposition's phrase."""
+    """ "ABOUT +" outside parentheses is "(ABOUT +)": the target is in that preposition's phrase."""
     out: list = []
     for it in items:
         if it == ("sym", "+") and out and out[-1][0] == "w" and out[-1][1].lower() in _TARGET_PREPOSITIONS:
@@ -750,8 +750,11 @@ def _map_pattern(body: str, syn: _Synsets, path: Path, lineno: int) -> dict[str,
     if pre_words:  # one word or noun group before the verb: "TANKS *", "{DEATH TOLL} *", "&MILITARY *"
         w = pre_words[0]
         out["pre"] = "|".join(syn.expand_words([w[1]] if w[0] == "w" else w[1]))
-    if nouns and nouns[0][0] == "w" and nouns[0][1].lower() in _PARTICLES and (
-        len(nouns) > 1 or not nouns[0][1].startswith("&")
+    if (
+        nouns
+        and nouns[0][0] == "w"
+        and nouns[0][1].lower() in _PARTICLES
+        and (len(nouns) > 1 or not nouns[0][1].startswith("&"))
     ):
         out["particle"] = nouns[0][1].lower()
         nouns = nouns[1:]
@@ -957,8 +960,6 @@ def _verb_row(path: Path, lineno: int, v: _Verb, mapped: dict[str, str], code: s
         "pre": row["pre"],
         "reciprocal": row["reciprocal"],
     }
-
-
 
 
 #: PICO values of negated events differ from the plain event's value by this amount

@@ -99,6 +99,7 @@ class Dictionaries:
 
     def merged(self, other: Dictionaries) -> Dictionaries:
         """These tables with ``other``'s rows added; ``other`` wins on equal patterns."""
+
         def cat(a: pd.DataFrame, b: pd.DataFrame, key: list[str]) -> pd.DataFrame:
             both = pd.concat([a, b], ignore_index=True)
             return both.drop_duplicates(subset=key, keep="last").reset_index(drop=True)

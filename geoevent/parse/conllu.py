@@ -66,9 +66,24 @@ def read_conllu_string(text: str, *, doc_id: str = "doc", where: str = "<conllu>
 
 
 def _read_lines(lines: Iterable[str], *, default_doc: str, where: str) -> pd.DataFrame:
-    cols: dict[str, list] = {k: [] for k in (
-        "doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "xpos", "feats", "head", "deprel",
-        "start_char", "end_char", "ner")}
+    cols: dict[str, list] = {
+        k: []
+        for k in (
+            "doc_id",
+            "sent_idx",
+            "tok_idx",
+            "text",
+            "lemma",
+            "upos",
+            "xpos",
+            "feats",
+            "head",
+            "deprel",
+            "start_char",
+            "end_char",
+            "ner",
+        )
+    }
     doc = default_doc
     sent_idx = -1
     doc_len = 0  # length of the document text rebuilt so far
@@ -182,8 +197,16 @@ def write_conllu(tokens: pd.DataFrame) -> str:
         if row.ner and row.ner != "O":
             misc.append(f"NER={row.ner}")
         fields = [
-            str(row.tok_idx), row.text, row.lemma or "_", row.upos or "_", row.xpos or "_", row.feats or "_",
-            str(row.head), row.deprel or "_", "_", "|".join(misc) or "_",
+            str(row.tok_idx),
+            row.text,
+            row.lemma or "_",
+            row.upos or "_",
+            row.xpos or "_",
+            row.feats or "_",
+            str(row.head),
+            row.deprel or "_",
+            "_",
+            "|".join(misc) or "_",
         ]
         lines.append("\t".join(f.replace("\t", " ") for f in fields))
     if lines:

@@ -295,11 +295,22 @@ class EmbeddedParser:
             rows += rs
         lemma, upos, xpos, feats, head, deprel = zip(*rows)
         start_char, end_char = zip(*spans)
-        return make_token_table({
-            "doc_id": doc_col, "sent_idx": sent_col, "tok_idx": tok_col, "text": forms, "lemma": lemma,
-            "upos": upos, "xpos": xpos, "feats": feats, "head": head, "deprel": deprel,
-            "start_char": start_char, "end_char": end_char,
-        })
+        return make_token_table(
+            {
+                "doc_id": doc_col,
+                "sent_idx": sent_col,
+                "tok_idx": tok_col,
+                "text": forms,
+                "lemma": lemma,
+                "upos": upos,
+                "xpos": xpos,
+                "feats": feats,
+                "head": head,
+                "deprel": deprel,
+                "start_char": start_char,
+                "end_char": end_char,
+            }
+        )
 
 
 #: Entries kept in a parser's (form, UPOS, XPOS) -> (lemma, feats) cache.
@@ -307,8 +318,14 @@ ROW_CACHE_SIZE = 200_000
 
 
 def _finish_rows(
-    forms: Sequence[str], upos: Sequence[str], xpos: Sequence[str], heads: Sequence[int], rels: Sequence[str],
-    feats: dict[tuple[str, str, str], str], lemmatizer: Lemmatizer, *,
+    forms: Sequence[str],
+    upos: Sequence[str],
+    xpos: Sequence[str],
+    heads: Sequence[int],
+    rels: Sequence[str],
+    feats: dict[tuple[str, str, str], str],
+    lemmatizer: Lemmatizer,
+    *,
     cache: dict[tuple[str, str, str], tuple[str, str]] | None = None,
 ) -> list[tuple[str, str, str, str, int, str]]:
     """Rows (lemma, upos, xpos, feats, head, deprel) of one sentence, with lemmas, features and repairs.
@@ -338,7 +355,9 @@ _INTERJECTION_RELS = frozenset({"discourse", "vocative", "dep"})
 
 
 def _name_as_subject(
-    rows: list[tuple[str, str, str, str, int, str]], forms: list[str], known: Mapping[tuple[str, str], str] | None = None
+    rows: list[tuple[str, str, str, str, int, str]],
+    forms: list[str],
+    known: Mapping[tuple[str, str], str] | None = None,
 ) -> list[tuple[str, str, str, str, int, str]]:
     """Repair an unknown capitalized first word read as an interjection: "Hezbollah fired rockets".
 
@@ -349,7 +368,9 @@ def _name_as_subject(
     """
     if len(rows) < 3 or len(forms[0]) < 3 or not forms[0][:1].isupper():
         return rows
-    if known and any((f, u) in known for f in (forms[0], forms[0].lower()) for u in ("INTJ", "X", "SYM", "VERB", "ADV")):
+    if known and any(
+        (f, u) in known for f in (forms[0], forms[0].lower()) for u in ("INTJ", "X", "SYM", "VERB", "ADV")
+    ):
         return rows
     _lemma, upos, _xpos, _feat, head, deprel = rows[0]
     if upos not in ("INTJ", "X", "SYM") or deprel not in _INTERJECTION_RELS or head < 2:
@@ -378,8 +399,13 @@ def _up_to_quantity(rows: list[tuple[str, str, str, str, int, str]]) -> list[tup
             continue
         verb, num, noun = rows[i][4] - 1, i + 2, rows[i + 2][4] - 1
         if (
-            verb < 0 or noun < 0 or rows[i][5] != "compound:prt" or rows[num][5] != "nummod"
-            or rows[i + 1][4] - 1 != noun or rows[noun][4] - 1 != verb or rows[noun][5].split(":")[0] not in ("obl", "nmod")
+            verb < 0
+            or noun < 0
+            or rows[i][5] != "compound:prt"
+            or rows[num][5] != "nummod"
+            or rows[i + 1][4] - 1 != noun
+            or rows[noun][4] - 1 != verb
+            or rows[noun][5].split(":")[0] not in ("obl", "nmod")
         ):
             continue
         out = list(out) if out is rows else out
@@ -416,10 +442,16 @@ def _restore_main_verb(rows: list[tuple[str, str, str, str, int, str]]) -> list[
             kids[r[4] - 1].append(i)
     verb = next(
         (
-            i for i in kids[root]
-            if rows[i][1] == "VERB" and rows[i][2] in ("VBN", "VBD") and rows[i][5] in ("amod", "acl")
-            and not any(rows[k][5] in ("aux", "aux:pass", "cop", "mark") or rows[k][1] == "PRON" for k in kids[i] if k < i)
-            and i > 0 and rows[i - 1][1] in _NOMINAL
+            i
+            for i in kids[root]
+            if rows[i][1] == "VERB"
+            and rows[i][2] in ("VBN", "VBD")
+            and rows[i][5] in ("amod", "acl")
+            and not any(
+                rows[k][5] in ("aux", "aux:pass", "cop", "mark") or rows[k][1] == "PRON" for k in kids[i] if k < i
+            )
+            and i > 0
+            and rows[i - 1][1] in _NOMINAL
         ),
         -1,
     )

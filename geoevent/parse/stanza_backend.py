@@ -327,8 +327,14 @@ class StanzaParser:
             "install": install_command(self.model_dir),
         }
         if not info["stanza_importable"]:
-            info.update(models={}, missing=list(self.processors), models_found=False, usable=False,
-                        pretokenized=None, error=f"stanza is not installed: run `{_PIP_COMMAND}`")
+            info.update(
+                models={},
+                missing=list(self.processors),
+                models_found=False,
+                usable=False,
+                pretokenized=None,
+                error=f"stanza is not installed: run `{_PIP_COMMAND}`",
+            )
             return info
         try:
             res = self._resolve()
@@ -351,8 +357,9 @@ class StanzaParser:
             if not isinstance(dir_paths, dict):  # a folder of loose model files: take them by name
                 for proc, path in loose_model_files(self.model_dir).items():
                     self.model_paths.setdefault(proc, path)
-            res = _resolve_models(self.model_dir, self.processors, self.model_paths, self._pretokenized_option,
-                                  dir_paths=dir_paths)
+            res = _resolve_models(
+                self.model_dir, self.processors, self.model_paths, self._pretokenized_option, dir_paths=dir_paths
+            )
             if self._ner_optional and "ner" in self.processors and "ner" not in res["found"]:
                 # NER is an extra: without its model the default pipeline runs without it (ner = "O")
                 self.processors = tuple(p for p in self.processors if p != "ner")
@@ -456,7 +463,9 @@ class StanzaParser:
         spans = [tokenize(t, line_breaks=line_breaks) for t in texts]
         return self._parse_spans(pipe, texts, spans, ids)
 
-    def _parse_segments(self, pipe: Any, texts: list[str], ids: list[str], line_breaks: str, segments: Any) -> pd.DataFrame:
+    def _parse_segments(
+        self, pipe: Any, texts: list[str], ids: list[str], line_breaks: str, segments: Any
+    ) -> pd.DataFrame:
         """stanza's tokenizer on each stretch sentences never cross; offsets and sentence numbers
         are then made the document's again."""
         pieces: list[tuple[int, int]] = []  # (document index, stretch start)
@@ -604,13 +613,31 @@ def doc_to_token_table(
         raise InputError(f"stanza conversion: {len(docs)} documents but {len(offsets)} offset lists")
     cols: dict[str, list[Any]] = {
         k: []
-        for k in ("doc_id", "sent_idx", "tok_idx", "text", "lemma", "upos", "xpos", "feats", "head", "deprel",
-                  "start_char", "end_char", "ner")
+        for k in (
+            "doc_id",
+            "sent_idx",
+            "tok_idx",
+            "text",
+            "lemma",
+            "upos",
+            "xpos",
+            "feats",
+            "head",
+            "deprel",
+            "start_char",
+            "end_char",
+            "ner",
+        )
     }
     doc_col, sent_col, id_col, text_col = cols["doc_id"], cols["sent_idx"], cols["tok_idx"], cols["text"]
     lemma_col, upos_col, xpos_col, feats_col = cols["lemma"], cols["upos"], cols["xpos"], cols["feats"]
     head_col, rel_col, start_col, end_col, ner_col = (
-        cols["head"], cols["deprel"], cols["start_char"], cols["end_char"], cols["ner"])
+        cols["head"],
+        cols["deprel"],
+        cols["start_char"],
+        cols["end_char"],
+        cols["ner"],
+    )
     for d, (doc, doc_id) in enumerate(zip(docs, doc_ids)):
         doc_id = str(doc_id)
         doc_offsets = offsets[d] if offsets is not None else None

@@ -38,7 +38,15 @@ import re
 
 from geoevent.errors import InvalidTypeError
 
-__all__ = ["LINE_BREAKS", "MAX_SENT_WORDS", "MAX_WORD_CHARS", "check_line_breaks", "segments", "tokenize", "tokenize_words"]
+__all__ = [
+    "LINE_BREAKS",
+    "MAX_SENT_WORDS",
+    "MAX_WORD_CHARS",
+    "check_line_breaks",
+    "segments",
+    "tokenize",
+    "tokenize_words",
+]
 
 #: Sentences are cut after this many words.
 MAX_SENT_WORDS = 250
@@ -255,7 +263,9 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
         if kind == "term" or (kind in ("abbr", "word") and text[e - 1] == "."):
             # closing quotes/brackets glued to the terminator belong to this sentence
             quoted = False  # '"Why?" he asked.': a quote after the terminator
-            while i < n and words[i][0] == cur[-1][1] and text[words[i][0]] in _CLOSERS and words[i][1] - words[i][0] == 1:
+            while (
+                i < n and words[i][0] == cur[-1][1] and text[words[i][0]] in _CLOSERS and words[i][1] - words[i][0] == 1
+            ):
                 cur.append(words[i][:2])
                 i += 1
                 quoted = True
@@ -277,7 +287,7 @@ def _split_line(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple
                         or (gap and first in _OPENERS)
                         or (not first.isalnum() and first not in ",;:)]}%" and gap and nkind != "term")
                     )
-                elif kind == "abbr" and text[s:e - 1] in _TITLE_SET:
+                elif kind == "abbr" and text[s : e - 1] in _TITLE_SET:
                     boundary = False
                 else:  # U.S., Inc., etc.
                     boundary = _ends_sentence_after_abbr(text, words[i])
@@ -369,10 +379,7 @@ def segments(text: str, *, line_breaks: str = "auto") -> list[tuple[int, int]]:
         else:
             info.append((pos, end, 0, 0, False))
         pos = end + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
-    soft = [
-        k for k in range(len(info) - 1)
-        if info[k][2] and info[k + 1][2] and parts[2 * k + 1] in _SOFT_BREAKS
-    ]
+    soft = [k for k in range(len(info) - 1) if info[k][2] and info[k + 1][2] and parts[2 * k + 1] in _SOFT_BREAKS]
     width = _wrap_width([(info[k][2], info[k + 1][3]) for k in soft])
     join = set()
     for k in soft:

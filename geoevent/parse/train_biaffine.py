@@ -94,8 +94,9 @@ def read_conllu(path: Path) -> list[dict]:
     return sents
 
 
-def scores(sents: list[dict], upos: list[list[str]], xpos: list[list[str]], heads: list[list[int]],
-           labels: list[list[str]]) -> dict[str, float]:
+def scores(
+    sents: list[dict], upos: list[list[str]], xpos: list[list[str]], heads: list[list[int]], labels: list[list[str]]
+) -> dict[str, float]:
     """UPOS, XPOS accuracy, UAS and LAS in percent.
 
     LAS compares the universal part of the relation only (deprel.split(':')[0]); punctuation is
@@ -111,8 +112,6 @@ def scores(sents: list[dict], upos: list[list[str]], xpos: list[list[str]], head
                 uh += 1
                 lh += gl.split(":")[0] == lab.split(":")[0]
     return {k: 100.0 * v / total for k, v in (("UPOS", ok_u), ("XPOS", ok_x), ("UAS", uh), ("LAS", lh))}
-
-
 
 
 class Encoder:
@@ -139,7 +138,7 @@ class Encoder:
         feats = [type_features(w, self.w2i, self.ab, self.nb) for w in [None] + s["words"]]
         ngram = np.zeros((len(feats), MAX_NGRAMS), np.int64)  # 0 = padding
         for i, f in enumerate(feats):
-            ngram[i, :len(f[2])] = f[2]
+            ngram[i, : len(f[2])] = f[2]
         return {
             "word": np.array([f[0] for f in feats], np.int64),
             "affix": np.array([f[1] for f in feats], np.int64),
@@ -212,8 +211,9 @@ class JointModel(nn.Module):
             self.emb_ngram.weight[0].zero_()
         d_in = hp["word_dim"] + hp["affix_dim"] + hp["ngram_dim"] + hp["shape_dim"]
         H = hp["lstm_hidden"]
-        self.lstm = nn.LSTM(d_in, H, num_layers=hp["lstm_layers"], bidirectional=True, batch_first=True,
-                            dropout=hp["dropout"])
+        self.lstm = nn.LSTM(
+            d_in, H, num_layers=hp["lstm_layers"], bidirectional=True, batch_first=True, dropout=hp["dropout"]
+        )
         A, Lm, Tm = hp["arc_mlp"], hp["label_mlp"], hp["tag_mlp"]
         self.mlp_arc_dep = nn.Linear(2 * H, A)
         self.mlp_arc_head = nn.Linear(2 * H, A)
@@ -234,8 +234,9 @@ class JointModel(nn.Module):
         UPOS logits (B, T, U), XPOS logits (B, T, X)."""
         ng = b["ngram"]
         ng_mean = self.emb_ngram(ng).sum(2) / (ng > 0).sum(2, keepdim=True).clamp(min=1)
-        x = torch.cat([self.emb_word(b["word"]), self.emb_affix(b["affix"]).sum(2), ng_mean,
-                       self.emb_shape(b["shape"])], dim=-1)
+        x = torch.cat(
+            [self.emb_word(b["word"]), self.emb_affix(b["affix"]).sum(2), ng_mean, self.emb_shape(b["shape"])], dim=-1
+        )
         x = self.drop(x)
         t = x.shape[1]
         packed = pack_padded_sequence(x, b["lens"], batch_first=True, enforce_sorted=False)
@@ -309,7 +310,7 @@ def export(model: JointModel, enc: Encoder, hp: dict, npz: Path, vocab: Path) ->
     """Weights as float16 numpy arrays (names read by geoevent.parse.biaffine) + vocab json."""
     arrays = {}
     for k, v in model.state_dict().items():
-        name = k[:-len(".weight")] if k.startswith("emb_") else k
+        name = k[: -len(".weight")] if k.startswith("emb_") else k
         arrays[name] = v.detach().numpy().astype(np.float16)
     np.savez(npz, **arrays)
     meta = {"words": enc.words, "upos": enc.upos, "xpos": enc.xpos, "labels": enc.labels, "hparams": hp}
@@ -340,12 +341,21 @@ def check_numpy(npz: Path, vocab: Path, sents: list[dict], log) -> None:
 
     log(f"exported weights, torch dev: {fmt(scores(sents, tu, tx, th, tl))}")
     log(f"exported weights, numpy dev: {fmt(scores(sents, nu, nx, nh, nl))}")
-    log(f"torch/numpy agreement on {n_tok} dev words: UPOS {same(tu, nu)}, XPOS {same(tx, nx)}, "
-        f"heads {same(th, nh)}, labels {same(tl, nl)}")
+    log(
+        f"torch/numpy agreement on {n_tok} dev words: UPOS {same(tu, nu)}, XPOS {same(tx, nx)}, "
+        f"heads {same(th, nh)}, labels {same(tl, nl)}"
+    )
 
 
-def train_model(train_files: list[Path], dev_files: list[Path], out: Path, *, epochs: int | None = None,
-                limit: int = 0, log: Callable[[str], None] | None = None) -> Path:
+def train_model(
+    train_files: list[Path],
+    dev_files: list[Path],
+    out: Path,
+    *,
+    epochs: int | None = None,
+    limit: int = 0,
+    log: Callable[[str], None] | None = None,
+) -> Path:
     """Train on the CoNLL-U ``train_files``, select the epoch on ``dev_files``, write the model into ``out``.
 
     Writes ``parser.npz`` and ``parser.json`` (the names :mod:`geoevent.parse.embedded` loads);
@@ -374,8 +384,10 @@ def train_model(train_files: list[Path], dev_files: list[Path], out: Path, *, ep
     train = [enc.encode(s) for s in train_s]
     dev = [enc.encode(s) for s in dev_s]
     say(f"== run {time.strftime('%Y-%m-%d %H:%M:%S')} hparams {json.dumps(hp)}")
-    say(f"train {len(train)} sentences, vocab words {len(enc.words)}, upos {len(enc.upos)}, "
-        f"xpos {len(enc.xpos)}, labels {len(enc.labels)}")
+    say(
+        f"train {len(train)} sentences, vocab words {len(enc.words)}, upos {len(enc.upos)}, "
+        f"xpos {len(enc.xpos)}, labels {len(enc.labels)}"
+    )
     model = JointModel(enc, hp)
     say(f"parameters {sum(p.numel() for p in model.parameters())}")
     opt = torch.optim.Adam(model.parameters(), lr=hp["lr"], betas=tuple(hp["betas"]))
@@ -410,14 +422,18 @@ def train_model(train_files: list[Path], dev_files: list[Path], out: Path, *, ep
         if r["LAS"] > best[0]:
             best = (r["LAS"], epoch, copy.deepcopy(model.state_dict()))
             mark = " *"
-        say(f"epoch {epoch:3d} loss {total_loss / len(batches):.4f} (tags {total_tag / len(batches):.4f}) "
+        say(
+            f"epoch {epoch:3d} loss {total_loss / len(batches):.4f} (tags {total_tag / len(batches):.4f}) "
             f"lr {opt.param_groups[0]['lr']:.2e} train {t_train:.0f}s | dev {fmt(r)} "
-            f"| elapsed {(time.time() - t_start) / 60:.1f} min{mark}")
+            f"| elapsed {(time.time() - t_start) / 60:.1f} min{mark}"
+        )
     assert best[2] is not None
     model.load_state_dict(best[2])
     export(model, enc, hp, npz, vocab)
-    say(f"best epoch {best[1]} (dev LAS {best[0]:.2f}); wrote {npz} ({npz.stat().st_size / 2**20:.1f} MiB) "
-        f"and {vocab} ({vocab.stat().st_size / 2**20:.2f} MiB)")
+    say(
+        f"best epoch {best[1]} (dev LAS {best[0]:.2f}); wrote {npz} ({npz.stat().st_size / 2**20:.1f} MiB) "
+        f"and {vocab} ({vocab.stat().st_size / 2**20:.2f} MiB)"
+    )
     check_numpy(npz, vocab, dev_s, say)
     say(f"total time {(time.time() - t_start) / 60:.1f} min")
     return npz
