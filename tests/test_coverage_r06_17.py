@@ -31,6 +31,11 @@ CASES = [
     ("Japan disbursed a one billion dollar loan to Sri Lanka.", "07", "JPN", "LKA"),
     ("Pakistan airlifted tents and medicine to Turkey after the earthquake.", "07", "PAK", "TUR"),
     ("The World Food Programme distributed food to families in Yemen.", "07", None, "YEM"),
+    ("Washington delivered the first batch of F-16 fighter jets to Taiwan.", "07", "USA", "TWN"),
+    ("The United States sent 300 million dollars in military aid to Ukraine.", "07", "USA", "UKR"),
+    ("Saudi Arabia deposited 3 billion dollars in Pakistan's central bank.", "07", "SAU", "PAK"),
+    ("India shipped 500,000 doses of vaccine to Myanmar.", "07", "IND", "MMR"),
+    ("The army evacuated thousands of residents from the flooded villages.", "07", None, None),
     # 08 yield
     ("Morocco freed dozens of jailed journalists on the king's birthday.", "08", "MAR", None),
     ("Iran released hundreds of detainees arrested during the protests.", "08", "IRN", None),
@@ -47,6 +52,7 @@ CASES = [
     ("A Turkish court overturned the convictions of four journalists.", "08", "TUR", None),
     ("Taiwan and China restored their cross-strait hotline.", "08", None, None),
     ("The Indonesian government unblocked the messaging service after a week.", "08", "IDN", None),
+    ("The FARC handed over its weapons to UN monitors.", "08", "COL", None),
     # 09 investigate
     ("Brazilian federal police opened an investigation into former president Jair Bolsonaro.", "09", "BRA", "BRA"),
     ("Investigators from Human Rights Watch have documented war crimes in Kharkiv.", "09", None, "UKR"),
@@ -66,6 +72,7 @@ CASES = [
     ("Israel pulled its ambassador from Turkey.", "16", "ISR", "TUR"),
     ("Burkina Faso expelled foreign aid workers.", "16", "BFA", None),
     ("Moscow suspended trade with Tbilisi after the war.", "16", "RUS", "GEO"),
+    ("Egypt ordered the expulsion of the Turkish ambassador.", "16", "EGY", "TUR"),
     # 17 coerce
     ("Police fired tear gas at opposition supporters in Nairobi.", "17", "KEN", None),
     ("Venezuelan authorities seized hundreds of private farms.", "17", "VEN", None),
@@ -85,6 +92,8 @@ CONTROLS = [
     "Scientists documented a sharp rise in sea temperatures off Peru.",
     "The striker freed himself from two defenders and scored the winner.",
     "Farmers displayed their best cattle at the county fair.",
+    "The company sent thousands of dollars to its suppliers.",
+    "The fund manager deposited the money in a Swiss bank.",
 ]
 
 #: sentences whose verb must not take the root a looser row would give
