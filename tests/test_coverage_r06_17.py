@@ -53,6 +53,7 @@ CASES = [
     ("Taiwan and China restored their cross-strait hotline.", "08", None, None),
     ("The Indonesian government unblocked the messaging service after a week.", "08", "IDN", None),
     ("The FARC handed over its weapons to UN monitors.", "08", "COL", None),
+    ("Ethiopian troops withdrew from the Tigrayan capital Mekelle.", "08", "ETH", None),
     # 09 investigate
     ("Brazilian federal police opened an investigation into former president Jair Bolsonaro.", "09", "BRA", "BRA"),
     ("Investigators from Human Rights Watch have documented war crimes in Kharkiv.", "09", None, "UKR"),
@@ -64,6 +65,9 @@ CASES = [
     ("Authorities flooded central Minsk with riot police ahead of the opposition march.", "15", None, None),
     ("Iran displayed its new ballistic missiles at a military parade in Tehran.", "15", "IRN", None),
     ("Greece bolstered its military presence on the Evros border.", "15", "GRC", None),
+    ("A US destroyer sailed through the Taiwan Strait.", "15", "USA", None),
+    ("Russia moved nuclear weapons into Belarus.", "15", "RUS", "BLR"),
+    ("India rushed additional troops to the Chinese border.", "15", "IND", None),
     # 16 reduce relations
     ("Lithuania expelled three Russian diplomats.", "16", "LTU", "RUS"),
     ("Morocco severed ties with Iran over its support for the Polisario Front.", "16", "MAR", "IRN"),
@@ -73,12 +77,15 @@ CASES = [
     ("Burkina Faso expelled foreign aid workers.", "16", "BFA", None),
     ("Moscow suspended trade with Tbilisi after the war.", "16", "RUS", "GEO"),
     ("Egypt ordered the expulsion of the Turkish ambassador.", "16", "EGY", "TUR"),
+    ("The Palestinian delegation withdrew from the talks in Cairo.", "16", "PSE", None),
     # 17 coerce
     ("Police fired tear gas at opposition supporters in Nairobi.", "17", "KEN", None),
     ("Venezuelan authorities seized hundreds of private farms.", "17", "VEN", None),
     ("Militants blew up an ancient shrine in Timbuktu.", "17", None, None),
     ("Thai authorities deported dozens of Uighur migrants to China.", "17", "THA", None),
     ("Human rights groups said that Belarusian police had subjected detainees to harassment.", "17", "BLR", None),
+    ("Burkina Faso suspended the French broadcaster RFI.", "17", "BFA", "FRA"),
+    ("Turkish authorities dismissed thousands of judges after the coup attempt.", "17", "TUR", None),
     ("Zambia's government nationalised the country's largest copper mine.", "17", "ZMB", None),
     ("Israeli authorities demolished dozens of Palestinian homes in East Jerusalem.", "17", "ISR", "PSE"),
 ]
@@ -94,12 +101,15 @@ CONTROLS = [
     "Farmers displayed their best cattle at the county fair.",
     "The company sent thousands of dollars to its suppliers.",
     "The fund manager deposited the money in a Swiss bank.",
+    "The senator withdrew from the presidential race.",
+    "The ferry sailed through the strait.",
 ]
 
 #: sentences whose verb must not take the root a looser row would give
 NOT_ROOT = [
     ("The junta seized power in a bloodless coup.", "17"),  # no property seizure
     ("Russian troops seized the nuclear power plant.", "17"),  # occupying an installation is 192
+    ("The United States withdrew from the Paris climate agreement.", "08"),  # a treaty, not troops (161)
 ]
 
 
