@@ -409,7 +409,10 @@ def test_user_files_add_and_override(tmp_path, dicts):
     assert user.actors["entry_id"].iat[0] == "my_actors.tsv:3"
     merged = dicts.merged(user)
     strike = merged.verbs.loc[
-        (merged.verbs["verb"] == "strike") & (merged.verbs["object"] == "") & (merged.verbs["prep"] == "")
+        (merged.verbs["verb"] == "strike")
+        & (merged.verbs["particle"] == "")
+        & (merged.verbs["object"] == "")
+        & (merged.verbs["prep"] == "")
     ]
     assert list(strike["code"]) == ["190"]
     assert role(merged.actors, "ruritania", "2024-01-01") == "RUR"
