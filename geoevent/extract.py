@@ -247,7 +247,8 @@ def extract_triples(
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
-    out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
+    if rules.background_clauses:
+        out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
     out = _expand_conjuncts(out, w)
     if rules.implicit_target:
         out = _implicit_domestic_targets(out, w)
@@ -362,6 +363,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         & (by_agent[hd] < 0)
         & (nsubj_pass[hd] >= 0)
         & lem.lut(classes["allegation"])[lem.codes[hd]]
+        & rules.alleged_acts
     )
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
@@ -609,7 +611,8 @@ def _pick_patterns(
         cand = cand.loc[~missing].reset_index(drop=True)
         if len(cand) == 0:
             return None
-    cand = _yielding_blockers(cand, w)
+    if rules.actor_objects:
+        cand = _yielding_blockers(cand, w)
     if len(cand) == 0:
         return None
     cand["score"] = (

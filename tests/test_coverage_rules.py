@@ -40,6 +40,7 @@ def test_a_blocker_yields_when_its_object_is_an_actor():
 
 def test_a_blocker_still_blocks_a_non_actor_object():
     assert events(EXPELLED_PUPILS) == set()
+    assert events(EXPELLED_MEMBERS, rules=CodingRules(actor_objects=False)) == set()
 
 
 THREATENED_BAN = (
@@ -69,6 +70,8 @@ def test_a_relative_clause_set_off_by_commas_is_background():
     codes = {c for _, c, _ in events(WHO_SEIZED)}
     assert not any(c.startswith(("17", "19")) for c in codes)  # no seizure of Gao
     assert any(c.startswith("03") for c in codes)  # the pledge stays
+    off = {c[:2] for _, c, _ in events(WHO_SEIZED, rules=CodingRules(background_clauses=False))}
+    assert off & {"17", "19"}
 
 
 MARCHED_AND_DEMANDED = (
@@ -96,6 +99,10 @@ ACCUSED_BY = (
 
 def test_an_act_an_actor_is_accused_of_with_no_accuser_is_its_own():
     assert {(s, c[:2], t) for s, c, t in events(ACCUSED_OF)} == {("RUS", "19", "UKR")}
+
+
+def test_without_the_alleged_acts_step_nothing_is_coded():
+    assert events(ACCUSED_OF, rules=CodingRules(alleged_acts=False)) == set()
 
 
 def test_with_an_accuser_named_the_accusation_is_the_event():
