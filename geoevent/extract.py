@@ -255,8 +255,9 @@ def extract_triples(
     if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
         keep = out["target"].to_numpy() != NO_TARGET
         if rules.targetless_roots:  # not in a relative clause ("a weapon Zelensky has long requested")
-            in_relcl = w["rel"].eq("acl:relcl")[out["verb"].to_numpy()]
-            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
+            in_relcl = w["rel"].isin(("acl:relcl", "acl"))[out["verb"].to_numpy()]
+            targetless = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
+            keep |= targetless & _has_content(c, out["verb"].to_numpy(), out["code"].to_numpy(dtype=object))
         out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
     rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
@@ -687,6 +688,8 @@ def _modality_step(
         & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
+    if modality:
+        drop |= _warnings_of_fact(c, best)
     if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
         drop |= requested[vb]
     # the refusing verb itself ("refused" -> 120) gives way to the refused act's rejection
@@ -718,6 +721,31 @@ def _modality_step(
     best = best.assign(code=codes)
 
     return best
+
+
+def _has_content(c: SimpleNamespace, vb: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Per triple, whether a targetless appeal or demand says what it asks for: an object, a
+    clause, or a preposition phrase ("urged restraint", "demanded that ...", "called for talks").
+    A bare "requested" is a misread relative clause ("a weapon Zelensky has long requested")."""
+    asking = pd.Series(codes, dtype=object).astype(str).str[:2].isin(("02", "10")).to_numpy()
+    has = np.zeros(c.n, dtype=bool)
+    comp = np.flatnonzero(
+        c.has_head & (c.rel.isin(("obj", "ccomp", "xcomp", "iobj")) | (c.base.eq("obl") & (c.case_key >= 0)))
+    )
+    has[c.head[comp]] = True
+    return ~asking | has[vb]
+
+
+def _warnings_of_fact(c: SimpleNamespace, best: pd.DataFrame) -> np.ndarray:
+    """Per chosen pattern, whether it is a generic warning (130) of a fact, not of an act: its
+    that-clause has no modal ("Zelensky warned that Russian attacks have destroyed half of the
+    grid" is a statement of what happened; "warned it could suspend aid" is a threat)."""
+    vb = best["v"].to_numpy()
+    cc = c.child(c.rel.eq("ccomp"))[vb]
+    at = np.maximum(cc, 0)
+    fact = (cc >= 0) & ~c.modal_int[at] & ~c.modal_hyp[at]
+    warning = c.lem.lut(c.classes["warning"])[c.lem.codes[vb]]
+    return fact & warning & (best["code"].to_numpy(dtype=object) == "130")
 
 
 def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray, rules: CodingRules) -> np.ndarray:

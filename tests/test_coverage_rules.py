@@ -191,3 +191,31 @@ def test_coordinated_critics_criticise_a_third_party_not_each_other():
 def test_coordinated_sources_that_trade_an_act_act_on_each_other():
     found = {(s[:3], t[:3] if t else None) for s, _, t in events(TRADED)}
     assert found == {("ISR", "LBN"), ("LBN", "ISR")}
+
+
+WARNED_FACT = (
+    "Zelensky/Zelensky/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark Russian/Russian/ADJ/5/amod "
+    "attacks/attack/NOUN/6/nsubj destroyed/destroy/VERB/2/ccomp half/half/NOUN/6/obj ././PUNCT/2/punct"
+)
+WARNED_ACT = (
+    "Iran/Iran/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark it/it/PRON/6/nsubj "
+    "could/could/AUX/6/aux retaliate/retaliate/VERB/2/ccomp ././PUNCT/2/punct"
+)
+
+
+def test_a_warning_of_a_fact_is_no_threat():
+    assert not any(c == "130" for _, c, _ in events(WARNED_FACT))
+    assert events(WARNED_ACT)  # a warning of what it could do is a threat
+    assert any(c == "130" for _, c, _ in events(WARNED_FACT, rules=CodingRules(modality=False)))
+
+
+BARE_REQUEST = "Zelensky/Zelensky/PROPN/3/nsubj has/have/AUX/3/aux requested/request/VERB/0/root ././PUNCT/3/punct"
+REQUESTED_AID = (
+    "Zelensky/Zelensky/PROPN/2/nsubj requested/request/VERB/0/root more/more/ADJ/4/amod "
+    "aid/aid/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_targetless_appeal_must_say_what_it_asks_for():
+    assert events(BARE_REQUEST) == set()
+    assert {c[:2] for _, c, _ in events(REQUESTED_AID)} == {"02"}
