@@ -84,7 +84,12 @@ class Cat:
 
     def lut(self, members: Any) -> np.ndarray:
         """Boolean table over the distinct values (plus a False slot for code -1)."""
-        hit = pd.Series(self.uniques, dtype=object).isin(list(members)).to_numpy()
+        if isinstance(members, (set, frozenset)) and len(members) > len(self.uniques):
+            # a large set (a phrase vocabulary) against a chunk's words: look the few words up in
+            # the set rather than hash the whole set again on every call (same answer)
+            hit = np.fromiter((u in members for u in self.uniques.tolist()), dtype=bool, count=len(self.uniques))
+        else:
+            hit = pd.Series(self.uniques, dtype=object).isin(list(members)).to_numpy()
         return np.r_[hit, False]
 
     def isin(self, members: Any) -> np.ndarray:
