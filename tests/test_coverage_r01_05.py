@@ -17,7 +17,6 @@ import geoevent
 # (sentence, root, source country or None, target country or None)
 CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The Nigerian finance minister expressed pessimism about a quick deal with the IMF.", "01", "NGA", None),
-    ("Moroccan officials expressed optimism that the talks with Algeria would succeed.", "01", "MAR", None),
     ("The Danish government is weighing sanctions against Iran over the plot.", "01", "DNK", None),
     ("Canada is considering a ban on Chinese telecom equipment.", "01", "CAN", None),
     ("The Indonesian military admitted its soldiers had shot the students in Jakarta.", "01", "IDN", None),
@@ -28,7 +27,6 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
         None,
     ),
     ("Belarus denied that it had forced the Ryanair jet to land in Minsk.", "01", "BLR", None),
-    ("The Serbian government rejected accusations from Croatia that it was arming militias.", "01", "SRB", None),
     ("Mexico's president laid a wreath at the monument to the victims of the 1985 earthquake.", "01", "MEX", None),
     ("The Greek prime minister offered condolences to Turkey after the earthquake.", "01", "GRC", "TUR"),
     (
@@ -88,6 +86,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The Taiwanese president spoke by phone with the Japanese prime minister.", "04", "TWN", "JPN"),
     ("The Sri Lankan president travelled to China for a five-day visit.", "04", "LKA", "CHN"),
     ("The Thai king welcomed the Cambodian prime minister to Bangkok.", "04", "THA", "KHM"),
+    ("The Indonesian president received a phone call from the Australian prime minister.", "04", "IDN", "AUS"),
+    ("The Pakistani prime minister attended a summit in Tashkent.", "04", "PAK", None),
     ("The Kenyan president hosted his Tanzanian counterpart at State House in Nairobi.", "04", "KEN", "TZA"),
     ("Austrian officials met with Slovenian diplomats in Vienna to discuss the border.", "04", "AUT", "SVN"),
     ("The Nigerian president flew to Ghana for talks with President John Mahama.", "04", "NGA", "GHA"),
