@@ -246,6 +246,7 @@ def _code_chunk(
     implicit = tgt == IMPLICIT_TARGET
     triples = triples.loc[keep]
     src, tgt, vb, implicit = src[keep], tgt[keep], vb[keep], implicit[keep]
+    tgt = _self_targets_dropped(triples, code, src, tgt, rules)
     tgt_ok = tgt >= 0
     tg = np.maximum(tgt, 0)
 
@@ -324,6 +325,22 @@ def _code_chunk(
     ev = attach_sentences(ev, sentence_texts(tokens.loc[rows], doc_texts))
     ev["event_date"] = pd.Series([dates.get(k) for k in ev["doc_id"].tolist()], index=ev.index, dtype=object)
     return _with_codebook(ev)
+
+
+def _self_targets_dropped(
+    triples: pd.DataFrame, code: np.ndarray, src: np.ndarray, tgt: np.ndarray, rules: CodingRules
+) -> np.ndarray:
+    """Self-target step: an actor that is its own target ("Thailand's army chief conceded that
+    soldiers had fired", both THAMIL) keeps the event of a targetless root, without a target;
+    other roots' events of an actor on itself are dropped below."""
+    from geoevent.extract import DOMESTIC_ROOTS
+
+    if not rules.targetless_roots or not len(tgt):
+        return tgt
+    root = triples["code"].astype(str).str[:2]
+    keepable = (root.isin(rules.targetless_roots) & ~root.isin(DOMESTIC_ROOTS)).to_numpy()
+    self_target = (tgt >= 0) & (code[src] == code[np.maximum(tgt, 0)]) & keepable
+    return np.where(self_target, -1, tgt)
 
 
 #: Agents of people whose violence CAMEO codes by who they are, not by the verb.

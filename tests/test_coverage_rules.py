@@ -219,3 +219,14 @@ REQUESTED_AID = (
 def test_a_targetless_appeal_must_say_what_it_asks_for():
     assert events(BARE_REQUEST) == set()
     assert {c[:2] for _, c, _ in events(REQUESTED_AID)} == {"02"}
+
+
+SELF_CRITICISM = (
+    "Iran/Iran/PROPN/2/nsubj condemned/condemn/VERB/0/root Tehran/Tehran/PROPN/5/nmod:poss 's/'s/PART/3/case "
+    "decision/decision/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_actor_that_is_its_own_target_keeps_a_targetless_roots_event():
+    assert {(s, c[:2], t) for s, c, t in events(SELF_CRITICISM)} == {("IRN", "11", None)}
+    assert events(SELF_CRITICISM, rules=CodingRules(targetless_roots=())) == set()
