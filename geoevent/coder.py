@@ -345,16 +345,28 @@ def _self_targets_dropped(
 
 #: Agents of people whose violence CAMEO codes by who they are, not by the verb.
 _PROTESTERS = frozenset({"PRO"})
-_IRREGULAR_FORCES = frozenset({"INS", "CRM"})
+_IRREGULAR_FORCES = frozenset({"INS", "CRM", "UAF"})
+#: Devices whose attacks CAMEO codes by the device (183x), by words of the source's text.
+_DEVICE_CODES = (
+    ("suicide", "1831"),
+    ("car bomb", "1832"),
+    ("vehicle", "1832"),
+    ("truck bomb", "1832"),
+    ("roadside", "1833"),
+    ("ied", "1833"),
+    ("landmine", "1833"),
+    ("mine", "1833"),
+)
 _POLICE = frozenset({"COP"})
 _CIVIL_TARGETS = frozenset({"PRO", "CVL", "EDU", "LAB", "OPP", "HRI", "MED", "REL", "REF"})
 
 
 def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
     """Sector step: violence whose code CAMEO takes from who commits it. Protesters who storm,
-    burn or fight riot (145); militants, terrorists and gangs who attack use unconventional
-    violence (190 -> 180); police who attack their own civilians, protesters or students use
-    violent repression (19x -> 175)."""
+    burn or fight riot (145); militants, terrorists, gangs and unaligned gunmen who attack use
+    unconventional violence (190 -> 180); police who attack their own civilians, protesters or
+    students use violent repression (19x -> 175); a bomb's attack takes the bomb's code (suicide
+    1831, car 1832, roadside or mine 1833)."""
     if not len(ev):
         return ev
     code = ev["event_code"].astype(str)
@@ -371,6 +383,11 @@ def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
         & (t_agent.isin(_CIVIL_TARGETS) | (ev["target_resolution"] == "implicit-domestic"))
     )
     new = code.where(~riot, "145").where(~unconventional, "180").where(~repression, "175")
+    # a bomb's attack is coded by the bomb: "A roadside bomb killed ..." 1833, "suicide bombers" 1831
+    text = ev["source_text"].fillna("").astype(str).str.lower()
+    violent = root.isin(("18", "19")) & ~code.str.startswith("183")
+    for word, device_code in _DEVICE_CODES[::-1]:  # the first listed wins
+        new = new.where(~(violent & text.str.contains(rf"\b{word}", regex=True)), device_code)
     changed = (new != code).to_numpy()
     if not changed.any():
         return ev

@@ -121,8 +121,9 @@ BOMB_NO_PLACE = (
 
 
 def test_an_unclaimed_bomb_is_an_attacker_of_the_sentences_country():
-    assert {(s, c[:2], t) for s, c, t in events(ROADSIDE_BOMB)} == {("IRQ", "19", "USAMIL")}
-    assert {(s, c[:2], t) for s, c, t in events(BOMB_NO_PLACE)} == {("---", "19", "USAMIL")}
+    assert events(ROADSIDE_BOMB) == {("IRQ", "1833", "USAMIL")}  # a roadside bomb's attack is 1833
+    assert events(BOMB_NO_PLACE) == {("---", "1833", "USAMIL")}
+    assert {c for _, c, _ in events(ROADSIDE_BOMB, rules=CodingRules(sector_codes=False))} == {"190"}
 
 
 SUICIDE_BOMBERS = (
@@ -132,7 +133,7 @@ SUICIDE_BOMBERS = (
 
 
 def test_suicide_bombers_are_people_not_aircraft():
-    assert {s for s, _, _ in events(SUICIDE_BOMBERS)} == {"IRQINS"}
+    assert {(s, c) for s, c, _ in events(SUICIDE_BOMBERS)} == {("IRQINS", "1831")}
 
 
 CRITICISED_INVASION = (
