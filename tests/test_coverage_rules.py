@@ -121,8 +121,9 @@ BOMB_NO_PLACE = (
 
 
 def test_an_unclaimed_bomb_is_an_attacker_of_the_sentences_country():
-    assert {(s, c[:2], t) for s, c, t in events(ROADSIDE_BOMB)} == {("IRQ", "19", "USAMIL")}
-    assert {(s, c[:2], t) for s, c, t in events(BOMB_NO_PLACE)} == {("---", "19", "USAMIL")}
+    assert events(ROADSIDE_BOMB) == {("IRQ", "1833", "USAMIL")}  # a roadside bomb's attack is 1833
+    assert events(BOMB_NO_PLACE) == {("---", "1833", "USAMIL")}
+    assert {c for _, c, _ in events(ROADSIDE_BOMB, rules=CodingRules(sector_codes=False))} == {"190"}
 
 
 SUICIDE_BOMBERS = (
@@ -132,7 +133,7 @@ SUICIDE_BOMBERS = (
 
 
 def test_suicide_bombers_are_people_not_aircraft():
-    assert {s for s, _, _ in events(SUICIDE_BOMBERS)} == {"IRQINS"}
+    assert {(s, c) for s, c, _ in events(SUICIDE_BOMBERS)} == {("IRQINS", "1831")}
 
 
 CRITICISED_INVASION = (
@@ -219,3 +220,14 @@ REQUESTED_AID = (
 def test_a_targetless_appeal_must_say_what_it_asks_for():
     assert events(BARE_REQUEST) == set()
     assert {c[:2] for _, c, _ in events(REQUESTED_AID)} == {"02"}
+
+
+SELF_CRITICISM = (
+    "Iran/Iran/PROPN/2/nsubj condemned/condemn/VERB/0/root Tehran/Tehran/PROPN/5/nmod:poss 's/'s/PART/3/case "
+    "decision/decision/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_actor_that_is_its_own_target_keeps_a_targetless_roots_event():
+    assert {(s, c[:2], t) for s, c, t in events(SELF_CRITICISM)} == {("IRN", "11", None)}
+    assert events(SELF_CRITICISM, rules=CodingRules(targetless_roots=())) == set()
