@@ -249,7 +249,7 @@ def extract_triples(
     out = out.loc[out["source"].to_numpy() >= 0]
     if rules.background_clauses:
         out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
-    out = _expand_conjuncts(out, w)
+    out = _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots))
     if rules.implicit_target:
         out = _implicit_domestic_targets(out, w)
     if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
@@ -1115,12 +1115,13 @@ _THIRD_PARTY_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
 _MUTUAL_VERBS = ("trade", "exchange", "swap")
 
 
-def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
+def _expand_conjuncts(triples: pd.DataFrame, w: Words, *, third_party: bool = True) -> pd.DataFrame:
     """One triple per coordinated source and target ("South Korea and Japan ...").
 
     A list read as apposition and conjuncts ("Mordor, the Shire, Arnor and Bree": Shire appos of
     Mordor, Arnor and Bree conj of Shire; or an apposition beside conjuncts of its head) counts as
-    one coordination.
+    one coordination. Coordinated sources with no target act on each other, except (``third_party``,
+    with targetless roots on) in acts usually aimed at a third party ("Russia and China condemned").
     """
     head = w["head"]
     rel = w["rel"]
@@ -1153,6 +1154,7 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     third_party = (
         triples["code"].astype(str).str[:2].isin(_THIRD_PARTY_ROOTS).to_numpy()
         & ~(w["lemma"].isin(_MUTUAL_VERBS)[triples["verb"].to_numpy()])
+        & third_party
     )
     no_target = triples.loc[(triples["target"].to_numpy() < 0) & ~third_party]
     if len(no_target):
@@ -1315,4 +1317,4 @@ def extract_nominal(
         out = out.loc[out["target"].to_numpy() >= 0]
     if not len(out):
         return _empty()
-    return _expand_conjuncts(out, w).reset_index(drop=True)
+    return _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots)).reset_index(drop=True)
