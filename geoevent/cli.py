@@ -454,7 +454,8 @@ def _read_negation(path: Path) -> dict[str, str]:
     return load_pico_negation(path)
 
 
-def _dask_client(address: str) -> Any:
+def _dask_client(address: str) -> tuple[Any, Any]:
+    """The Dask client of ``--dask`` and the local cluster it started (None for a scheduler address)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -462,11 +463,9 @@ def _dask_client(address: str) -> Any:
     if address == "local" or address.startswith("local:"):
         n = int(address.partition(":")[2] or 2)
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
-        client._geoevent_cluster = cluster  # closed with the client
-        return client
+        return Client(cluster), cluster
     try:
-        return Client(address, timeout=30)
+        return Client(address, timeout=30), None
     except OSError as exc:
         raise InputError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
 
@@ -491,7 +490,7 @@ def _cmd_code(args: argparse.Namespace) -> int:
         dictionaries = dictionaries.merged(load_files(args.dictionary))
     if args.line_breaks is not None and not batch._supports_line_breaks():
         # TODO(lead): drop this once code_documents(line_breaks=...) is on main.
-        warnings.warn("--line-breaks is not supported by this geoevent's coder yet; ignored")
+        warnings.warn("--line-breaks is not supported by this geoevent's coder yet; ignored", stacklevel=2)
     spec = batch.JobSpec(
         parser=args.parser,
         rules_json=rules.to_json(),
@@ -511,16 +510,16 @@ def _cmd_code(args: argparse.Namespace) -> int:
     def on_error(rec: Any) -> None:
         counted[0] += 1
         if counted[0] <= _MAX_ERROR_LINES:
-            warnings.warn(rec.describe())
+            warnings.warn(rec.describe(), stacklevel=2)
         elif counted[0] == _MAX_ERROR_LINES + 1:
-            warnings.warn("more problems follow; all are listed in the errors table")
+            warnings.warn("more problems follow; all are listed in the errors table", stacklevel=2)
 
     progress = batch.Progress(
         enabled=not args.no_progress,
         every=args.log_every,
         log=lambda line: print(f"{PROG}: {line}", file=sys.stderr, flush=True),
     )
-    client = _dask_client(args.dask) if args.dask else None
+    client, cluster = _dask_client(args.dask) if args.dask else (None, None)
     max_chars = DEFAULT_MAX_DOC_CHARS if args.max_doc_chars is None else (args.max_doc_chars or None)
     try:
         summary = batch.run(
@@ -547,7 +546,6 @@ def _cmd_code(args: argparse.Namespace) -> int:
         )
     finally:
         if client is not None:
-            cluster = getattr(client, "_geoevent_cluster", None)
             client.close()
             if cluster is not None:
                 cluster.close()
@@ -555,7 +553,8 @@ def _cmd_code(args: argparse.Namespace) -> int:
     if summary.undated:
         warnings.warn(
             f"{summary.undated} document(s) have no date: coded undated (event_date empty, people's roles "
-            "not picked by date); give --date, a date column, or --require-date"
+            "not picked by date); give --date, a date column, or --require-date",
+            stacklevel=2,
         )
     events = summary.preview
     if args.show and len(events):

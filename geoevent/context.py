@@ -770,7 +770,7 @@ def locate_events(
     e = pairs["e"].to_numpy()
     population = P["population"].to_numpy(np.int64)
     own = P["place_id"].str.startswith("geoevent:").to_numpy(dtype=bool)
-    rows = []
+    best_rows: list[int] = []
     for key, sg, tg, best in zip(
         pairs["key"].tolist(), pairs["src"].tolist(), pairs["tgt"].tolist(), pairs["row"].tolist()
     ):
@@ -780,9 +780,8 @@ def locate_events(
             top = int(population[cand].max())
             hit = [r for r in cand.tolist() if countries[r] in want and 10 * population[r] >= top]
             best = hit[0] if hit else int(cand[0])
-        rows.append(best)
-    rows = np.asarray(rows, dtype=np.int64)
-    sub = P.iloc[rows]
+        best_rows.append(best)
+    sub = P.iloc[np.asarray(best_rows, dtype=np.int64)]
     out["location_name"][e] = sub["name"].to_numpy(dtype=object)
     out["location_country"][e] = sub["country"].to_numpy(dtype=object)
     out["location_admin1"][e] = sub["admin1"].to_numpy(dtype=object)

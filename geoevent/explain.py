@@ -157,6 +157,7 @@ _TABLE_COLUMNS = (
     ("verbs", ("verb", "particle", "object", "prep", "code")),
     ("actors", ("pattern", "code", "kind", "start_date", "end_date")),
 )
+#: id(dictionaries) -> (the dictionaries, [(table by entry_id, its columns shown)])
 _ENTRY_CACHE: dict[int, tuple[Any, list[tuple[pd.DataFrame, tuple[str, ...]]]]] = {}
 
 
@@ -170,7 +171,7 @@ def _entry_text(dictionaries: Any, entry_id: str | None) -> str | None:
         dictionaries = default_dictionaries()
     hit = _ENTRY_CACHE.get(id(dictionaries))
     if hit is None or hit[0] is not dictionaries:
-        tables = [
+        tables: list[tuple[pd.DataFrame, tuple[str, ...]]] = [
             (getattr(dictionaries, name).drop_duplicates("entry_id").set_index("entry_id"), cols)
             for name, cols in _TABLE_COLUMNS
         ]

@@ -308,7 +308,7 @@ def _plover(ev: pd.DataFrame) -> pd.DataFrame:
     out["text"] = _col(ev, "sentence_text")
     out["story_id"] = _col(ev, "doc_id")
     out["sentence_idx"] = [_int(v) for v in _col(ev, "sentence_idx")]
-    locs = []
+    locs: list[dict[str, Any] | None] = []
     for name, country, admin1, lat, lon, lid in zip(*(_col(ev, c) for c in LOCATION_COLUMNS)):
         if all(v is None for v in (name, country, admin1, lat, lon, lid)):
             locs.append(None)
