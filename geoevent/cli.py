@@ -49,16 +49,7 @@ def _date(value: str) -> dt.date:
 
 
 def _nonneg(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value!r}")
-    return n
-
-
-def _positive(value: str) -> int:
+    """A whole number >= 0 (options where 0 means the default or no limit)."""
     try:
         n = int(value)
     except ValueError:
@@ -182,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     g.add_argument(
         "--max-doc-chars",
-        type=_positive,
+        type=_nonneg,
         default=None,
         metavar="N",
         help="longest text coded, in characters (default 200000; 0: no limit)",
@@ -239,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r = c.add_argument_group("run")
     r.add_argument(
-        "--jobs", type=_positive, default=None, metavar="N", help="worker processes (default: the cores available)"
+        "--jobs", type=_nonneg, default=None, metavar="N", help="worker processes (default: the cores available)"
     )
     r.add_argument(
         "--dask",
@@ -248,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument(
         "--chunk-docs",
-        type=_positive,
+        type=_nonneg,
         default=None,
         metavar="N",
         help="documents per chunk, the unit of work and of resume (default 256)",

@@ -31,6 +31,7 @@ from geoevent.dictionaries.tables import Dictionaries
 from geoevent.gazetteer import fold, gazetteer
 from geoevent.match import UNKNOWN_COUNTRY, Cat, Words, pattern_phrases, vocabulary_runs
 from geoevent.rules import CodingRules
+from geoevent.schema import LOCATION_COLUMNS
 
 __all__ = [
     "DOMINANT_MIN_MENTIONS",
@@ -50,17 +51,8 @@ DOMINANT_SHARE = 0.6
 DOMINANT_MIN_MENTIONS = 2
 #: Pronouns look back at most this many sentences for an antecedent (descriptions: the document).
 PRONOUN_WINDOW = 2
-#: Event columns :func:`locate_events` fills.
-LOCATION_FIELDS = (
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "latitude",
-    "longitude",
-    "location_id",
-    "location_start",
-    "location_end",
-)
+#: Event columns :func:`locate_events` fills: the place and its span.
+LOCATION_FIELDS = (*LOCATION_COLUMNS, "location_start", "location_end")
 
 # reflexives ("defend itself") are their own clause's subject: not resolved here
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers"})

@@ -12,18 +12,10 @@ import pandas as pd
 
 from geoevent.errors import InputError
 from geoevent.model import Event, Span, _isna, _relative
+from geoevent.schema import LOCATION_COLUMNS
 
 __all__ = ["Explanation", "explain"]
 
-#: location columns another part of geoevent may add to the events table; shown when present
-LOCATION_COLUMNS: tuple[str, ...] = (
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "latitude",
-    "longitude",
-    "location_id",
-)
 
 _COLOURS = {"source": "#cfe3ff", "verb": "#ffe08a", "target": "#ffc8c8", "location": "#cdf2cd"}
 
