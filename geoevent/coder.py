@@ -306,7 +306,10 @@ def _code_chunk(
     from geoevent.extract import DOMESTIC_ROOTS
 
     own_place = (
-        (ev["_target_kind"].isin(("city", "capital", "region")) | ev["event_code"].astype(str).str[:2].isin(DOMESTIC_ROOTS))
+        (
+            ev["_target_kind"].isin(("city", "capital", "region"))
+            | ev["event_code"].astype(str).str[:2].isin(DOMESTIC_ROOTS)
+        )
         & (ev["source_code"] == ev["target_code"])
         & (ev["target_resolution"] == "dictionary")
         & rules.implicit_target
