@@ -1080,6 +1080,13 @@ def _require_pre(
     return cand.loc[keep].reset_index(drop=True)
 
 
+#: Roots whose acts by coordinated sources are aimed at a third party, not at each other:
+#: statements, appeals, demands, criticism, rejections, threats, protests.
+_THIRD_PARTY_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
+#: Verbs whose coordinated sources act on each other whatever the act: "traded accusations".
+_MUTUAL_VERBS = ("trade", "exchange", "swap")
+
+
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     """One triple per coordinated source and target ("South Korea and Japan ...").
 
@@ -1113,7 +1120,13 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
             triples = pd.concat([triples, more], ignore_index=True)
     # coordinated sources with no target act on each other: "Gondor and Osgiliath postponed
     # their meeting" -> GON-OSG and OSG-GON
-    no_target = triples.loc[triples["target"].to_numpy() < 0]
+    # ... except in acts usually aimed at a third party: "Russia and China condemned the sanctions"
+    # (unless they trade them: "Israel and Hezbollah traded accusations")
+    third_party = (
+        triples["code"].astype(str).str[:2].isin(_THIRD_PARTY_ROOTS).to_numpy()
+        & ~(w["lemma"].isin(_MUTUAL_VERBS)[triples["verb"].to_numpy()])
+    )
+    no_target = triples.loc[(triples["target"].to_numpy() < 0) & ~third_party]
     if len(no_target):
         group = no_target[["_source", "source"]].drop_duplicates()
         group = group.loc[has_actor[group["source"].to_numpy()]]
@@ -1126,6 +1139,7 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
                     triples.loc[triples["target"].to_numpy() >= 0],
                     recip,
                     no_target.loc[~no_target["_source"].isin(pairs["_source"])],
+                    triples.loc[(triples["target"].to_numpy() < 0) & third_party],
                 ],
                 ignore_index=True,
             )

@@ -172,3 +172,22 @@ def test_a_reported_clause_read_as_a_relative_is_repaired():
     found = events(HELD_AS_RELATIVE)  # the coder repairs the parse (parse_repairs, the default)
     assert {(s[:3], c[:2], t[:3]) for s, c, t in found} == {("KOR", "04", "JPN"), ("JPN", "04", "KOR")}
     assert events(HELD_AS_RELATIVE, rules=CodingRules(parse_repairs=False)) == set()  # "held" has no subject
+
+
+CONDEMNED_TOGETHER = (
+    "Russia/Russia/PROPN/4/nsubj and/and/CCONJ/3/cc China/China/PROPN/1/conj condemned/condemn/VERB/0/root "
+    "the/the/DET/6/det sanctions/sanction/NOUN/4/obj ././PUNCT/4/punct"
+)
+TRADED = (
+    "Israel/Israel/PROPN/4/nsubj and/and/CCONJ/3/cc Hezbollah/Hezbollah/PROPN/1/conj traded/trade/VERB/0/root "
+    "accusations/accusation/NOUN/4/obj ././PUNCT/4/punct"
+)
+
+
+def test_coordinated_critics_criticise_a_third_party_not_each_other():
+    assert {(s, t) for s, _, t in events(CONDEMNED_TOGETHER)} == {("RUS", None), ("CHN", None)}
+
+
+def test_coordinated_sources_that_trade_an_act_act_on_each_other():
+    found = {(s[:3], t[:3] if t else None) for s, _, t in events(TRADED)}
+    assert found == {("ISR", "LBN"), ("LBN", "ISR")}
