@@ -87,7 +87,7 @@ def build(n_docs: int, rate: float, junk_bytes: int, folder: Path, *, seed: int 
         bad.append((kind, line.encode()))
     lines = list(healthy)
     slots = sorted(rng.sample(range(1, n_docs), len(bad)), reverse=True)
-    for (kind, line), at in zip(bad, slots):
+    for (_kind, line), at in zip(bad, slots):
         lines.insert(at, line)
     expected: dict[int, str] = {}
     index = {line: kind for kind, line in bad}

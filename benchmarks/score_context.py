@@ -63,7 +63,7 @@ def score(docs: list[dict], events: pd.DataFrame, *, misses: bool = False) -> di
     ctx_pred = ctx_pred_ok = ctx_gold = ctx_gold_ok = 0
     loc_n = loc_ok = city_n = city_ok = loc_gold = 0
     lines: list[str] = []
-    by_doc = {k: g for k, g in events.groupby("doc_id")}
+    by_doc = dict(events.groupby("doc_id"))
     for d in docs:
         ev = by_doc.get(d["id"], events.iloc[:0])
         pred = []
@@ -93,7 +93,7 @@ def score(docs: list[dict], events: pd.DataFrame, *, misses: bool = False) -> di
         tp += sum(h >= 0 for h in g_match)
         fn += sum(h < 0 for h in g_match)
         fp += sum(not u for u in used)
-        for i, (key, r) in enumerate(pred):
+        for i, (_key, r) in enumerate(pred):
             if r["source_resolution"] in CONTEXT or r["target_resolution"] in CONTEXT:
                 ctx_pred += 1
                 ctx_pred_ok += used[i]

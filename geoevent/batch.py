@@ -400,7 +400,7 @@ def _md_bytes(metadata: Mapping[str, str]) -> dict[bytes, bytes]:
     return {k.encode(): v.encode() for k, v in metadata.items()}
 
 
-def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def _write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     clean_stale_temp(path)
     tmp = temp_path(path)
     try:

@@ -49,16 +49,7 @@ def _date(value: str) -> dt.date:
 
 
 def _nonneg(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value!r}")
-    return n
-
-
-def _positive(value: str) -> int:
+    """A whole number >= 0 (options where 0 means the default or no limit)."""
     try:
         n = int(value)
     except ValueError:
@@ -182,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     g.add_argument(
         "--max-doc-chars",
-        type=_positive,
+        type=_nonneg,
         default=None,
         metavar="N",
         help="longest text coded, in characters (default 200000; 0: no limit)",
@@ -239,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r = c.add_argument_group("run")
     r.add_argument(
-        "--jobs", type=_positive, default=None, metavar="N", help="worker processes (default: the cores available)"
+        "--jobs", type=_nonneg, default=None, metavar="N", help="worker processes (default: the cores available)"
     )
     r.add_argument(
         "--dask",
@@ -248,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument(
         "--chunk-docs",
-        type=_positive,
+        type=_nonneg,
         default=None,
         metavar="N",
         help="documents per chunk, the unit of work and of resume (default 256)",
@@ -454,7 +445,8 @@ def _read_negation(path: Path) -> dict[str, str]:
     return load_pico_negation(path)
 
 
-def _dask_client(address: str) -> Any:
+def _dask_client(address: str) -> tuple[Any, Any]:
+    """The Dask client of ``--dask`` and the local cluster it started (None for a scheduler address)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -462,11 +454,9 @@ def _dask_client(address: str) -> Any:
     if address == "local" or address.startswith("local:"):
         n = int(address.partition(":")[2] or 2)
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
-        client._geoevent_cluster = cluster  # closed with the client
-        return client
+        return Client(cluster), cluster
     try:
-        return Client(address, timeout=30)
+        return Client(address, timeout=30), None
     except OSError as exc:
         raise InputError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
 
@@ -491,7 +481,7 @@ def _cmd_code(args: argparse.Namespace) -> int:
         dictionaries = dictionaries.merged(load_files(args.dictionary))
     if args.line_breaks is not None and not batch._supports_line_breaks():
         # TODO(lead): drop this once code_documents(line_breaks=...) is on main.
-        warnings.warn("--line-breaks is not supported by this geoevent's coder yet; ignored")
+        warnings.warn("--line-breaks is not supported by this geoevent's coder yet; ignored", stacklevel=2)
     spec = batch.JobSpec(
         parser=args.parser,
         rules_json=rules.to_json(),
@@ -511,16 +501,16 @@ def _cmd_code(args: argparse.Namespace) -> int:
     def on_error(rec: Any) -> None:
         counted[0] += 1
         if counted[0] <= _MAX_ERROR_LINES:
-            warnings.warn(rec.describe())
+            warnings.warn(rec.describe(), stacklevel=2)
         elif counted[0] == _MAX_ERROR_LINES + 1:
-            warnings.warn("more problems follow; all are listed in the errors table")
+            warnings.warn("more problems follow; all are listed in the errors table", stacklevel=2)
 
     progress = batch.Progress(
         enabled=not args.no_progress,
         every=args.log_every,
         log=lambda line: print(f"{PROG}: {line}", file=sys.stderr, flush=True),
     )
-    client = _dask_client(args.dask) if args.dask else None
+    client, cluster = _dask_client(args.dask) if args.dask else (None, None)
     max_chars = DEFAULT_MAX_DOC_CHARS if args.max_doc_chars is None else (args.max_doc_chars or None)
     try:
         summary = batch.run(
@@ -547,7 +537,6 @@ def _cmd_code(args: argparse.Namespace) -> int:
         )
     finally:
         if client is not None:
-            cluster = getattr(client, "_geoevent_cluster", None)
             client.close()
             if cluster is not None:
                 cluster.close()
@@ -555,7 +544,8 @@ def _cmd_code(args: argparse.Namespace) -> int:
     if summary.undated:
         warnings.warn(
             f"{summary.undated} document(s) have no date: coded undated (event_date empty, people's roles "
-            "not picked by date); give --date, a date column, or --require-date"
+            "not picked by date); give --date, a date column, or --require-date",
+            stacklevel=2,
         )
     events = summary.preview
     if args.show and len(events):

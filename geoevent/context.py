@@ -31,6 +31,7 @@ from geoevent.dictionaries.tables import Dictionaries
 from geoevent.gazetteer import fold, gazetteer
 from geoevent.match import UNKNOWN_COUNTRY, Cat, Words, pattern_phrases, vocabulary_runs
 from geoevent.rules import CodingRules
+from geoevent.schema import LOCATION_COLUMNS
 
 __all__ = [
     "DOMINANT_MIN_MENTIONS",
@@ -50,17 +51,8 @@ DOMINANT_SHARE = 0.6
 DOMINANT_MIN_MENTIONS = 2
 #: Pronouns look back at most this many sentences for an antecedent (descriptions: the document).
 PRONOUN_WINDOW = 2
-#: Event columns :func:`locate_events` fills.
-LOCATION_FIELDS = (
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "latitude",
-    "longitude",
-    "location_id",
-    "location_start",
-    "location_end",
-)
+#: Event columns :func:`locate_events` fills: the place and its span.
+LOCATION_FIELDS = (*LOCATION_COLUMNS, "location_start", "location_end")
 
 # reflexives ("defend itself") are their own clause's subject: not resolved here
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers"})
@@ -770,7 +762,7 @@ def locate_events(
     e = pairs["e"].to_numpy()
     population = P["population"].to_numpy(np.int64)
     own = P["place_id"].str.startswith("geoevent:").to_numpy(dtype=bool)
-    rows = []
+    best_rows: list[int] = []
     for key, sg, tg, best in zip(
         pairs["key"].tolist(), pairs["src"].tolist(), pairs["tgt"].tolist(), pairs["row"].tolist()
     ):
@@ -780,9 +772,8 @@ def locate_events(
             top = int(population[cand].max())
             hit = [r for r in cand.tolist() if countries[r] in want and 10 * population[r] >= top]
             best = hit[0] if hit else int(cand[0])
-        rows.append(best)
-    rows = np.asarray(rows, dtype=np.int64)
-    sub = P.iloc[rows]
+        best_rows.append(best)
+    sub = P.iloc[np.asarray(best_rows, dtype=np.int64)]
     out["location_name"][e] = sub["name"].to_numpy(dtype=object)
     out["location_country"][e] = sub["country"].to_numpy(dtype=object)
     out["location_admin1"][e] = sub["admin1"].to_numpy(dtype=object)

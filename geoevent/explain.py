@@ -12,18 +12,10 @@ import pandas as pd
 
 from geoevent.errors import InputError
 from geoevent.model import Event, Span, _isna, _relative
+from geoevent.schema import LOCATION_COLUMNS
 
 __all__ = ["Explanation", "explain"]
 
-#: location columns another part of geoevent may add to the events table; shown when present
-LOCATION_COLUMNS: tuple[str, ...] = (
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "latitude",
-    "longitude",
-    "location_id",
-)
 
 _COLOURS = {"source": "#cfe3ff", "verb": "#ffe08a", "target": "#ffc8c8", "location": "#cdf2cd"}
 
@@ -157,6 +149,7 @@ _TABLE_COLUMNS = (
     ("verbs", ("verb", "particle", "object", "prep", "code")),
     ("actors", ("pattern", "code", "kind", "start_date", "end_date")),
 )
+#: id(dictionaries) -> (the dictionaries, [(table by entry_id, its columns shown)])
 _ENTRY_CACHE: dict[int, tuple[Any, list[tuple[pd.DataFrame, tuple[str, ...]]]]] = {}
 
 
@@ -170,7 +163,7 @@ def _entry_text(dictionaries: Any, entry_id: str | None) -> str | None:
         dictionaries = default_dictionaries()
     hit = _ENTRY_CACHE.get(id(dictionaries))
     if hit is None or hit[0] is not dictionaries:
-        tables = [
+        tables: list[tuple[pd.DataFrame, tuple[str, ...]]] = [
             (getattr(dictionaries, name).drop_duplicates("entry_id").set_index("entry_id"), cols)
             for name, cols in _TABLE_COLUMNS
         ]

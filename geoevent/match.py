@@ -24,7 +24,7 @@ from geoevent._shared import MODIFIER_RELS as _MODIFIER_RELS
 from geoevent._shared import NMOD_CASES as _NMOD_CASES
 from geoevent._shared import TITLE_RELS as _TITLE_RELS
 from geoevent.dictionaries.tables import Dictionaries
-from geoevent.errors import TokenTableError
+from geoevent.errors import InvalidValueError, TokenTableError
 from geoevent.parse.tokenize import split_hyphens
 from geoevent.rules import CodingRules
 from geoevent.tokens import sentence_starts
@@ -113,15 +113,67 @@ class Cat:
         return len(self.codes)
 
 
+#: The keys of :class:`Words`, by the stage that adds them; a key not declared here is refused.
+WORD_KEYS: dict[str, tuple[str, ...]] = {
+    # gid, sid (sentence number over the table), head (head's gid, -1 for the root), tok, doc_id,
+    # sent_idx, text, start, end (character offsets), rel, upos, norm, lemma (Cat), case_key,
+    # mark_key (lemma code of the first case/mark dependent, -1 none), case, mark ("" none)
+    "prepare": (
+        "gid",
+        "sid",
+        "head",
+        "tok",
+        "doc_id",
+        "sent_idx",
+        "text",
+        "start",
+        "end",
+        "rel",
+        "upos",
+        "norm",
+        "lemma",
+        "case_key",
+        "mark_key",
+        "case",
+        "mark",
+    ),
+    "resolve_actors": (
+        *ACTOR_FIELDS,
+        "actor_kind",
+        "actor_resolution",
+        "actor_direct",
+        "modifier_conj",
+        "modifier_conj_head",
+        "lone_agent",
+    ),
+    # geoevent.context: antecedent spans of resolved pronouns, places, quoted words, mentions
+    "context": ("actor_ante_start", "actor_ante_end", "places", "_quoted", "_mentions"),
+}
+_WORD_KEYS = frozenset(key for keys in WORD_KEYS.values() for key in keys)
+
+
 class Words(dict):
     """The prepared token table: numpy arrays and :class:`Cat` columns, one entry per word.
 
-    Keys set by :func:`prepare`: gid, sid (sentence number over the table), head (head's gid, -1
-    for the root), tok, doc_id, sent_idx, text, start, end (character offsets), rel, upos, norm,
-    lemma (Cat), case_key, mark_key (lemma code of the first case/mark dependent, -1 none), case,
-    mark (that lemma, "" none). :func:`resolve_actors` adds the :data:`ACTOR_FIELDS`,
-    actor_resolution, actor_direct, modifier_conj and modifier_conj_head.
+    Only the keys of :data:`WORD_KEYS` may be set ("prepare": by :func:`prepare`,
+    "resolve_actors": by :func:`resolve_actors`, "context": by :mod:`geoevent.context`).
     """
+
+    def __init__(self, **columns: Any) -> None:
+        super().__init__()
+        self.update(columns)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key not in _WORD_KEYS:
+            raise InvalidValueError(
+                f"Words has no key {key!r}: declare it in geoevent.match.WORD_KEYS under the stage that adds it"
+            )
+        super().__setitem__(key, value)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        """Set several keys, each checked as by ``w[key] = value``."""
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
 
     @property
     def n(self) -> int:

@@ -88,7 +88,7 @@ def plot_timeline(events: pd.DataFrame, *, freq: str | None = None, ax: Any = No
         counts = counts.reindex(pd.date_range(counts.index.min(), counts.index.max(), freq=f), fill_value=0)
         x = np.arange(len(counts))
         bottom = np.zeros(len(counts))
-        for q in sorted(counts.columns):
+        for q in sorted(int(c) for c in counts.columns):  # quad classes, 0 outside the codebook
             vals = counts[q].to_numpy()
             ax.bar(
                 x,

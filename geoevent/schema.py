@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-__all__ = ["EVENT_COLUMNS", "EVENT_SCHEMA", "METADATA_KEYS"]
+__all__ = ["EVENT_COLUMNS", "EVENT_SCHEMA", "LOCATION_COLUMNS", "METADATA_KEYS"]
 
 _s = pa.string()
 _i32 = pa.int32()
@@ -73,6 +73,17 @@ EVENT_SCHEMA: pa.Schema = pa.schema(
 )
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_SCHEMA.names)
+
+#: The event's place (without its span ``location_start``/``location_end``): what the layouts
+#: and :func:`geoevent.explain` carry.
+LOCATION_COLUMNS: tuple[str, ...] = (
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "latitude",
+    "longitude",
+    "location_id",
+)
 
 #: Keys of the schema-level metadata written with every events file (values are UTF-8 strings).
 METADATA_KEYS: tuple[str, ...] = (

@@ -202,7 +202,7 @@ def decode_heads(scores: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, int]
     (ROOT and padding rows get 0) and the number of sentences repaired by MST (argmax first;
     Chu-Liu/Edmonds only for sentences whose argmax is not a tree). Modifies ``scores``.
     """
-    b, t, _ = scores.shape
+    _, t, _ = scores.shape
     diag = np.arange(t)
     scores[:, diag, diag] = -np.inf
     heads = scores.argmax(axis=2)

@@ -417,7 +417,7 @@ def test_doc_timeout_skips_only_the_slow_document(
         encoding="utf-8",
     )
     t0 = time.monotonic()
-    code, out, err = cli(
+    code, out, _err = cli(
         capsys,
         "code",
         str(src),

@@ -10,7 +10,8 @@ import pytest
 
 import geoevent
 from geoevent.coder import code_documents
-from geoevent.gazetteer import gazetteer
+from geoevent.errors import DictionaryError
+from geoevent.gazetteer import gazetteer, read_places
 from geoevent.rules import CodingRules
 from geoevent.schema import EVENT_COLUMNS
 
@@ -187,6 +188,33 @@ def test_gazetteer_own_rows_first_and_with_provenance() -> None:
     assert shoal["country"] == "PHL" and shoal["admin1"] is not None
     assert g.lookup("Kiev").iloc[0]["name"] == "Kyiv"  # alternate spellings
     assert len(g.lookup("Nowhereville")) == 0
+
+
+_PLACES_HEADER = "name\tcountry\tadmin1\tlatitude\tlongitude\tkind\taliases\tprovenance\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "line", "reason"),
+    [
+        ("Vuhledar\tUKR\t\t47.779\t37.248\ttown\t\t \n", 6, "has no provenance"),
+        ("Vuhledar\tUKR\t\tnorth\t37.248\ttown\t\tsrc\n", 6, "latitude/longitude are not numbers"),
+        ("Vuhledar\tUkraine\t\t47.779\t37.248\ttown\t\tsrc\n", 6, "bad country or coordinates"),
+        ("Vuhledar\tUKR\t\t147.779\t37.248\ttown\t\tsrc\n", 6, "bad country or coordinates"),
+    ],
+)
+def test_gazetteer_rows_are_checked_with_file_and_line(row: str, line: int, reason: str) -> None:
+    good = "Pokrovsk\tUKR\t\t48.282\t37.176\ttown\t\tsrc\n"
+    text = "# a comment\n" + _PLACES_HEADER + good + "\n# another comment\n" + row
+    with pytest.raises(DictionaryError) as info:
+        read_places(text, "places.tsv")
+    assert (info.value.path, info.value.line) == ("places.tsv", line) and reason in info.value.reason
+    assert str(info.value).startswith(f"places.tsv:{line}: 'Vuhledar'")
+    assert list(read_places(_PLACES_HEADER + good, "places.tsv")["name"]) == ["Pokrovsk"]
+
+
+def test_gazetteer_table_without_a_column_names_the_file() -> None:
+    with pytest.raises(DictionaryError, match=r"^places\.tsv: missing columns provenance$"):
+        read_places(_PLACES_HEADER.replace("\tprovenance", "") + "Pokrovsk\tUKR\t\t48.2\t37.1\ttown\t\n", "places.tsv")
 
 
 def _events_for_dedup() -> pd.DataFrame:

@@ -188,3 +188,44 @@ def test_former_bare_errors_are_geoevent_errors_with_their_builtin() -> None:
         with pytest.raises(cls) as info:
             call()
         assert isinstance(info.value, builtin) and isinstance(info.value, errors.GeoeventError)
+
+
+def test_words_take_only_declared_keys() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from geoevent.match import WORD_KEYS, Words
+
+    keys = [k for stage in WORD_KEYS.values() for k in stage]
+    assert len(keys) == len(set(keys)), "a key is declared under two stages"
+    w = Words(gid=np.arange(2))
+    w["actor_code"] = np.array(["", ""], dtype=object)
+    w.update(places=np.zeros(2, dtype=bool))
+    assert sorted(w) == ["actor_code", "gid", "places"] and w.n == 2
+    undeclared = [
+        lambda: Words(gids=np.arange(2)),
+        lambda: w.__setitem__("actor_codes", np.arange(2)),
+        lambda: w.update({"x": np.arange(2)}),
+    ]
+    for call in undeclared:
+        with pytest.raises(errors.InvalidValueError, match=r"declare it in geoevent\.match\.WORD_KEYS"):
+            call()
+    assert sorted(w) == ["actor_code", "gid", "places"]
+    # the whole pipeline, document context included, sets declared keys only (Words refuses others)
+    docs = pd.DataFrame(
+        {"id": ["a"], "date": ["2024-11-17"], "text": ["Russian troops shelled Kharkiv. He condemned the attack."]}
+    )
+    assert len(geoevent.code_frame(docs, text_col="text", id_col="id", date_col="date")) >= 1
+
+
+def test_location_columns_are_named_once() -> None:
+    import importlib
+
+    from geoevent.schema import EVENT_COLUMNS, LOCATION_COLUMNS
+
+    # geoevent.explain and geoevent.export are also functions of the package: get the modules
+    context, explain, export = (importlib.import_module(f"geoevent.{m}") for m in ("context", "explain", "export"))
+
+    assert set(LOCATION_COLUMNS) < set(EVENT_COLUMNS)
+    assert context.LOCATION_FIELDS == (*LOCATION_COLUMNS, "location_start", "location_end")
+    assert explain.LOCATION_COLUMNS is LOCATION_COLUMNS and export.LOCATION_COLUMNS is LOCATION_COLUMNS

@@ -84,7 +84,7 @@ def test_degenerate_and_odd_inputs_identical(parsers):
         "Russia deployed up to 12,000 troops near the border\nU.S. and U.N. officials met in Geneva",
         "that that that that that that that that that that that that that that",
         "Ünïcödé wörds, 日本語のテキスト, and emoji 😀 mixed in: e-mail re-elect al-Qaeda Saudi-led.",
-    ] + [" ".join(["word%d" % (i % 7) for i in range(n)]) for n in (1, 2, 3, 40, 99, 100, 101, 180)]
+    ] + [" ".join([f"word{i % 7}" for i in range(n)]) for n in (1, 2, 3, 40, 99, 100, 101, 180)]
     new, old = parsers
     pd.testing.assert_frame_equal(new.parse(texts), old.parse(texts), check_exact=True)
     # the same sentences in several calls of different sizes

@@ -144,7 +144,9 @@ def test_null_events(mini):
     t2 = totals(score(s, events(rows), null_rule="code"))
     assert (t2["null"], t2["extra"]) == (1, 2)
     # the coder's own dtypes: string[pyarrow] with pd.NA for a missing target
-    typed = events(rows).astype(dict.fromkeys(("doc_id", "source_code", "target_code", "event_code"), "string[pyarrow]"))
+    typed = events(rows).astype(
+        dict.fromkeys(("doc_id", "source_code", "target_code", "event_code"), "string[pyarrow]")
+    )
     assert totals(score(s, typed, null_rule="code")) == t2 and totals(score(s, typed)) == t
 
 

@@ -382,7 +382,7 @@ class BiaffineModel:
         zbuf = np.empty((2, n0, 4 * H), dtype=np.float32)
         cbufs = (np.empty((2, n0, H), dtype=np.float32), np.empty((2, n0, H), dtype=np.float32))
         tmp = np.empty((2, n0, H), dtype=np.float32)
-        h = c = None
+        h = c = tmp[:, :0]  # the previous step's states; not read at t == 0
         for t in range(len(counts)):
             n, o = int(counts[t]), int(offsets[t])
             z = zbuf[:, :n]
@@ -549,9 +549,9 @@ class BiaffineModel:
         lab_ids[by_head[first]] = sc[..., 0].argmax(axis=1)
         later = np.flatnonzero(rank > 0)
         for a in range(0, len(later), LABEL_CHUNK):
-            k = by_head[later[a : a + LABEL_CHUNK]]
-            sc = np.matmul(g[head_inv[k]], e[k])
-            lab_ids[k] = sc[..., 0].argmax(axis=1)
+            deps = by_head[later[a : a + LABEL_CHUNK]]
+            sc = np.matmul(g[head_inv[deps]], e[deps])
+            lab_ids[deps] = sc[..., 0].argmax(axis=1)
 
         # Back to per-sentence lists (head token index -> 1-based position in its sentence).
         rel_head = (dep_head - np.repeat(starts, lens - 1)).tolist()

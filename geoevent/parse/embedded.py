@@ -270,11 +270,11 @@ class EmbeddedParser:
         for d, text in enumerate(texts):
             if not isinstance(text, str):
                 raise InputError(f"document {doc_ids[d]!r}: expected str, got {type(text).__name__}")
-            for k, spans in enumerate(tokenize(text, line_breaks=line_breaks)):
+            for k, word_spans in enumerate(tokenize(text, line_breaks=line_breaks)):
                 sent_doc.append(d)
                 sent_local.append(k)
-                sent_spans.append(spans)
-                sent_words.append([text[s:e] for s, e in spans])
+                sent_spans.append(word_spans)
+                sent_words.append([text[s:e] for s, e in word_spans])
         if not sent_words:
             self._load()  # missing weights are an error even for empty input
             return empty_token_table()
