@@ -151,7 +151,9 @@ def test_sentence_codes_its_code(text, code, source, target):
         assert any((e[2] or "")[:3] == target for e in hits), f"no {code} event on {target} in {text!r}: {got}"
 
 
-@pytest.mark.parametrize(("text", "date", "source", "target"), ACTOR_CASES, ids=[f"{c[0][:30]}@{c[1]}" for c in ACTOR_CASES])
+@pytest.mark.parametrize(
+    ("text", "date", "source", "target"), ACTOR_CASES, ids=[f"{c[0][:30]}@{c[1]}" for c in ACTOR_CASES]
+)
 def test_added_actor_is_coded(text, date, source, target):
     got = events_of(text, date)
     hits = [e for e in got if e[1] == source]
