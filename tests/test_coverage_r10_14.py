@@ -41,6 +41,9 @@ CASES = [
     ("Nicaragua took the United States to the International Court of Justice in 1984.", "1984-04-09", "11", "NIC", "USA"),
     ("Ecuador filed a lawsuit against Colombia at the international court over aerial spraying.", "2008-04-01", "11", "ECU", "COL"),
     ("Pakistan accused India of sponsoring militants in Balochistan.", "2016-03-26", "11", "PAK", "IND"),
+    ("The German chancellor took Washington to task over its tariffs.", "2018-06-01", "11", "DEU", "USA"),
+    ("Tehran poured scorn on the European peace plan.", "2004-10-22", "11", "IRN", None),
+    ("Russian media heaped criticism on the Georgian president.", "2008-08-20", "11", "RUS", "GEO"),
     # 12 reject
     ("The Serbian government brushed aside demands from Brussels to recognise Kosovo.", "2008-02-20", "12", "SRB", None),
     ("Russia cast its veto against a Security Council resolution on Georgia.", "2009-06-15", "12", "RUS", "IGO"),
@@ -51,6 +54,7 @@ CASES = [
     ("Belarus disregarded the ruling of the European Court of Human Rights.", "2012-05-02", "12", "BLR", "IGO"),
     ("Beijing rejected Washington's call for talks on the trade dispute.", "2019-05-14", "12", "CHN", "USA"),
     ("Iran rejected the IAEA's demand for access to its nuclear sites.", "2007-02-22", "12", "IRN", "IGO"),
+    ("Senate Republicans shot down the proposal from the White House.", "1994-08-10", "12", "USA", "USA"),
     # 13 threaten
     ("Washington gave Belgrade a deadline to withdraw its forces from Kosovo.", "1998-10-13", "13", "USA", "SRB"),
     ("NATO set a deadline for the Bosnian Serbs to pull back their heavy weapons.", "1994-02-09", "13", "IGO", "BIH"),
@@ -62,6 +66,8 @@ CASES = [
     ("North Korea warned South Korea of a military response.", "2010-05-24", "13", "PRK", "KOR"),
     ("Ankara threatened to expel the Dutch ambassador.", "2017-03-11", "13", "TUR", "NLD"),
     ("The EU threatened Russia with a gas boycott.", "2009-01-08", "13", "IGO", "RUS"),
+    ("Iraq threatened reprisals against Kuwait.", "1990-07-18", "13", "IRQ", "KWT"),
+    ("Hamas threatened revenge against Israel.", "2004-03-22", "13", "PSE", "ISR"),
     # 14 protest
     ("The opposition enforced a general strike across Nepal.", "2006-04-06", "14", "NPL", "NPL"),
     ("The Ugandan opposition leader called a general strike.", "2011-04-20", "14", "UGA", "UGA"),
@@ -83,12 +89,18 @@ CASES = [
     ("Jailed Kurdish activists pressed on with their hunger strike in Turkish prisons.", "2012-11-05", "14", "TUR", "TUR"),
     ("Palestinian detainees joined the hunger strike in Israeli jails.", "2012-04-25", "14", "PSE", "ISR"),
     ("Palestinian prisoners refused meals to protest solitary confinement in Israeli jails.", "2017-04-20", "14", "PSE", None),
+    ("Protesters thronged the streets of Caracas.", "2002-04-11", "14", "VEN", "VEN"),
+    ("Opposition supporters filled the main square in Minsk.", "2006-03-20", "14", "BLR", "BLR"),
+    ("Workers in Seoul resumed their strike at the Hyundai plant.", "2003-07-02", "14", "KOR", "KOR"),
+    ("Palestinians declared a boycott of Israeli goods.", "2010-01-05", "14", "PSE", "ISR"),
+    ("Rioters went on a rampage in Jakarta.", "1998-05-14", "14", "IDN", "IDN"),
+    ("A Zimbabwean court struck down a police ban on protests in central Harare.", "2016-09-07", "08", "ZWE", "ZWE"),
     # event nouns
     ("Russia's veto on the Syria resolution drew criticism.", "2012-02-05", "12", "RUS", None),
     ("China's formal protest to Japan was delivered on Monday.", "2012-09-10", "11", "CHN", "JPN"),
     ("The Chinese warning to Taiwan came after the vote.", "2000-03-19", "13", "CHN", "TWN"),
     ("Gambia's suit against Myanmar opened in The Hague.", "2019-12-10", "11", "GMB", "MMR"),
-    ("The American boycott of the Moscow Olympics was announced in 1980.", "1980-03-21", "14", "USA", "RUS"),
+    ("The American boycott of the Moscow Olympics hurt the Soviet Union in 1980.", "1980-03-21", "14", "USA", "RUS"),
 ]
 
 CONTROLS = [
@@ -99,6 +111,7 @@ CONTROLS = [
     ("Fans chanted slogans during the match in Madrid.", "2012-05-05"),
     ("Florida's governor ordered the evacuation of coastal areas ahead of the hurricane.", "2017-09-07"),
     ("Thousands of pilgrims poured into Mecca for the hajj.", "2011-11-03"),
+    ("Parliament heaped praise on the departing speaker in Wellington.", "2013-05-29"),
     ("Firefighters in California set up barriers around the burning forest.", "2020-09-10"),
 ]
 
