@@ -20,6 +20,7 @@ CASES = [
     ("Beijing demanded an apology from Washington after the spy plane collision.", "2001-04-03", "10", "CHN", "USA"),
     ("Ankara demanded the extradition of the cleric from the United States.", "2016-07-19", "10", "TUR", "USA"),
     ("Peru's congress demanded the resignation of President Alberto Fujimori.", "2000-11-20", "10", "PER", "PER"),
+    ("The Security Council instructed Iraq to destroy its chemical weapons.", "1991-04-03", "10", "IGO", "IRQ"),
     ("Tokyo demanded that Pyongyang return the abducted Japanese citizens.", "2002-10-01", "10", "JPN", "PRK"),
     # order + the ordered act: not a bare demand
     ("The Kremlin ordered the expulsion of 23 British diplomats.", "2018-03-17", "16", "RUS", "GBR"),
@@ -35,6 +36,7 @@ CASES = [
     ("Pretoria expressed displeasure at Israel's raid on the flotilla.", "2010-06-01", "11", "ZAF", "ISR"),
     ("Sri Lanka's president lashed out at the United Nations over the war crimes inquiry.", "2011-04-26", "11", "LKA", "IGO"),
     ("Venezuela hit out at Washington over the new visa restrictions.", "2015-03-10", "11", "VEN", "USA"),
+    ("Beijing protested to Tokyo over the shrine visit.", "2005-10-17", "11", "CHN", "JPN"),
     ("Seoul registered a strong protest with Tokyo over the textbook revisions.", "2001-04-04", "11", "KOR", "JPN"),
     ("The Philippines lodged a diplomatic protest with Beijing over the water cannon incident.", "2023-08-07", "11", "PHL", "CHN"),
     ("Greek Cypriot lawmakers delivered a petition to the European Parliament.", "2004-05-03", "11", "CYP", "IGO"),
@@ -93,6 +95,7 @@ CASES = [
     ("Opposition supporters filled the main square in Minsk.", "2006-03-20", "14", "BLR", "BLR"),
     ("Workers in Seoul resumed their strike at the Hyundai plant.", "2003-07-02", "14", "KOR", "KOR"),
     ("Palestinians declared a boycott of Israeli goods.", "2010-01-05", "14", "PSE", "ISR"),
+    ("Protesters blockaded the parliament in Tirana.", "1997-03-02", "14", "ALB", "ALB"),
     ("Rioters went on a rampage in Jakarta.", "1998-05-14", "14", "IDN", "IDN"),
     ("A Zimbabwean court struck down a police ban on protests in central Harare.", "2016-09-07", "08", "ZWE", "ZWE"),
     # event nouns
