@@ -301,8 +301,12 @@ def _code_chunk(
     # no event of an actor on itself; one event per (sentence, source, code, target)
     # ... except an act in the source's own country, where a place stands for it ("Thousands of
     # Iranians demonstrated in Tehran"): the target is that country
+    # or a domestic act whose target is a place or thing of the source's own country ("Iranian
+    # women marched through the streets of Tehran")
+    from geoevent.extract import DOMESTIC_ROOTS
+
     own_place = (
-        ev["_target_kind"].isin(("city", "capital", "region"))
+        (ev["_target_kind"].isin(("city", "capital", "region")) | ev["event_code"].astype(str).str[:2].isin(DOMESTIC_ROOTS))
         & (ev["source_code"] == ev["target_code"])
         & (ev["target_resolution"] == "dictionary")
         & rules.implicit_target

@@ -595,6 +595,9 @@ def _pick_patterns(
         cand = cand.loc[~missing].reset_index(drop=True)
         if len(cand) == 0:
             return None
+    cand = _yielding_blockers(cand, w)
+    if len(cand) == 0:
+        return None
     cand["score"] = (
         8 * cand["has_particle"].astype(int)
         + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
@@ -791,11 +794,13 @@ NO_TARGET = -1
 IMPLICIT_TARGET = -2
 #: Roots whose acts without a named target are done to the source's own country: protests,
 #: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
-_DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
 #: Agents of domestic bodies whose acts without a named target address their own state.
 _DOMESTIC_AGENTS = frozenset({"OPP", "PRO", "CVL", "LAB", "EDU", "REF", "HRI", "JUD", "LEG", "REL", "AGR", "PTY"})
 #: and promises of reform or of yielding ("agreed to step down": 0341)
-_DOMESTIC_INTENT = frozenset({"034", "035"})
+#: and threats and refusals that address a government's own people ("threatened to ban the party"
+#: 1322, "refused to step down" 1231, "refused to lift the emergency law" 1241)
+_DOMESTIC_INTENT = ("034", "035", "123", "132", "133", "137", "1241", "1242", "1243")
 
 
 #: Relations of a verb's dependent that lead away from its target: its subject, its agent, other
@@ -887,7 +892,7 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     country = w["actor_country"][src]
     known = (country != "") & (country != "IGO")
     codes = out["code"].astype(str)
-    domestic = codes.str[:2].isin(_DOMESTIC_ROOTS) | codes.str[:3].isin(_DOMESTIC_INTENT)
+    domestic = codes.str[:2].isin(DOMESTIC_ROOTS) | codes.str.startswith(_DOMESTIC_INTENT)
     # a domestic body with no named target acts on its own state ("the opposition demanded ...")
     domestic |= pd.Series(w["actor_agent"][src], dtype=object).isin(_DOMESTIC_AGENTS).to_numpy()
     # an attack or a weapon is no domestic actor ("Russian attacks destroyed half of the nation's grid")
@@ -900,6 +905,20 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
 
 #: Generic codes of asking verbs that the asked-for act makes specific ("urged" 020 -> 0253).
 _ASKING = {"020": "appeal", "100": "demand"}
+
+
+def _yielding_blockers(cand: pd.DataFrame, w: Words) -> pd.DataFrame:
+    """A blocking pattern (code "-") keeps a verb's non-political sense out ("expelled members"
+    from a school or party); it yields when its object is an actor, whose sense is political
+    ("expelled American members of the UN team", USA), so the verb's other patterns apply."""
+    code = cand["code"].to_numpy(dtype=object)
+    objg = cand["obj_gid"].to_numpy()
+    blocker = (code == "-") & cand["has_object"].to_numpy(dtype=bool) & (objg >= 0)
+    if not blocker.any():
+        return cand
+    has_actor = w["actor_code"] != ""
+    yields = blocker & has_actor[np.maximum(objg, 0)]
+    return cand.loc[~yields].reset_index(drop=True) if yields.any() else cand
 
 
 def _asked_acts(best: pd.DataFrame, vb: np.ndarray, hv: np.ndarray, asked: np.ndarray) -> pd.DataFrame:

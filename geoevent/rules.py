@@ -62,7 +62,8 @@ class CodingRules:
     targetless_roots
         Roots whose events are kept without a target even when ``require_target`` is on: acts
         that often name none ("Iran warned of consequences", "Australia pledged to help",
-        "Iran test-fired a missile") (default 01, 03, 10, 15; none in PETRARCH's rules).
+        "Iran test-fired a missile", "Iran threatened to retaliate") (default 01, 02, 03, 10-15: the
+        verbal acts and protests; none in PETRARCH's rules).
     intent
         Promised acts ("will supply", "pledged to send") are coded as intent, 03x/13x (default
         True); False codes them as the act, as PETRARCH does.
@@ -139,7 +140,9 @@ class CodingRules:
     """
 
     require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    targetless_roots: tuple[str, ...] = attrs.field(default=("01", "03", "10", "15"), converter=tuple)
+    targetless_roots: tuple[str, ...] = attrs.field(
+        default=("01", "02", "03", "10", "11", "12", "13", "14", "15"), converter=tuple
+    )
     intent: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     negation: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_negation)
     modality: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
