@@ -247,6 +247,8 @@ def extract_triples(
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
+    if rules.background_clauses:
+        out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
     out = _expand_conjuncts(out, w)
     if rules.implicit_target:
         out = _implicit_domestic_targets(out, w)
@@ -350,6 +352,19 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     controlled = is_xcomp | to_clause
     # a participle clause with no subordinator: "rallied in Belgrade, demanding ..." (Belgrade's crowd demands)
     participle = is_advcl & (mark == "") & has_head & rules.participle_subjects
+    # an act an actor is accused of, with no accuser named: "peacekeepers were accused of abusing
+    # children" (the peacekeepers abuse)
+    hd = np.maximum(head, 0)
+    alleged = (
+        is_advcl
+        & has_head
+        & np.isin(mark, ("of", "with"))
+        & passive[hd]
+        & (by_agent[hd] < 0)
+        & (nsubj_pass[hd] >= 0)
+        & lem.lut(classes["allegation"])[lem.codes[hd]]
+        & rules.alleged_acts
+    )
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
         h = np.where(missing, clause_head, 0)
@@ -364,6 +379,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         # raising from a passive: "Gollum was seen to break into the parade" (Gollum breaks in)
         raised = from_clause & is_xcomp & passive[h] & (nsubj_pass[h] >= 0)
         new[raised] = nsubj_pass[h[raised]]
+        new[missing & alleged] = nsubj_pass[h[missing & alleged]]
         subj = np.where(missing, new, subj)
 
     has_actor = w["actor_code"] != ""
@@ -595,7 +611,8 @@ def _pick_patterns(
         cand = cand.loc[~missing].reset_index(drop=True)
         if len(cand) == 0:
             return None
-    cand = _yielding_blockers(cand, w)
+    if rules.actor_objects:
+        cand = _yielding_blockers(cand, w)
     if len(cand) == 0:
         return None
     cand["score"] = (
@@ -881,6 +898,28 @@ def _clause_actor(
     return out
 
 
+def _background_clause(w: Words) -> np.ndarray:
+    """Per word, whether it is the verb of a non-restrictive relative clause, set off by a comma
+    ("Mali's president, who seized power last year, pledged ..."; "... by Xi Jinping, who praised
+    the friendship"): background to the sentence's news, not an event of its own."""
+    rel: Cat = w["rel"]
+    head = w["head"]
+    relcl = rel.eq("acl:relcl") & (head >= 0)
+    out = np.zeros(w.n, dtype=bool)
+    idx = np.flatnonzero(relcl)
+    if not len(idx):
+        return out
+    # the clause's first word; a comma right before it sets it off
+    first = idx.copy()
+    kids = np.flatnonzero((head >= 0) & relcl[np.maximum(head, 0)])
+    np.minimum.at(first, np.searchsorted(idx, head[kids]), kids)
+    text = np.asarray(w["text"], dtype=object)
+    prev = np.maximum(first - 1, 0)
+    comma = (text[first] == ",") | ((first > 0) & (text[prev] == ",") & (w["sid"][prev] == w["sid"][first]))
+    out[idx[comma]] = True
+    return out
+
+
 def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     """Implicit-target step: an act of a domestic root with no target actor is done to the
     source's own country ("Nigeria relaxed its curfew", "Thousands marched in Tbilisi against the
@@ -1120,16 +1159,32 @@ _NOT_DONE = frozenset(
 _NOMINAL_SOURCE_RELS = ("nmod:poss", "amod", "compound")
 
 
+def _told_by_verb(w: Words, cand: np.ndarray, coded_verbs: np.ndarray | None) -> np.ndarray:
+    """Per candidate event noun, whether it is what a coded verb acts on ("criticised the U.S.-led
+    invasion of Iraq", "claimed responsibility for the attack"): that verb's event is the news,
+    the noun only its object. ``coded_verbs``: gids of the verbs that coded a triple."""
+    if coded_verbs is None or not len(coded_verbs):
+        return np.zeros(len(cand), dtype=bool)
+    head = w["head"][cand]
+    return (head >= 0) & w["rel"].isin(("obj", "obl", "iobj"))[cand] & np.isin(head, coded_verbs)
+
+
 def extract_nominal(
-    w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *, rules: CodingRules | None = None
+    w: Words,
+    nouns: pd.DataFrame,
+    verbs: pd.DataFrame,
+    *,
+    rules: CodingRules | None = None,
+    coded_verbs: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Event nouns with a source of their own: "Russia's attack on Kyiv", "Russian strikes on
     Kharkiv", "an attack by Hamas on Israel", "talks between Serbia and Kosovo".
 
     The source is the noun's possessor, its actor modifier or its "by" phrase; the target is the
     actor behind the noun's listed preposition ("between": the second of the pair). A noun that is
-    a verb pattern's object ("launched an attack on") is left to the verb; a noun marked as not
-    done ("a possible attack", "planned talks") or negated ("no talks") codes nothing.
+    a verb pattern's object ("launched an attack on") is left to the verb, and so is the object of
+    a verb in ``coded_verbs`` (gids of verbs that coded a triple: "criticised the invasion of
+    Iraq" is the criticism); a noun marked as not done ("a possible attack", "planned talks") or negated ("no talks") codes nothing.
     Output: the triples frame of :func:`extract_triples` (``verb`` is the noun's gid).
     """
     rules = rules if rules is not None else CodingRules()
@@ -1161,7 +1216,7 @@ def extract_nominal(
     dep = np.flatnonzero(has_head & rel.isin(("amod", "det", "advmod")) & lem.isin(_NOT_DONE))
     not_done = np.zeros(n, dtype=bool)
     not_done[head[dep]] = True
-    cand = cand[~as_object & ~not_done[cand]]
+    cand = cand[~as_object & ~not_done[cand] & ~_told_by_verb(w, cand, coded_verbs)]
     if not len(cand):
         return _empty()
     is_cand = np.zeros(n, dtype=bool)

@@ -721,7 +721,11 @@ def _unclaimed_devices(
     device &= (code == "") & rel.isin(("nsubj", "nsubj:pass")) & (head >= 0)
     if not device.any():
         return
-    ctx = _sentence_places(w, direct, kind, country)[w["sid"]] if rules.context_country else np.full(w.n, "", dtype=object)
+    ctx = (
+        _sentence_places(w, direct, kind, country)[w["sid"]]
+        if rules.context_country
+        else np.full(w.n, "", dtype=object)
+    )
     if not rules.unknown_country:
         device &= ctx != ""
     idx = np.flatnonzero(device)

@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
-    "repair_tokens",
     "clause_read_as_relative",
+    "repair_tokens",
     "subject_of_reported_clause",
     "subject_read_as_compound",
     "verb_read_as_modifier",
@@ -284,7 +284,10 @@ def clause_read_as_relative(forms: list[str], upos: list[str], heads: list[int],
         acl = [
             k
             for k in kids[first]
-            if rels[k] == "acl" and upos[k] == "VERB" and first < k < last and forms[k].lower().endswith(("ed", "d", "t"))
+            if rels[k] == "acl"
+            and upos[k] == "VERB"
+            and first < k < last
+            and forms[k].lower().endswith(("ed", "d", "t"))
             and any(rels[o] == "obj" for o in kids[k])
         ]
         if not acl:
