@@ -688,7 +688,7 @@ def _modality_step(
         & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
-    if modality:
+    if modality and rules.sub_codes:  # geoevent's reading of warnings (with the threat sub-codes)
         drop |= _warnings_of_fact(c, best)
     if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
         drop |= requested[vb]

@@ -207,7 +207,7 @@ WARNED_ACT = (
 def test_a_warning_of_a_fact_is_no_threat():
     assert not any(c == "130" for _, c, _ in events(WARNED_FACT))
     assert events(WARNED_ACT)  # a warning of what it could do is a threat
-    assert any(c == "130" for _, c, _ in events(WARNED_FACT, rules=CodingRules(modality=False)))
+    assert any(c == "130" for _, c, _ in events(WARNED_FACT, rules=CodingRules(sub_codes=False)))
 
 
 BARE_REQUEST = "Zelensky/Zelensky/PROPN/3/nsubj has/have/AUX/3/aux requested/request/VERB/0/root ././PUNCT/3/punct"
