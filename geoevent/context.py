@@ -126,6 +126,18 @@ _PLACE_KINDS = frozenset({"city", "capital", "region", "country"})
 _HE, _IT, _THEY, _TITLE, _COUNTRY, _GROUP, _GROUPS, _FIRST = range(8)
 
 
+def _member(col: Cat, members: frozenset) -> np.ndarray:
+    """``col.isin(members)`` for a large set: looked up per distinct value, not hashed anew."""
+    hit = np.fromiter((u in members for u in col.uniques.tolist()), dtype=bool, count=len(col.uniques))
+    return np.r_[hit, False][col.codes]
+
+
+def _span_any(flag: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Whether any word ``start[i] .. end[i]`` (inclusive) has ``flag``."""
+    cs = np.r_[0, np.cumsum(flag, dtype=np.int64)]
+    return cs[end + 1] - cs[start] > 0
+
+
 def _kinds(w: Words, d: Dictionaries) -> np.ndarray:
     """The dictionary kind of each word's actor entry ("person", "country", ...), else ""."""
     actors = d.actors
@@ -223,17 +235,14 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     upos: Cat = w["upos"]
     propn = upos.eq("PROPN")
     # a capitalised run is a name when the parse says so or when it does not open the sentence
-    ok = first_upper[start] & (
-        (w["tok"][start] > 1)
-        | np.array([propn[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool)
-    )
+    ok = first_upper[start] & ((w["tok"][start] > 1) | _span_any(propn, start, end))
     if kinds is None:
         kinds = np.full(w.n, "", dtype=object)
     # a place name inside a person's, group's or organisation's name is no place ("Kyiv Independent")
     not_place = (w["actor_code"] != "") & ~pd.Series(kinds, dtype=object).isin(
         _PLACE_KINDS | {"adjective", ""}
     ).to_numpy()
-    ok &= np.array([not not_place[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool)
+    ok &= ~_span_any(not_place, start, end)
     start, end, key = start[ok], end[ok], key[ok]
     head = w["head"]
     # the span's head: its first word whose head lies outside it
@@ -244,7 +253,9 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     outside = inside & ((hg < start[:, None]) | (hg > end[:, None]))
     hd = np.where(outside.any(axis=1), start + outside.argmax(axis=1), end)
     gz = gazetteer()
-    rows = np.array([gz.rows_of(index[0][k])[0] for k in key.tolist()], dtype=np.int64)
+    kc, ku = pd.factorize(key)  # one gazetteer lookup per distinct name
+    names = [index[0][k] for k in ku.tolist()]
+    rows = np.array([gz.rows_of(k)[0] for k in names], dtype=np.int64)[kc]
     loc = _locative(w)[hd]
     return pd.DataFrame(
         {
@@ -252,7 +263,7 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
             "end": end,
             "head": hd,
             "sid": w["sid"][start],
-            "key": [index[0][k] for k in key.tolist()],
+            "key": np.asarray(names, dtype=object)[kc],
             "row": rows,
             "quoted": _quoted(w)[start],
             "locative": loc,
@@ -268,7 +279,7 @@ def _place_spans(norm: Cat, sid: np.ndarray, index: tuple) -> tuple[np.ndarray, 
     phrases, _, vocab, max_len = index
     n = len(norm)
     none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object))
-    in_vocab = norm.isin(vocab)
+    in_vocab = _member(norm, vocab)
     if not in_vocab.any():
         return none
     cand_all, run = vocabulary_runs(in_vocab, sid)
@@ -435,7 +446,7 @@ def _title_words(w: Words) -> np.ndarray:
         hit = (agents, titles)
         _title_cache.clear()
         _title_cache[key] = hit
-    return w["norm"].isin(hit[1]) | w["lemma"].isin(hit[1])
+    return _member(w["norm"], hit[1]) | _member(w["lemma"], hit[1])
 
 
 def _coreference(w: Words, kinds: np.ndarray) -> None:
