@@ -67,7 +67,7 @@ _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers"})
 _IT_PRON = frozenset({"it", "its"})
 _PLURAL_PRON = frozenset({"they", "them", "their", "theirs"})
 _FIRST_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
-_COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom", "island", "territory", "emirate"})
 _GROUP_NOUNS = frozenset(
     {"group", "movement", "organisation", "organization", "militia", "faction", "alliance", "bloc"}
 )
@@ -123,7 +123,7 @@ _PLACE_TAILS = frozenset(
 _PLACE_KINDS = frozenset({"city", "capital", "region", "country"})
 
 # anaphor classes
-_HE, _IT, _THEY, _TITLE, _COUNTRY, _GROUP, _GROUPS, _FIRST = range(8)
+_HE, _IT, _THEY, _TITLE, _COUNTRY, _GROUP, _GROUPS, _FIRST, _TITLES = range(9)
 
 
 def _member(col: Cat, members: frozenset) -> np.ndarray:
@@ -417,21 +417,51 @@ def _anaphors(w: Words, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     has_mod = np.zeros(w.n, dtype=bool)  # "the Russian president" names its country itself
     mods = rel.isin(("amod", "compound", "nmod:poss", "nmod", "flat", "nummod")) & (head >= 0)
     has_mod[head[mods & ~rel.eq("nummod")]] = True
-    desc = has_the & ~has_mod & upos.isin(("NOUN",)) & ~rel.isin(_NOT_HEAD)
-    desc &= (w["actor_resolution"] != "dictionary") & (w["actor_resolution"] != "coreference")
+    # an adjective naming no actor leaves a country or group description open ("the self-ruled
+    # island", "the armed group")
+    named_mod = np.zeros(w.n, dtype=bool)
+    named_mod[head[mods & ~rel.eq("nummod") & (~rel.eq("amod") | (w["actor_code"] != ""))]] = True
+    base = has_the & upos.isin(("NOUN",)) & ~rel.isin(_NOT_HEAD)
+    base &= (w["actor_resolution"] != "dictionary") & (w["actor_resolution"] != "coreference")
+    desc = base & ~has_mod
     lone_agent = w.get("lone_agent", np.full(w.n, "", dtype=object))
     singular = np.array([not v.endswith("s") for v in norm.uniques.tolist()] + [True])[norm.codes]
     titles = _title_words(w)
     add(desc & titles & singular & (lone_agent != ""), _TITLE, lone_agent)
-    add(desc & norm.isin(_COUNTRY_NOUNS), _COUNTRY)
-    add(desc & norm.isin(_GROUP_NOUNS), _GROUP)
-    add(desc & norm.isin(_GROUP_PLURALS), _GROUPS)
+    # "the two leaders", "the ministers": several people at once, no one actor: codes nothing
+    add(desc & titles & ~singular & (lone_agent != ""), _TITLES)
+    add(base & ~named_mod & norm.isin(_COUNTRY_NOUNS), _COUNTRY)
+    add(base & ~named_mod & norm.isin(_GROUP_NOUNS), _GROUP)
+    add(base & ~named_mod & norm.isin(_GROUP_PLURALS), _GROUPS)
     the = np.full(w.n, -1, dtype=np.int64)
     the[head[det_the]] = np.flatnonzero(det_the)
     return np.concatenate(out_g), np.concatenate(out_c), np.concatenate(out_a), the
 
 
 _title_cache: dict[int, tuple] = {}
+_agent_cache: dict[int, tuple] = {}
+
+
+def _agent_words(w: Words) -> np.ndarray:
+    """Each word's agent code when it is a one-word agent noun of the built-in dictionaries
+    ("warplanes" MIL, "government" GOV), else "" (weapons included, unlike ``lone_agent``)."""
+    from geoevent.dictionaries.builtin import load_builtin
+
+    agents = load_builtin().agents
+    hit = _agent_cache.get(id(agents))
+    if hit is None or hit[0] is not agents:
+        one = agents.loc[~agents["pattern"].str.contains(" ", regex=False)].drop_duplicates("pattern", keep="last")
+        hit = (agents, dict(zip(one["pattern"].tolist(), one["agent"].tolist())))
+        _agent_cache.clear()
+        _agent_cache[id(agents)] = hit
+    table = hit[1]
+
+    def of(col: Cat) -> np.ndarray:
+        vals = np.array([table.get(u, "") for u in col.uniques.tolist()] + [""], dtype=object)
+        return vals[col.codes]
+
+    by_norm = of(w["norm"])
+    return np.where(by_norm != "", by_norm, of(w["lemma"]))
 
 
 def _title_words(w: Words) -> np.ndarray:
@@ -454,9 +484,10 @@ def _coreference(w: Words, kinds: np.ndarray) -> None:
     if not len(gids):
         return
     third = cls != _FIRST
-    # an object pronoun is not its own clause's subject ("They accused them"): subjects first
+    # an object is not its own clause's subject ("They accused them", "China warned the island"):
+    # subjects first
     rel = w["rel"]
-    obj = third & w["upos"].eq("PRON")[gids] & rel.isin(("obj", "iobj"))[gids]
+    obj = third & rel.isin(("obj", "iobj"))[gids]
     for part in (third & ~obj, obj):
         not_code = _clause_subject_codes(w, gids[part]) if part is obj else None
         rg, ra, ambiguous = _antecedents(w, kinds, gids[part], cls[part], agent_of[part], not_code)
@@ -528,6 +559,8 @@ def _antecedents(
     amb: list[int] = []
     groups = []
     for c in np.unique(cls).tolist():
+        if c not in pools:  # "the two leaders": never one antecedent
+            continue
         sel = np.flatnonzero(cls == c)
         if c == _TITLE:  # "the president": a person holding that office
             for a in sorted(set(agent_of[sel].tolist())):
@@ -617,12 +650,18 @@ def _apply(w: Words, kinds: np.ndarray, rg: np.ndarray, ra: np.ndarray, the: np.
     lone_agent = w.get("lone_agent", np.full(w.n, "", dtype=object))
     poss = w["rel"].eq("nmod:poss")[rg] & (w["head"][rg] >= 0)
     hd = np.where(poss, w["head"][rg], -1)
-    via_head = poss & (lone_agent[np.maximum(hd, 0)] != "") & (code[np.maximum(hd, 0)] == "")
+    h0 = np.maximum(hd, 0)
+    # an agent noun takes its possessor's actor, as "Israel's warplanes" does in the match stage:
+    # "its warplanes" (the noun's agent word, weapons included: ISRMIL), "his government"; a noun
+    # naming no agent ("its curfew") stays a thing, and one with an actor of its own keeps it
+    agent_word = np.where(lone_agent != "", lone_agent, _agent_words(w))
+    open_head = (code[h0] == "") | (res[h0] == "unknown-country")
+    via_head = poss & w["upos"].isin(("NOUN", "PROPN"))[h0] & open_head & (agent_word[h0] != "")
     keep = ~poss | via_head
     rg, ra, hd, via_head = rg[keep], ra[keep], hd[keep], via_head[keep]
     tg = np.where(via_head, hd, rg)
     own_body = np.isin(kinds[ra], ("group", "igo")) & (code[ra] != country[ra])
-    la = lone_agent[tg]
+    la = agent_word[tg]
     mixed = via_head & ~own_body & (country[ra] != "")
     code[tg] = np.where(mixed, country[ra] + la, code[ra])
     agent[tg] = np.where(mixed, la, agent[ra])
@@ -642,7 +681,7 @@ def _drop_unresolved(w: Words, gids: np.ndarray, cls: np.ndarray, resolved: np.n
     """An ambiguous mention codes nothing; so does a definite description of one office, one
     country or one group that found no antecedent and no place ("the president" is no one's)."""
     open_ = ~np.isin(gids, resolved)
-    strict = np.isin(cls, (_TITLE, _COUNTRY, _GROUP)) & (w["actor_resolution"][gids] != "context-country")
+    strict = np.isin(cls, (_TITLE, _TITLES, _COUNTRY, _GROUP)) & (w["actor_resolution"][gids] != "context-country")
     g = gids[open_ & (strict | np.isin(gids, ambiguous))]
     if len(g):
         for k in ("actor_code", "actor_country", "actor_agent", "actor_entry", "actor_resolution"):
