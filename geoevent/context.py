@@ -72,6 +72,27 @@ _GROUP_NOUNS = frozenset(
     {"group", "movement", "organisation", "organization", "militia", "faction", "alliance", "bloc"}
 )
 _GROUP_PLURALS = frozenset({"militants", "rebels", "insurgents", "fighters", "jihadists", "separatists", "guerrillas"})
+#: Modifiers of a title that name another holder of the office ("the former president").
+_OTHER_HOLDER = frozenset({"former", "late", "previous", "new", "next", "incoming", "outgoing", "ex", "future"})
+#: Nouns naming a group's or country's own people: a possessive pronoun gives them its actor.
+_MEMBER_NOUNS = frozenset(
+    {
+        "fighters",
+        "members",
+        "militants",
+        "gunmen",
+        "supporters",
+        "leader",
+        "leaders",
+        "commanders",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representatives",
+        "delegation",
+        "envoy",
+    }
+)
 _SPEECH = frozenset(
     {
         "say",
@@ -427,7 +448,10 @@ def _anaphors(w: Words, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     lone_agent = w.get("lone_agent", np.full(w.n, "", dtype=object))
     singular = np.array([not v.endswith("s") for v in norm.uniques.tolist()] + [True])[norm.codes]
     titles = _title_words(w)
-    add(desc & titles & singular & (lone_agent != ""), _TITLE, lone_agent)
+    # "the foreign minister" is the minister named before; "the former president" someone else
+    other = np.zeros(w.n, dtype=bool)
+    other[head[mods & lemma.isin(_OTHER_HOLDER)]] = True
+    add(base & ~named_mod & ~other & titles & singular & (lone_agent != ""), _TITLE, lone_agent)
     # "the two leaders", "the ministers": several people at once, no one actor: codes nothing
     add(desc & titles & ~singular & (lone_agent != ""), _TITLES)
     add(base & ~named_mod & norm.isin(_COUNTRY_NOUNS), _COUNTRY)
@@ -479,8 +503,43 @@ def _title_words(w: Words) -> np.ndarray:
     return _member(w["norm"], hit[1]) | _member(w["lemma"], hit[1])
 
 
+def _surnames(w: Words, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A person named in full, then by surname alone ("Foreign Minister Musalia Mudavadi ...
+    Mudavadi said"): (gids of the later bare names, the gids of their earlier mentions). The
+    surname is the last capitalised proper noun running on from the mention's last word."""
+    none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    n = w.n
+    m = _mentions(w, kinds)
+    upos: Cat = w["upos"]
+    propn = upos.eq("PROPN") & _first_upper(w)
+    named = propn | m["person"]
+    reps = np.flatnonzero(m["rep"] & named & (m["person"] | (w["actor_agent"] != "")) & ~m["body"])
+    if not len(reps):
+        return none
+    sid = w["sid"]
+    idx = np.arange(n)
+    next_break = np.minimum.accumulate(np.where(propn, n, idx)[::-1])[::-1]
+    after = np.minimum(reps + 1, n - 1)
+    last = np.where(reps + 1 < n, next_break[after] - 1, reps)
+    last = np.where((last > reps) & (sid[np.minimum(last, n - 1)] == sid[reps]), last, reps)
+    last = np.where(propn[last], last, -1)
+    reps, last = reps[last >= 0], last[last >= 0]
+    cand = np.flatnonzero(propn & (w["actor_code"] == "") & ~w["rel"].isin(("compound", "flat")))
+    if not len(reps) or not len(cand):
+        return none
+    norm = w["norm"].values
+    left = pd.DataFrame({"g": cand, "doc": w["doc_id"][cand], "name": norm[cand]}).sort_values("g")
+    right = pd.DataFrame({"g": last, "rep": reps, "doc": w["doc_id"][reps], "name": norm[last]}).sort_values("g")
+    hit = pd.merge_asof(left, right, on="g", by=["doc", "name"], direction="backward", allow_exact_matches=False)
+    hit = hit.dropna(subset=["rep"])
+    return hit["g"].to_numpy(np.int64), hit["rep"].to_numpy(np.int64)
+
+
 def _coreference(w: Words, kinds: np.ndarray) -> None:
+    sg, sa = _surnames(w, kinds)
     gids, cls, agent_of, the = _anaphors(w, kinds)
+    if len(sg):
+        _apply(w, kinds, sg, sa, the)
     if not len(gids):
         return
     third = cls != _FIRST
@@ -537,6 +596,11 @@ def _antecedents(
     plural_noun = np.array([v.endswith("s") for v in norm.uniques.tolist()] + [False])[norm.codes] & w["upos"].eq(
         "NOUN"
     )
+    # a name the dictionaries lack, known by its title ("Foreign Minister Musalia Mudavadi"): a person
+    titled = np.zeros(w.n, dtype=bool)
+    reps = np.flatnonzero(heads)
+    titled[reps] = _span_any(_title_words(w), np.maximum(m["lo"][reps], 0), np.maximum(m["hi"][reps], reps))
+    person = person | (titled & w["upos"].eq("PROPN") & (agent != "") & ~body & ~country_level)
     organ = (agent != "") & ~person & ~plural_noun  # "the Russian government", "the ministry"
     pools = {
         _HE: heads & person,
@@ -656,13 +720,14 @@ def _apply(w: Words, kinds: np.ndarray, rg: np.ndarray, ra: np.ndarray, the: np.
     # naming no agent ("its curfew") stays a thing, and one with an actor of its own keeps it
     agent_word = np.where(lone_agent != "", lone_agent, _agent_words(w))
     open_head = (code[h0] == "") | (res[h0] == "unknown-country")
-    via_head = poss & w["upos"].isin(("NOUN", "PROPN"))[h0] & open_head & (agent_word[h0] != "")
+    member = w["norm"].isin(_MEMBER_NOUNS)  # "its fighters", "their leader": the group's own people
+    via_head = poss & w["upos"].isin(("NOUN", "PROPN"))[h0] & open_head & ((agent_word[h0] != "") | member[h0])
     keep = ~poss | via_head
     rg, ra, hd, via_head = rg[keep], ra[keep], hd[keep], via_head[keep]
     tg = np.where(via_head, hd, rg)
     own_body = np.isin(kinds[ra], ("group", "igo")) & (code[ra] != country[ra])
     la = agent_word[tg]
-    mixed = via_head & ~own_body & (country[ra] != "")
+    mixed = via_head & ~own_body & (country[ra] != "") & (la != "")
     code[tg] = np.where(mixed, country[ra] + la, code[ra])
     agent[tg] = np.where(mixed, la, agent[ra])
     country[tg] = country[ra]
