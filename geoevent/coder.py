@@ -230,7 +230,7 @@ def _code_chunk(
     w = resolve_context(w, d, rules=rules)  # coreference, document country, places
     triples = extract_triples(w, verbs, rules=rules)
     if rules.nominal and len(d.nouns):
-        nominal = extract_nominal(w, d.nouns, verbs, rules=rules)
+        nominal = extract_nominal(w, d.nouns, verbs, rules=rules, coded_verbs=triples["verb"].to_numpy())
         if len(nominal):
             triples = pd.concat([triples, nominal], ignore_index=True) if len(triples) else nominal
     if len(triples) and len(d.discards):  # a sentence with a discard phrase codes nothing
@@ -301,8 +301,15 @@ def _code_chunk(
     # no event of an actor on itself; one event per (sentence, source, code, target)
     # ... except an act in the source's own country, where a place stands for it ("Thousands of
     # Iranians demonstrated in Tehran"): the target is that country
+    # or a domestic act whose target is a place or thing of the source's own country ("Iranian
+    # women marched through the streets of Tehran")
+    from geoevent.extract import DOMESTIC_ROOTS
+
     own_place = (
-        ev["_target_kind"].isin(("city", "capital", "region"))
+        (
+            ev["_target_kind"].isin(("city", "capital", "region"))
+            | ev["event_code"].astype(str).str[:2].isin(DOMESTIC_ROOTS)
+        )
         & (ev["source_code"] == ev["target_code"])
         & (ev["target_resolution"] == "dictionary")
         & rules.implicit_target
@@ -362,8 +369,9 @@ def protest_demands(ev: pd.DataFrame) -> pd.DataFrame:
     """Protest step: a protest (141-145) whose sentence says what the protesters demand ("rallied
     in Belgrade, demanding that Milosevic step down": 1041 or the appeal 0241) takes CAMEO's
     sub-code for it (1411: for leadership change; 14x2 policy, 14x3 rights, 14x4 institutions),
-    and the demand is not a second event; protesters' own demand for reform is a demonstration
-    for it (1041 -> 1411)."""
+    and the demand is not a second event, nor is any other demand or generic protest (140) of the
+    same crowd in the sentence; protesters' own demand for reform is a demonstration for it
+    (1041 -> 1411, 104 -> 141)."""
     if not len(ev):
         return ev
     code = ev["event_code"].astype(str)
@@ -378,9 +386,12 @@ def protest_demands(ev: pd.DataFrame) -> pd.DataFrame:
     new[merged] = code[merged] + digit[merged]
     # the demand of protesters with no protest verb: a demonstration for it
     pro = ev["source_agent"].fillna("").astype(str) == "PRO"
-    lone = wants & pro & ~key.isin(key[protest])
-    new[lone] = "141" + code[lone].str[3]
-    drop = wants & key.isin(key[merged])
+    lone = code.str.match(r"^104[1-4]?$") & pro & ~key.isin(key[protest])
+    new[lone] = "141" + code[lone].str[3:]
+    # the protest absorbs its crowd's other demands and the generic protest verb ("marched to
+    # the White House to protest police brutality and demand justice": one 141 event)
+    absorbed = (code.str.startswith("10") | (code == "140")) & key.isin(key[protest])
+    drop = (wants & key.isin(key[merged])) | absorbed
     label = ev["pattern_label"].to_numpy(dtype=object).copy()
     label[(new != code).to_numpy()] = ""
     out = ev.assign(event_code=new.to_numpy(dtype=object), pattern_label=label)

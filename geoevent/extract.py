@@ -247,6 +247,8 @@ def extract_triples(
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
+    if rules.background_clauses:
+        out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
     out = _expand_conjuncts(out, w)
     if rules.implicit_target:
         out = _implicit_domestic_targets(out, w)
@@ -350,6 +352,19 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     controlled = is_xcomp | to_clause
     # a participle clause with no subordinator: "rallied in Belgrade, demanding ..." (Belgrade's crowd demands)
     participle = is_advcl & (mark == "") & has_head & rules.participle_subjects
+    # an act an actor is accused of, with no accuser named: "peacekeepers were accused of abusing
+    # children" (the peacekeepers abuse)
+    hd = np.maximum(head, 0)
+    alleged = (
+        is_advcl
+        & has_head
+        & np.isin(mark, ("of", "with"))
+        & passive[hd]
+        & (by_agent[hd] < 0)
+        & (nsubj_pass[hd] >= 0)
+        & lem.lut(classes["allegation"])[lem.codes[hd]]
+        & rules.alleged_acts
+    )
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
         h = np.where(missing, clause_head, 0)
@@ -364,6 +379,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         # raising from a passive: "Gollum was seen to break into the parade" (Gollum breaks in)
         raised = from_clause & is_xcomp & passive[h] & (nsubj_pass[h] >= 0)
         new[raised] = nsubj_pass[h[raised]]
+        new[missing & alleged] = nsubj_pass[h[missing & alleged]]
         subj = np.where(missing, new, subj)
 
     has_actor = w["actor_code"] != ""
@@ -595,6 +611,10 @@ def _pick_patterns(
         cand = cand.loc[~missing].reset_index(drop=True)
         if len(cand) == 0:
             return None
+    if rules.actor_objects:
+        cand = _yielding_blockers(cand, w)
+    if len(cand) == 0:
+        return None
     cand["score"] = (
         8 * cand["has_particle"].astype(int)
         + 4 * (cand["has_object"].astype(int) + cand["has_pre"].astype(int) + cand["reciprocal"].astype(int))
@@ -791,11 +811,13 @@ NO_TARGET = -1
 IMPLICIT_TARGET = -2
 #: Roots whose acts without a named target are done to the source's own country: protests,
 #: yielding ("lifted the curfew"), coercion ("declared martial law"), assaults, mass violence.
-_DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
+DOMESTIC_ROOTS = frozenset({"08", "14", "17", "18", "20"})
 #: Agents of domestic bodies whose acts without a named target address their own state.
 _DOMESTIC_AGENTS = frozenset({"OPP", "PRO", "CVL", "LAB", "EDU", "REF", "HRI", "JUD", "LEG", "REL", "AGR", "PTY"})
 #: and promises of reform or of yielding ("agreed to step down": 0341)
-_DOMESTIC_INTENT = frozenset({"034", "035"})
+#: and threats and refusals that address a government's own people ("threatened to ban the party"
+#: 1322, "refused to step down" 1231, "refused to lift the emergency law" 1241)
+_DOMESTIC_INTENT = ("034", "035", "123", "132", "133", "137", "1241", "1242", "1243")
 
 
 #: Relations of a verb's dependent that lead away from its target: its subject, its agent, other
@@ -876,6 +898,28 @@ def _clause_actor(
     return out
 
 
+def _background_clause(w: Words) -> np.ndarray:
+    """Per word, whether it is the verb of a non-restrictive relative clause, set off by a comma
+    ("Mali's president, who seized power last year, pledged ..."; "... by Xi Jinping, who praised
+    the friendship"): background to the sentence's news, not an event of its own."""
+    rel: Cat = w["rel"]
+    head = w["head"]
+    relcl = rel.eq("acl:relcl") & (head >= 0)
+    out = np.zeros(w.n, dtype=bool)
+    idx = np.flatnonzero(relcl)
+    if not len(idx):
+        return out
+    # the clause's first word; a comma right before it sets it off
+    first = idx.copy()
+    kids = np.flatnonzero((head >= 0) & relcl[np.maximum(head, 0)])
+    np.minimum.at(first, np.searchsorted(idx, head[kids]), kids)
+    text = np.asarray(w["text"], dtype=object)
+    prev = np.maximum(first - 1, 0)
+    comma = (text[first] == ",") | ((first > 0) & (text[prev] == ",") & (w["sid"][prev] == w["sid"][first]))
+    out[idx[comma]] = True
+    return out
+
+
 def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     """Implicit-target step: an act of a domestic root with no target actor is done to the
     source's own country ("Nigeria relaxed its curfew", "Thousands marched in Tbilisi against the
@@ -887,7 +931,7 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
     country = w["actor_country"][src]
     known = (country != "") & (country != "IGO")
     codes = out["code"].astype(str)
-    domestic = codes.str[:2].isin(_DOMESTIC_ROOTS) | codes.str[:3].isin(_DOMESTIC_INTENT)
+    domestic = codes.str[:2].isin(DOMESTIC_ROOTS) | codes.str.startswith(_DOMESTIC_INTENT)
     # a domestic body with no named target acts on its own state ("the opposition demanded ...")
     domestic |= pd.Series(w["actor_agent"][src], dtype=object).isin(_DOMESTIC_AGENTS).to_numpy()
     # an attack or a weapon is no domestic actor ("Russian attacks destroyed half of the nation's grid")
@@ -900,6 +944,20 @@ def _implicit_domestic_targets(out: pd.DataFrame, w: Words) -> pd.DataFrame:
 
 #: Generic codes of asking verbs that the asked-for act makes specific ("urged" 020 -> 0253).
 _ASKING = {"020": "appeal", "100": "demand"}
+
+
+def _yielding_blockers(cand: pd.DataFrame, w: Words) -> pd.DataFrame:
+    """A blocking pattern (code "-") keeps a verb's non-political sense out ("expelled members"
+    from a school or party); it yields when its object is an actor, whose sense is political
+    ("expelled American members of the UN team", USA), so the verb's other patterns apply."""
+    code = cand["code"].to_numpy(dtype=object)
+    objg = cand["obj_gid"].to_numpy()
+    blocker = (code == "-") & cand["has_object"].to_numpy(dtype=bool) & (objg >= 0)
+    if not blocker.any():
+        return cand
+    has_actor = w["actor_code"] != ""
+    yields = blocker & has_actor[np.maximum(objg, 0)]
+    return cand.loc[~yields].reset_index(drop=True) if yields.any() else cand
 
 
 def _asked_acts(best: pd.DataFrame, vb: np.ndarray, hv: np.ndarray, asked: np.ndarray) -> pd.DataFrame:
@@ -1101,16 +1159,32 @@ _NOT_DONE = frozenset(
 _NOMINAL_SOURCE_RELS = ("nmod:poss", "amod", "compound")
 
 
+def _told_by_verb(w: Words, cand: np.ndarray, coded_verbs: np.ndarray | None) -> np.ndarray:
+    """Per candidate event noun, whether it is what a coded verb acts on ("criticised the U.S.-led
+    invasion of Iraq", "claimed responsibility for the attack"): that verb's event is the news,
+    the noun only its object. ``coded_verbs``: gids of the verbs that coded a triple."""
+    if coded_verbs is None or not len(coded_verbs):
+        return np.zeros(len(cand), dtype=bool)
+    head = w["head"][cand]
+    return (head >= 0) & w["rel"].isin(("obj", "obl", "iobj"))[cand] & np.isin(head, coded_verbs)
+
+
 def extract_nominal(
-    w: Words, nouns: pd.DataFrame, verbs: pd.DataFrame, *, rules: CodingRules | None = None
+    w: Words,
+    nouns: pd.DataFrame,
+    verbs: pd.DataFrame,
+    *,
+    rules: CodingRules | None = None,
+    coded_verbs: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Event nouns with a source of their own: "Russia's attack on Kyiv", "Russian strikes on
     Kharkiv", "an attack by Hamas on Israel", "talks between Serbia and Kosovo".
 
     The source is the noun's possessor, its actor modifier or its "by" phrase; the target is the
     actor behind the noun's listed preposition ("between": the second of the pair). A noun that is
-    a verb pattern's object ("launched an attack on") is left to the verb; a noun marked as not
-    done ("a possible attack", "planned talks") or negated ("no talks") codes nothing.
+    a verb pattern's object ("launched an attack on") is left to the verb, and so is the object of
+    a verb in ``coded_verbs`` (gids of verbs that coded a triple: "criticised the invasion of
+    Iraq" is the criticism); a noun marked as not done ("a possible attack", "planned talks") or negated ("no talks") codes nothing.
     Output: the triples frame of :func:`extract_triples` (``verb`` is the noun's gid).
     """
     rules = rules if rules is not None else CodingRules()
@@ -1142,7 +1216,7 @@ def extract_nominal(
     dep = np.flatnonzero(has_head & rel.isin(("amod", "det", "advmod")) & lem.isin(_NOT_DONE))
     not_done = np.zeros(n, dtype=bool)
     not_done[head[dep]] = True
-    cand = cand[~as_object & ~not_done[cand]]
+    cand = cand[~as_object & ~not_done[cand] & ~_told_by_verb(w, cand, coded_verbs)]
     if not len(cand):
         return _empty()
     is_cand = np.zeros(n, dtype=bool)

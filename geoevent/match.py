@@ -399,12 +399,14 @@ def discarded_sentences(w: Words, dictionaries: Dictionaries) -> np.ndarray:
     return out
 
 
-def _agent_words(w: Words, dictionaries: Dictionaries) -> tuple[np.ndarray, np.ndarray]:
-    """The agent code each word names ("troops" -> MIL, "president" -> GOV), else "", and whether
-    it is a prefix agent, written before the country ("MSF" of "MSF Arnor" -> NGOARN)."""
+def _agent_words(w: Words, dictionaries: Dictionaries) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The agent code each word names ("troops" -> MIL, "president" -> GOV), else "", whether
+    it is a prefix agent, written before the country ("MSF" of "MSF Arnor" -> NGOARN), and whether
+    it heads an agent pattern of several words ("suicide bombers")."""
     agents = dictionaries.agents
+    multi_head = np.zeros(w.n, dtype=bool)
     if len(agents) == 0 or w.n == 0:
-        return np.full(w.n, "", dtype=object), np.zeros(w.n, dtype=bool)
+        return np.full(w.n, "", dtype=object), np.zeros(w.n, dtype=bool), multi_head
     agents = agents.assign(_prefix=agents["kind"].to_numpy(dtype=object) == "prefix")
     single = agents.loc[~agents["pattern"].str.contains(" ", regex=False)].drop_duplicates("pattern", keep="last")
     index = pd.Index(single["pattern"].to_numpy(dtype=object))
@@ -426,7 +428,8 @@ def _agent_words(w: Words, dictionaries: Dictionaries) -> tuple[np.ndarray, np.n
             found = [by_pattern[k] for k in key.tolist()]
             out[heads] = [a for a, _ in found]
             prefix[heads] = [p for _, p in found]
-    return out, prefix
+            multi_head[heads] = True
+    return out, prefix, multi_head
 
 
 def _span_heads(head: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
@@ -496,7 +499,7 @@ def resolve_actors(
         a_start[word_gid] = mentions["start_gid"].to_numpy()[rep]
         a_end[word_gid] = mentions["end_gid"].to_numpy()[rep]
     direct = code != ""
-    agent_word, prefix_word = _agent_words(w, dictionaries)
+    agent_word, prefix_word, multi_agent = _agent_words(w, dictionaries)
     has_agent_word = agent_word != ""
     prefix = np.full(n, "", dtype=object)  # an actor's prefix agent, written before its country
     base = np.full(n, "", dtype=object)  # a resolved word's code before its own agent word
@@ -619,8 +622,10 @@ def resolve_actors(
     lone = (
         (code == "") & (lone_agent != "") & ~prefix_word & w["upos"].isin(("NOUN", "PROPN")) & ~rel.isin(_NOT_HEAD_RELS)
     )
-    # weapons are no actors of their own ("The missiles will speak for themselves")
-    lone &= ~w["lemma"].isin(verb_classes()["inanimate"]) & ~w["norm"].isin(verb_classes()["inanimate"])
+    # weapons are no actors of their own ("The missiles will speak for themselves"); people named
+    # by several words are ("suicide bombers")
+    inanimate = w["lemma"].isin(verb_classes()["inanimate"]) | w["norm"].isin(verb_classes()["inanimate"])
+    lone &= ~inanimate | multi_agent
     w["lone_agent"] = np.where(lone, lone_agent, "")  # for geoevent.context (document country, "its forces")
     # "its allies", "their forces": whose they are is for coreference, not the sentence's place
     poss = np.flatnonzero(rel.eq("nmod:poss") & w["upos"].eq("PRON") & (head >= 0))
@@ -638,6 +643,7 @@ def resolve_actors(
         resolution[idx] = np.where(found, "context-country", "unknown-country")
         a_start[idx] = idx
         a_end[idx] = idx
+    _unclaimed_devices(w, code, country, resolution, a_start, a_end, direct, kind, rules)
     # "thousands of protesters": the crowd word stands for the people it counts
     of = np.flatnonzero(rel.eq("nmod") & (head >= 0) & (w["case"] == "of") & (code != ""))
     of = of[crowd[head[of]]]
@@ -687,6 +693,48 @@ def _demonym_nouns(w: Words, dictionaries: Dictionaries, *, dates_ok: bool = Tru
     found = np.where(by_lemma != "", by_lemma, by_stem)
     nominal = w["upos"].isin(("NOUN", "PROPN"))
     return np.where(plural & nominal, found, "")
+
+
+def _unclaimed_devices(
+    w: Words,
+    code: np.ndarray,
+    country: np.ndarray,
+    resolution: np.ndarray,
+    a_start: np.ndarray,
+    a_end: np.ndarray,
+    direct: np.ndarray,
+    kind: np.ndarray,
+    rules: CodingRules,
+) -> None:
+    """Unclaimed-device step, in place: a bomb, blast or mine that is a verb's subject with nobody
+    named ("A roadside bomb killed three US soldiers in Diyala", "Car bomb kills officer in
+    Moscow") stands for an unknown attacker of the country the sentence names (IRQ, RUS; the
+    country code alone), else of unknown country ("---"); a bomb "planted by rebels" is theirs
+    (the extract stage's agent of the participle)."""
+    from geoevent.extract import verb_classes
+
+    if not (rules.context_country or rules.unknown_country) or w.n == 0:
+        return
+    rel: Cat = w["rel"]
+    head = w["head"]
+    device = w["lemma"].isin(verb_classes()["unclaimed"]) | w["norm"].isin(verb_classes()["unclaimed"])
+    device &= (code == "") & rel.isin(("nsubj", "nsubj:pass")) & (head >= 0)
+    if not device.any():
+        return
+    ctx = (
+        _sentence_places(w, direct, kind, country)[w["sid"]]
+        if rules.context_country
+        else np.full(w.n, "", dtype=object)
+    )
+    if not rules.unknown_country:
+        device &= ctx != ""
+    idx = np.flatnonzero(device)
+    found = ctx[idx] != ""
+    country[idx] = np.where(found, ctx[idx], "")
+    code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY)
+    resolution[idx] = np.where(found, "context-country", "unknown-country")
+    a_start[idx] = idx
+    a_end[idx] = idx
 
 
 def _sentence_places(w: Words, direct: np.ndarray, kind: np.ndarray, country: np.ndarray) -> np.ndarray:

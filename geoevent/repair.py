@@ -15,6 +15,8 @@ something else) where the pattern is unambiguous. They run before matching when
    subject read as the reporting verb's.
 4. :func:`verb_read_as_modifier_in_conjunct` — "freed dozens of dissidents and lifted curbs":
    the second verb read as a modifier of a noun coordinated with the first verb's object.
+5. :func:`clause_read_as_relative` — "Officials from Seoul and Tokyo held consultations, the
+   ministry said": the reported verb read as a reduced relative of its own subject.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "clause_read_as_relative",
     "repair_tokens",
     "subject_of_reported_clause",
     "subject_read_as_compound",
@@ -266,6 +269,36 @@ def subject_of_reported_clause(forms: list[str], upos: list[str], heads: list[in
     return changed
 
 
+def clause_read_as_relative(forms: list[str], upos: list[str], heads: list[int], rels: list[str]) -> bool:
+    """Step 5: a reporting verb with two subjects, the first of which heads a verb read as a
+    reduced relative ("Officials from Seoul and Tokyo held consultations on the islands, the
+    ministry said": "held" an acl of "Officials"): the verb becomes the reported clause, with the
+    first subject as its own."""
+    changed = False
+    kids = _children(heads)
+    for r in range(len(forms)):
+        subs = [k for k in kids[r] if rels[k] == "nsubj"]
+        if len(subs) < 2 or subs[0] > r or any(rels[k] == "ccomp" for k in kids[r]):
+            continue
+        first, last = subs[0], subs[-1]
+        acl = [
+            k
+            for k in kids[first]
+            if rels[k] == "acl"
+            and upos[k] == "VERB"
+            and first < k < last
+            and forms[k].lower().endswith(("ed", "d", "t"))
+            and any(rels[o] == "obj" for o in kids[k])
+        ]
+        if not acl:
+            continue
+        a = acl[0]
+        heads[a], rels[a] = r, "ccomp"
+        heads[first], rels[first] = a, "nsubj"
+        changed = True
+    return changed
+
+
 def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     """The token table with the repairs above applied to the sentences they fit (a copy when any
     changed; the same frame otherwise)."""
@@ -294,8 +327,7 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     comp &= np.arange(n) < ghead[gh]
     # step 3: a word with two subjects and a clause
     nsubj_of = np.bincount(gh[(rel_all == "nsubj") & (ghead >= 0)], minlength=n)
-    ccomp_of = np.bincount(gh[(rel_all == "ccomp") & (ghead >= 0)], minlength=n)
-    two_subjects = (nsubj_of >= 2) & (ccomp_of >= 1)
+    two_subjects = nsubj_of >= 2  # step 3 (with a clause) and step 5 (with a relative read for it)
     # step 4: "and lifted curbs": an amod right before its conjunct head, after a conjunction
     idx = np.arange(n)
     prev_cc = np.r_[False, upos_all[:-1] == "CCONJ"]
@@ -325,6 +357,7 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
         changed |= verb_read_as_modifier_in_conjunct(forms, up, hd, rl, lm)
         changed |= subject_read_as_compound(forms, up, hd, rl)
         changed |= subject_of_reported_clause(forms, up, hd, rl)
+        changed |= clause_read_as_relative(forms, up, hd, rl)
         if changed:
             changed_any = True
             heads[lo:hi] = [h + 1 for h in hd]

@@ -48,6 +48,9 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "participle_subjects": False,
     "predicate_adjectives": False,
     "coreference": False,
+    "background_clauses": False,
+    "alleged_acts": False,
+    "actor_objects": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -62,7 +65,8 @@ class CodingRules:
     targetless_roots
         Roots whose events are kept without a target even when ``require_target`` is on: acts
         that often name none ("Iran warned of consequences", "Australia pledged to help",
-        "Iran test-fired a missile") (default 01, 03, 10, 15; none in PETRARCH's rules).
+        "Iran test-fired a missile", "Iran threatened to retaliate") (default 01, 02, 03, 10-15: the
+        verbal acts and protests; none in PETRARCH's rules).
     intent
         Promised acts ("will supply", "pledged to send") are coded as intent, 03x/13x (default
         True); False codes them as the act, as PETRARCH does.
@@ -127,6 +131,15 @@ class CodingRules:
         "the country", "the group") take the actor of the most recent compatible mention earlier
         in the document; an ambiguous or unresolvable one codes nothing (geoevent.context,
         docs/context.md) (default True).
+    background_clauses
+        A relative clause set off by a comma is background, not news, and codes nothing ("Mali's
+        president, who seized power last year, pledged ...") (default True).
+    alleged_acts
+        With no accuser named, the act an actor "was accused of" is coded as the actor's ("UN
+        peacekeepers were accused of abusing children") (default True).
+    actor_objects
+        A blocking verb pattern (code "-", a verb's non-political sense) yields when its object
+        is an actor ("expelled American members of the UN team") (default True).
 
     Examples
     --------
@@ -139,7 +152,9 @@ class CodingRules:
     """
 
     require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    targetless_roots: tuple[str, ...] = attrs.field(default=("01", "03", "10", "15"), converter=tuple)
+    targetless_roots: tuple[str, ...] = attrs.field(
+        default=("01", "02", "03", "10", "11", "12", "13", "14", "15"), converter=tuple
+    )
     intent: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     negation: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_negation)
     modality: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
@@ -157,6 +172,9 @@ class CodingRules:
     predicate_adjectives: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     nominal: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     coreference: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    background_clauses: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    alleged_acts: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    actor_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:

@@ -161,7 +161,7 @@ def test_a_group_modifying_an_agent_noun_keeps_its_code():
 
 def test_us_in_capitals_is_the_country_and_lower_case_us_the_pronoun():
     assert events(US) == {("USA", "111", "IRN")}
-    assert events(PRONOUN) == set()
+    assert events(PRONOUN) == {("IRN", "111", None)}  # "us" is no actor (11 is a targetless root)
 
 
 # -- event nouns, discards ----------------------------------------------------------------------
@@ -245,8 +245,8 @@ def test_an_object_inside_a_named_preposition_phrase():
 
 
 def test_a_targetless_root_keeps_its_event():
-    assert events(WARNED) == set()  # 13 is not among the default targetless roots
-    assert events(WARNED, rules=CodingRules(targetless_roots=("13",))) == {("IRN", "130", None)}
+    assert events(WARNED) == {("IRN", "130", None)}  # 13 is among the default targetless roots
+    assert events(WARNED, rules=CodingRules(targetless_roots=("01",))) == set()
 
 
 # -- repair stage --------------------------------------------------------------------------------
@@ -337,4 +337,5 @@ WARNED_COULD = (
 
 def test_a_could_clause_of_a_warning_is_a_threat_of_that_act():
     assert events(WARNED_COULD) == {("IGOEUR", "1311", "NER")}
-    assert events(WARNED_COULD, rules=CodingRules(sub_codes=False)) == set()
+    # without sub-codes, the warning is a plain threat (13 keeps no target)
+    assert events(WARNED_COULD, rules=CodingRules(sub_codes=False)) == {("IGOEUR", "130", None)}

@@ -1,0 +1,174 @@
+"""The coverage steps added for news wording, each on hand-parsed sentences with the built-in
+dictionaries (no parser involved): blockers that yield to an actor object, threats and refusals
+that address a government's own people, background relative clauses, a protest absorbing its
+crowd's demands, acts an actor is accused of, unclaimed devices, agents named by several words,
+event nouns that are a coded verb's object, the targetless roots, and the repair of a reported
+clause read as a relative."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geoevent.coder import code_tokens
+from geoevent.repair import clause_read_as_relative
+from geoevent.rules import CodingRules
+from tests.helpers import sentence
+
+D = "2024-11-17"
+
+
+def events(spec: str, *, rules: CodingRules | None = None) -> set[tuple]:
+    ev = code_tokens(sentence(spec, doc_id="s"), dates={"s": D}, rules=rules)
+    return {(r.source_code, r.event_code, None if pd.isna(r.target_code) else r.target_code) for r in ev.itertuples()}
+
+
+EXPELLED_MEMBERS = (
+    "Saddam/Saddam/PROPN/4/nmod:poss Hussein/Hussein/PROPN/1/flat 's/'s/PART/1/case "
+    "government/government/NOUN/5/nsubj expelled/expel/VERB/0/root American/American/ADJ/7/amod "
+    "members/member/NOUN/5/obj of/of/ADP/11/case the/the/DET/11/det UN/UN/PROPN/11/compound "
+    "team/team/NOUN/7/nmod ././PUNCT/5/punct"
+)
+EXPELLED_PUPILS = (
+    "The/the/DET/2/det school/school/NOUN/3/nsubj expelled/expel/VERB/0/root two/two/NUM/5/nummod "
+    "members/member/NOUN/3/obj ././PUNCT/3/punct"
+)
+
+
+def test_a_blocker_yields_when_its_object_is_an_actor():
+    assert events(EXPELLED_MEMBERS) == {("IRQGOV", "166", "USA")}
+
+
+def test_a_blocker_still_blocks_a_non_actor_object():
+    assert events(EXPELLED_PUPILS) == set()
+    assert events(EXPELLED_MEMBERS, rules=CodingRules(actor_objects=False)) == set()
+
+
+THREATENED_BAN = (
+    "Bangladesh/Bangladesh/PROPN/3/nmod:poss 's/'s/PART/1/case government/government/NOUN/4/nsubj "
+    "threatened/threaten/VERB/0/root to/to/PART/6/mark ban/ban/VERB/4/xcomp the/the/DET/9/det "
+    "Islamist/Islamist/ADJ/9/amod party/party/NOUN/6/obj ././PUNCT/4/punct"
+)
+
+
+def test_a_threat_to_ban_a_party_addresses_the_own_country():
+    assert events(THREATENED_BAN) == {("BGDGOV", "1322", "BGD")}
+
+
+def test_without_implicit_targets_the_threat_keeps_no_target():
+    assert events(THREATENED_BAN, rules=CodingRules(implicit_target=False)) == {("BGDGOV", "1322", None)}
+
+
+WHO_SEIZED = (
+    "Mali/Mali/PROPN/3/nmod:poss 's/'s/PART/1/case president/president/NOUN/11/nsubj ,/,/PUNCT/6/punct "
+    "who/who/PRON/6/nsubj seized/seize/VERB/3/acl:relcl Gao/Gao/PROPN/6/obj last/last/ADJ/9/amod "
+    "year/year/NOUN/6/obl:unmarked ,/,/PUNCT/3/punct pledged/pledge/VERB/0/root to/to/PART/13/mark "
+    "hold/hold/VERB/11/xcomp elections/election/NOUN/13/obj ././PUNCT/11/punct"
+)
+
+
+def test_a_relative_clause_set_off_by_commas_is_background():
+    codes = {c for _, c, _ in events(WHO_SEIZED)}
+    assert not any(c.startswith(("17", "19")) for c in codes)  # no seizure of Gao
+    assert any(c.startswith("03") for c in codes)  # the pledge stays
+    off = {c[:2] for _, c, _ in events(WHO_SEIZED, rules=CodingRules(background_clauses=False))}
+    assert off & {"17", "19"}
+
+
+MARCHED_AND_DEMANDED = (
+    "Protesters/protester/NOUN/2/nsubj marched/march/VERB/0/root in/in/ADP/4/case Washington/Washington/PROPN/2/obl "
+    "to/to/PART/6/mark protest/protest/VERB/2/advcl police/police/NOUN/8/compound brutality/brutality/NOUN/6/obj "
+    "and/and/CCONJ/10/cc demand/demand/VERB/6/conj justice/justice/NOUN/10/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_protest_absorbs_its_crowds_other_demands():
+    found = events(MARCHED_AND_DEMANDED)
+    assert {c[:3] for _, c, _ in found} == {"141"}, found
+
+
+ACCUSED_OF = (
+    "Russia/Russia/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass accused/accuse/VERB/0/root of/of/SCONJ/5/mark "
+    "shelling/shell/VERB/3/advcl Ukrainian/Ukrainian/ADJ/7/amod villages/village/NOUN/5/obj ././PUNCT/3/punct"
+)
+ACCUSED_BY = (
+    "Russia/Russia/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass accused/accuse/VERB/0/root by/by/ADP/5/case "
+    "Kyiv/Kyiv/PROPN/3/obl:agent of/of/SCONJ/7/mark shelling/shell/VERB/3/advcl Ukrainian/Ukrainian/ADJ/9/amod "
+    "villages/village/NOUN/7/obj ././PUNCT/3/punct"
+)
+
+
+def test_an_act_an_actor_is_accused_of_with_no_accuser_is_its_own():
+    assert {(s, c[:2], t) for s, c, t in events(ACCUSED_OF)} == {("RUS", "19", "UKR")}
+
+
+def test_without_the_alleged_acts_step_nothing_is_coded():
+    assert events(ACCUSED_OF, rules=CodingRules(alleged_acts=False)) == set()
+
+
+def test_with_an_accuser_named_the_accusation_is_the_event():
+    assert {(s, c[:2], t) for s, c, t in events(ACCUSED_BY)} == {("UKR", "11", "RUS")}
+
+
+ROADSIDE_BOMB = (
+    "A/a/DET/3/det roadside/roadside/NOUN/3/compound bomb/bomb/NOUN/4/nsubj killed/kill/VERB/0/root "
+    "three/three/NUM/7/nummod US/US/PROPN/7/compound soldiers/soldier/NOUN/4/obj in/in/ADP/9/case "
+    "Baghdad/Baghdad/PROPN/4/obl ././PUNCT/4/punct"
+)
+BOMB_NO_PLACE = (
+    "A/a/DET/3/det roadside/roadside/NOUN/3/compound bomb/bomb/NOUN/4/nsubj killed/kill/VERB/0/root "
+    "three/three/NUM/7/nummod US/US/PROPN/7/compound soldiers/soldier/NOUN/4/obj ././PUNCT/4/punct"
+)
+
+
+def test_an_unclaimed_bomb_is_an_attacker_of_the_sentences_country():
+    assert {(s, c[:2], t) for s, c, t in events(ROADSIDE_BOMB)} == {("IRQ", "19", "USAMIL")}
+    assert {(s, c[:2], t) for s, c, t in events(BOMB_NO_PLACE)} == {("---", "19", "USAMIL")}
+
+
+SUICIDE_BOMBERS = (
+    "Two/two/NUM/3/nummod suicide/suicide/NOUN/3/compound bombers/bomber/NOUN/4/nsubj struck/strike/VERB/0/root "
+    "a/a/DET/6/det market/market/NOUN/4/obj in/in/ADP/8/case Baghdad/Baghdad/PROPN/4/obl ././PUNCT/4/punct"
+)
+
+
+def test_suicide_bombers_are_people_not_aircraft():
+    assert {s for s, _, _ in events(SUICIDE_BOMBERS)} == {"IRQINS"}
+
+
+CRITICISED_INVASION = (
+    "France/France/PROPN/2/nsubj criticised/criticise/VERB/0/root the/the/DET/5/det "
+    "U.S.-led/u.s.-led/ADJ/5/amod invasion/invasion/NOUN/2/obj of/of/ADP/7/case Iraq/Iraq/PROPN/5/nmod "
+    "././PUNCT/2/punct"
+)
+
+
+def test_an_event_noun_that_a_coded_verb_acts_on_is_not_a_second_event():
+    assert {(s, c[:2]) for s, c, _ in events(CRITICISED_INVASION)} == {("FRA", "11")}
+
+
+WARNED = "Iran/Iran/PROPN/2/nsubj rejected/reject/VERB/0/root the/the/DET/4/det proposal/proposal/NOUN/2/obj ././PUNCT/2/punct"
+
+
+def test_a_rejection_keeps_its_event_without_a_target():
+    assert {(s, c[:2], t) for s, c, t in events(WARNED)} == {("IRN", "12", None)}
+    assert events(WARNED, rules=CodingRules(targetless_roots=("01",))) == set()
+
+
+HELD_AS_RELATIVE = (
+    "Officials/official/NOUN/14/nsubj from/from/ADP/3/case Seoul/Seoul/PROPN/1/nmod and/and/CCONJ/5/cc "
+    "Tokyo/Tokyo/PROPN/3/conj held/hold/VERB/1/acl talks/talk/NOUN/6/obj on/on/ADP/10/case the/the/DET/10/det "
+    "islands/island/NOUN/7/nmod ,/,/PUNCT/6/punct the/the/DET/13/det ministry/ministry/NOUN/14/nsubj "
+    "said/say/VERB/0/root ././PUNCT/14/punct"
+)
+
+
+def test_a_reported_clause_read_as_a_relative_is_repaired():
+    forms = ["Officials", "from", "Seoul", "and", "Tokyo", "held", "talks", ",", "the", "ministry", "said"]
+    upos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB"]
+    heads = [10, 2, 0, 4, 2, 0, 5, 5, 9, 10, -1]
+    rels = ["nsubj", "case", "nmod", "cc", "conj", "acl", "obj", "punct", "det", "nsubj", "root"]
+    assert clause_read_as_relative(forms, upos, heads, rels)
+    assert (heads[5], rels[5], heads[0], rels[0]) == (10, "ccomp", 5, "nsubj")
+    found = events(HELD_AS_RELATIVE)  # the coder repairs the parse (parse_repairs, the default)
+    assert {(s[:3], c[:2], t[:3]) for s, c, t in found} == {("KOR", "04", "JPN"), ("JPN", "04", "KOR")}
+    assert events(HELD_AS_RELATIVE, rules=CodingRules(parse_repairs=False)) == set()  # "held" has no subject
