@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     off = attrs.evolve(on, coreference=False, context_country=False)
     assert on.coreference and on.context_country, "the default rules have context on"
 
-    def best_of(func, frame, rules, dates_, texts_):  # noqa: ANN001, ANN202 - a script
+    def best_of(func, frame, rules, dates_, texts_):
         warm = frame.loc[frame["doc_id"].isin(frame["doc_id"].drop_duplicates().head(50))]
         func(warm, dictionaries=d, dates=dates_, doc_texts=texts_, rules=rules)  # warm caches
         times, code = [], None

@@ -433,9 +433,7 @@ class _Reader:
         return Document(doc_id, text, day, file, line, tuple(extra_value(v) for v in extra))
 
 
-def _missing_columns(
-    path: Path, present: Sequence[str], columns: Mapping[str, str], keep: Sequence[str] = ()
-) -> None:
+def _missing_columns(path: Path, present: Sequence[str], columns: Mapping[str, str], keep: Sequence[str] = ()) -> None:
     missing = [columns[c] for c in ("id", "text") if columns[c] not in present]
     missing += [k for k in keep if k not in present and k not in missing]
     if missing:

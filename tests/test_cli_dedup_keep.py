@@ -51,7 +51,7 @@ def _error(err: str) -> str:
 
 def test_keep_columns_travel_into_every_event(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "e.parquet"
-    code, stdout, err = _code(capsys, str(_jsonl(tmp_path)), "-o", str(out), "--keep-columns", "url,source,n")
+    code, _, err = _code(capsys, str(_jsonl(tmp_path)), "-o", str(out), "--keep-columns", "url,source,n")
     assert code == 0, err
     df, md = read_events(out)
     assert list(df.columns) == [*EVENT_COLUMNS, "url", "source", "n"]
@@ -80,7 +80,9 @@ def test_keep_columns_from_csv_and_parquet(capsys: pytest.CaptureFixture[str], t
 
 def test_dedup_story_counts_mentions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "e.parquet"
-    code, stdout, err = _code(capsys, str(_jsonl(tmp_path)), "-o", str(out), "--dedup", "story", "--keep-columns", "url")
+    code, stdout, err = _code(
+        capsys, str(_jsonl(tmp_path)), "-o", str(out), "--dedup", "story", "--keep-columns", "url"
+    )
     assert code == 0, err
     assert stdout.splitlines()[-1].startswith("coded 4 events from 4 documents")
     df, md = read_events(out)
@@ -95,7 +97,9 @@ def test_dedup_day_collapses_across_documents_as_the_library_does(
 ) -> None:
     out, raw = tmp_path / "day.parquet", tmp_path / "raw.parquet"
     src = str(_jsonl(tmp_path))
-    code, stdout, err = _code(capsys, src, "-o", str(out), "--dedup", "day", "--keep-columns", "url", "--chunk-docs", "1")
+    code, stdout, err = _code(
+        capsys, src, "-o", str(out), "--dedup", "day", "--keep-columns", "url", "--chunk-docs", "1"
+    )
     assert code == 0, err
     assert stdout.splitlines()[-1].startswith("coded 3 events from 4 documents")
     df, md = read_events(out)
@@ -116,13 +120,17 @@ def test_dedup_day_collapses_across_documents_as_the_library_does(
 def test_dataset_keeps_columns_and_resume_checks_them(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "ds"
     src = str(_jsonl(tmp_path))
-    code, _, err = _code(capsys, src, "-o", str(out), "--dedup", "story", "--keep-columns", "url", "--partition", "year")
+    code, _, err = _code(
+        capsys, src, "-o", str(out), "--dedup", "story", "--keep-columns", "url", "--partition", "year"
+    )
     assert code == 0, err
     df, _ = read_events(out)
     assert sorted(df["url"].tolist()) == ["http://a", "http://b", "http://c", "http://d"]
     assert df.loc[df["doc_id"] == "a", "mentions"].tolist() == [2]
     assert "url" in pq.read_schema(out / "_common_metadata").names
-    code, _, err = _code(capsys, src, "-o", str(out), "--dedup", "story", "--keep-columns", "source", "--partition", "year")
+    code, _, err = _code(
+        capsys, src, "-o", str(out), "--dedup", "story", "--keep-columns", "source", "--partition", "year"
+    )
     assert code == 2 and "another configuration" in _error(err) and "keep" in _error(err)
 
 

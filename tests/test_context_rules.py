@@ -60,7 +60,7 @@ def test_a_former_holder_is_not_the_one_named_before(events: pd.DataFrame) -> No
 
 
 def test_its_weapons_are_the_possessor_s(events: pd.DataFrame) -> None:
-    (src, root, tgt, how) = next(iter(_triples(events, "weapon", 1)))
+    (src, root, _tgt, how) = next(iter(_triples(events, "weapon", 1)))
     assert (src[:3], root, how) == ("ISR", "19", "coreference")
 
 
