@@ -15,7 +15,7 @@ crosses a copy) to at least --min-sentences sentences, and times, in this one pr
 
 Prints each rate in sentences/s, the ratios context-on / context-off and context-on / baseline,
 and the load average (the absolute rates depend on what else the machine runs; the ratios,
-measured side by side, less so).
+measured side by side, less so; the rates per CPU second of this process even less).
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     tokens = get_parser("embedded").parse(texts, doc_ids=ids)
     d = default_dictionaries()
     big, big_dates, big_texts, n_big = repeat(tokens, dates, dict(zip(ids, texts)), args.min_sentences)
+    load0 = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    print(f"load average at the start: {load0[0]:.2f} {load0[1]:.2f} {load0[2]:.2f}")
     print(f"{len(ids)} documents, {tokens.groupby(['doc_id', 'sent_idx']).ngroups} sentences, repeated to {n_big}")
     on = CodingRules()
     off = attrs.evolve(on, coreference=False, context_country=False)
@@ -74,26 +76,34 @@ def main(argv: list[str] | None = None) -> int:
     def best_of(func, frame, rules, dates_, texts_):
         warm = frame.loc[frame["doc_id"].isin(frame["doc_id"].drop_duplicates().head(50))]
         func(warm, dictionaries=d, dates=dates_, doc_texts=texts_, rules=rules)  # warm caches
-        times, code = [], None
+        times, cpu, code = [], [], None
         for _ in range(max(1, args.repeat)):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             code = func(frame, dictionaries=d, dates=dates_, doc_texts=texts_, rules=rules)
             times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+        cpu_rate[0] = min(cpu)
         return min(times), times, code
 
-    rates = {}
+    rates, cpu_rates = {}, {}
+    cpu_rate = [0.0]  # the best CPU seconds of the last best_of
     for name, rules in (("context on ", on), ("context off", off)):
         t, all_t, ev = best_of(code_tokens, big, rules, big_dates, big_texts)
         rates[name] = n_big / t
+        cpu_rates[name] = n_big / max(cpu_rate[0], 1e-9)
         resolved = int(
             ev["source_resolution"].isin(["coreference", "context-country", "document-country"]).sum()
             + ev["target_resolution"].isin(["coreference", "context-country", "document-country"]).sum()
         )
         print(
             f"code_tokens, {name}: {n_big} sentences in {t:.2f} s = {rates[name]:,.0f} sentences/s "
-            f"({len(ev)} events, {resolved} sides found from context; best of {', '.join(f'{x:.2f}' for x in all_t)} s)"
+            f"({len(ev)} events, {resolved} sides found from context; best of {', '.join(f'{x:.2f}' for x in all_t)} s); "
+            f"per CPU second: {cpu_rates[name]:,.0f} sentences/s"
         )
-    print(f"ratio context on / context off: {rates['context on '] / rates['context off']:.2f}")
+    print(
+        f"ratio context on / context off: {rates['context on '] / rates['context off']:.2f} "
+        f"(per CPU second: {cpu_rates['context on '] / cpu_rates['context off']:.2f})"
+    )
     if args.baseline_sentences > 0:
         from oracle import code_tokens_baseline
 
@@ -101,13 +111,17 @@ def main(argv: list[str] | None = None) -> int:
         small = big.merge(keys, on=["doc_id", "sent_idx"], how="inner")
         t, all_t, ev = best_of(code_tokens_baseline, small, on, big_dates, big_texts)
         base = len(keys) / t
+        base_cpu = len(keys) / max(cpu_rate[0], 1e-9)
         print(
             f"baseline code_tokens_baseline: {len(keys)} sentences in {t:.2f} s = {base:,.0f} sentences/s "
-            f"({len(ev)} events; best of {', '.join(f'{x:.2f}' for x in all_t)} s)"
+            f"({len(ev)} events; best of {', '.join(f'{x:.2f}' for x in all_t)} s); per CPU second: {base_cpu:,.0f}"
         )
-        print(f"ratio context on / baseline: {rates['context on '] / base:.1f}x")
+        print(
+            f"ratio context on / baseline: {rates['context on '] / base:.1f}x "
+            f"(per CPU second: {cpu_rates['context on '] / base_cpu:.1f}x)"
+        )
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
-    print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} cores)")
+    print(f"load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} cores)")
     return 0
 
 
