@@ -246,6 +246,7 @@ def _code_chunk(
     implicit = tgt == IMPLICIT_TARGET
     triples = triples.loc[keep]
     src, tgt, vb, implicit = src[keep], tgt[keep], vb[keep], implicit[keep]
+    tgt = _self_targets_dropped(triples, code, src, tgt, rules)
     tgt_ok = tgt >= 0
     tg = np.maximum(tgt, 0)
 
@@ -326,18 +327,46 @@ def _code_chunk(
     return _with_codebook(ev)
 
 
+def _self_targets_dropped(
+    triples: pd.DataFrame, code: np.ndarray, src: np.ndarray, tgt: np.ndarray, rules: CodingRules
+) -> np.ndarray:
+    """Self-target step: an actor that is its own target ("Thailand's army chief conceded that
+    soldiers had fired", both THAMIL) keeps the event of a targetless root, without a target;
+    other roots' events of an actor on itself are dropped below."""
+    from geoevent.extract import DOMESTIC_ROOTS
+
+    if not rules.targetless_roots or not len(tgt):
+        return tgt
+    root = triples["code"].astype(str).str[:2]
+    keepable = (root.isin(rules.targetless_roots) & ~root.isin(DOMESTIC_ROOTS)).to_numpy()
+    self_target = (tgt >= 0) & (code[src] == code[np.maximum(tgt, 0)]) & keepable
+    return np.where(self_target, -1, tgt)
+
+
 #: Agents of people whose violence CAMEO codes by who they are, not by the verb.
 _PROTESTERS = frozenset({"PRO"})
-_IRREGULAR_FORCES = frozenset({"INS", "CRM"})
+_IRREGULAR_FORCES = frozenset({"INS", "CRM", "UAF"})
+#: Devices whose attacks CAMEO codes by the device (183x), by words of the source's text.
+_DEVICE_CODES = (
+    ("suicide", "1831"),
+    ("car bomb", "1832"),
+    ("vehicle", "1832"),
+    ("truck bomb", "1832"),
+    ("roadside", "1833"),
+    ("ied", "1833"),
+    ("landmine", "1833"),
+    ("mine", "1833"),
+)
 _POLICE = frozenset({"COP"})
 _CIVIL_TARGETS = frozenset({"PRO", "CVL", "EDU", "LAB", "OPP", "HRI", "MED", "REL", "REF"})
 
 
 def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
     """Sector step: violence whose code CAMEO takes from who commits it. Protesters who storm,
-    burn or fight riot (145); militants, terrorists and gangs who attack use unconventional
-    violence (190 -> 180); police who attack their own civilians, protesters or students use
-    violent repression (19x -> 175)."""
+    burn or fight riot (145); militants, terrorists, gangs and unaligned gunmen who attack use
+    unconventional violence (190 -> 180); police who attack their own civilians, protesters or
+    students use violent repression (19x -> 175); a bomb's attack takes the bomb's code (suicide
+    1831, car 1832, roadside or mine 1833)."""
     if not len(ev):
         return ev
     code = ev["event_code"].astype(str)
@@ -354,6 +383,11 @@ def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
         & (t_agent.isin(_CIVIL_TARGETS) | (ev["target_resolution"] == "implicit-domestic"))
     )
     new = code.where(~riot, "145").where(~unconventional, "180").where(~repression, "175")
+    # a bomb's attack is coded by the bomb: "A roadside bomb killed ..." 1833, "suicide bombers" 1831
+    text = ev["source_text"].fillna("").astype(str).str.lower()
+    violent = root.isin(("18", "19")) & ~code.str.startswith("183")
+    for word, device_code in _DEVICE_CODES[::-1]:  # the first listed wins
+        new = new.where(~(violent & text.str.contains(rf"\b{word}", regex=True)), device_code)
     changed = (new != code).to_numpy()
     if not changed.any():
         return ev

@@ -255,8 +255,9 @@ def extract_triples(
     if require_target:  # except for roots whose acts often name no target ("warned", "pledged")
         keep = out["target"].to_numpy() != NO_TARGET
         if rules.targetless_roots:  # not in a relative clause ("a weapon Zelensky has long requested")
-            in_relcl = w["rel"].eq("acl:relcl")[out["verb"].to_numpy()]
-            keep |= out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
+            in_relcl = w["rel"].isin(("acl:relcl", "acl"))[out["verb"].to_numpy()]
+            targetless = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
+            keep |= targetless & _has_content(c, out["verb"].to_numpy(), out["code"].to_numpy(dtype=object))
         out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
     rev = out.loc[(out["reverse_code"].to_numpy(dtype=object) != "") & (out["target"].to_numpy() >= 0)]
@@ -687,6 +688,8 @@ def _modality_step(
         & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
+    if modality:
+        drop |= _warnings_of_fact(c, best)
     if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
         drop |= requested[vb]
     # the refusing verb itself ("refused" -> 120) gives way to the refused act's rejection
@@ -718,6 +721,31 @@ def _modality_step(
     best = best.assign(code=codes)
 
     return best
+
+
+def _has_content(c: SimpleNamespace, vb: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Per triple, whether a targetless appeal or demand says what it asks for: an object, a
+    clause, or a preposition phrase ("urged restraint", "demanded that ...", "called for talks").
+    A bare "requested" is a misread relative clause ("a weapon Zelensky has long requested")."""
+    asking = pd.Series(codes, dtype=object).astype(str).str[:2].isin(("02", "10")).to_numpy()
+    has = np.zeros(c.n, dtype=bool)
+    comp = np.flatnonzero(
+        c.has_head & (c.rel.isin(("obj", "ccomp", "xcomp", "iobj")) | (c.base.eq("obl") & (c.case_key >= 0)))
+    )
+    has[c.head[comp]] = True
+    return ~asking | has[vb]
+
+
+def _warnings_of_fact(c: SimpleNamespace, best: pd.DataFrame) -> np.ndarray:
+    """Per chosen pattern, whether it is a generic warning (130) of a fact, not of an act: its
+    that-clause has no modal ("Zelensky warned that Russian attacks have destroyed half of the
+    grid" is a statement of what happened; "warned it could suspend aid" is a threat)."""
+    vb = best["v"].to_numpy()
+    cc = c.child(c.rel.eq("ccomp"))[vb]
+    at = np.maximum(cc, 0)
+    fact = (cc >= 0) & ~c.modal_int[at] & ~c.modal_hyp[at]
+    warning = c.lem.lut(c.classes["warning"])[c.lem.codes[vb]]
+    return fact & warning & (best["code"].to_numpy(dtype=object) == "130")
 
 
 def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.ndarray, rules: CodingRules) -> np.ndarray:
@@ -1080,6 +1108,13 @@ def _require_pre(
     return cand.loc[keep].reset_index(drop=True)
 
 
+#: Roots whose acts by coordinated sources are aimed at a third party, not at each other:
+#: statements, appeals, demands, criticism, rejections, threats, protests.
+_THIRD_PARTY_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
+#: Verbs whose coordinated sources act on each other whatever the act: "traded accusations".
+_MUTUAL_VERBS = ("trade", "exchange", "swap")
+
+
 def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
     """One triple per coordinated source and target ("South Korea and Japan ...").
 
@@ -1113,7 +1148,13 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
             triples = pd.concat([triples, more], ignore_index=True)
     # coordinated sources with no target act on each other: "Gondor and Osgiliath postponed
     # their meeting" -> GON-OSG and OSG-GON
-    no_target = triples.loc[triples["target"].to_numpy() < 0]
+    # ... except in acts usually aimed at a third party: "Russia and China condemned the sanctions"
+    # (unless they trade them: "Israel and Hezbollah traded accusations")
+    third_party = (
+        triples["code"].astype(str).str[:2].isin(_THIRD_PARTY_ROOTS).to_numpy()
+        & ~(w["lemma"].isin(_MUTUAL_VERBS)[triples["verb"].to_numpy()])
+    )
+    no_target = triples.loc[(triples["target"].to_numpy() < 0) & ~third_party]
     if len(no_target):
         group = no_target[["_source", "source"]].drop_duplicates()
         group = group.loc[has_actor[group["source"].to_numpy()]]
@@ -1126,6 +1167,7 @@ def _expand_conjuncts(triples: pd.DataFrame, w: Words) -> pd.DataFrame:
                     triples.loc[triples["target"].to_numpy() >= 0],
                     recip,
                     no_target.loc[~no_target["_source"].isin(pairs["_source"])],
+                    triples.loc[(triples["target"].to_numpy() < 0) & third_party],
                 ],
                 ignore_index=True,
             )

@@ -84,7 +84,12 @@ class Cat:
 
     def lut(self, members: Any) -> np.ndarray:
         """Boolean table over the distinct values (plus a False slot for code -1)."""
-        hit = pd.Series(self.uniques, dtype=object).isin(list(members)).to_numpy()
+        if isinstance(members, (set, frozenset)) and len(members) > len(self.uniques):
+            # a large set (a phrase vocabulary) against a chunk's words: look the few words up in
+            # the set rather than hash the whole set again on every call (same answer)
+            hit = np.fromiter((u in members for u in self.uniques.tolist()), dtype=bool, count=len(self.uniques))
+        else:
+            hit = pd.Series(self.uniques, dtype=object).isin(list(members)).to_numpy()
         return np.r_[hit, False]
 
     def isin(self, members: Any) -> np.ndarray:
@@ -641,7 +646,7 @@ def resolve_actors(
         agent[idx] = lone_agent[idx]
         code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY) + lone_agent[idx]
         resolution[idx] = np.where(found, "context-country", "unknown-country")
-        a_start[idx] = idx
+        a_start[idx] = np.where(multi_agent[idx], _compound_start(w, idx), idx)  # "suicide bombers"
         a_end[idx] = idx
     _unclaimed_devices(w, code, country, resolution, a_start, a_end, direct, kind, rules)
     # "thousands of protesters": the crowd word stands for the people it counts
@@ -733,8 +738,24 @@ def _unclaimed_devices(
     country[idx] = np.where(found, ctx[idx], "")
     code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY)
     resolution[idx] = np.where(found, "context-country", "unknown-country")
-    a_start[idx] = idx
+    a_start[idx] = _compound_start(w, idx)  # "roadside bomb", "car bomb": the device's words
     a_end[idx] = idx
+
+
+def _compound_start(w: Words, idx: np.ndarray) -> np.ndarray:
+    """Per word, the first of the compound words right before it that modify it ("roadside" of
+    "roadside bomb", "suicide" of "suicide bombers"), else the word itself."""
+    rel: Cat = w["rel"]
+    head = w["head"]
+    start = idx.copy()
+    comp = rel.eq("compound") & (head >= 0)
+    for _ in range(3):
+        prev = np.maximum(start - 1, 0)
+        more = (start > 0) & comp[prev] & (head[prev] == idx) & (w["sid"][prev] == w["sid"][idx])
+        if not more.any():
+            break
+        start = np.where(more, prev, start)
+    return start
 
 
 def _sentence_places(w: Words, direct: np.ndarray, kind: np.ndarray, country: np.ndarray) -> np.ndarray:

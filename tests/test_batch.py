@@ -73,22 +73,23 @@ def test_sigkill_halfway_then_resume_equals_uninterrupted_run(
     args = [str(src), "--chunk-docs", "2", "--jobs", "1", "--partition", "year,month", "--no-progress", "--show", "0"]
     killed = tmp_path / "killed"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
+    # the with block closes the stderr pipe (left open, it was collected late: a ResourceWarning)
+    with subprocess.Popen(
         [sys.executable, "-m", "geoevent.cli", "code", "-o", str(killed), *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 300
-    try:
-        while len(list((killed / "_geoevent").glob("chunk-*.json"))) < 12:
-            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-            assert time.monotonic() < deadline, "the run made no progress"
-            time.sleep(0.02)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
+    ) as proc:
+        deadline = time.monotonic() + 300
+        try:
+            while len(list((killed / "_geoevent").glob("chunk-*.json"))) < 12:
+                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                assert time.monotonic() < deadline, "the run made no progress"
+                time.sleep(0.02)
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.wait()
     assert proc.returncode == -signal.SIGKILL
     done_before = len(list((killed / "_geoevent").glob("chunk-*.json")))
     assert 12 <= done_before < 40 and not (killed / "_common_metadata").exists()  # killed halfway

@@ -121,8 +121,9 @@ BOMB_NO_PLACE = (
 
 
 def test_an_unclaimed_bomb_is_an_attacker_of_the_sentences_country():
-    assert {(s, c[:2], t) for s, c, t in events(ROADSIDE_BOMB)} == {("IRQ", "19", "USAMIL")}
-    assert {(s, c[:2], t) for s, c, t in events(BOMB_NO_PLACE)} == {("---", "19", "USAMIL")}
+    assert events(ROADSIDE_BOMB) == {("IRQ", "1833", "USAMIL")}  # a roadside bomb's attack is 1833
+    assert events(BOMB_NO_PLACE) == {("---", "1833", "USAMIL")}
+    assert {c for _, c, _ in events(ROADSIDE_BOMB, rules=CodingRules(sector_codes=False))} == {"190"}
 
 
 SUICIDE_BOMBERS = (
@@ -132,7 +133,7 @@ SUICIDE_BOMBERS = (
 
 
 def test_suicide_bombers_are_people_not_aircraft():
-    assert {s for s, _, _ in events(SUICIDE_BOMBERS)} == {"IRQINS"}
+    assert {(s, c) for s, c, _ in events(SUICIDE_BOMBERS)} == {("IRQINS", "1831")}
 
 
 CRITICISED_INVASION = (
@@ -172,3 +173,61 @@ def test_a_reported_clause_read_as_a_relative_is_repaired():
     found = events(HELD_AS_RELATIVE)  # the coder repairs the parse (parse_repairs, the default)
     assert {(s[:3], c[:2], t[:3]) for s, c, t in found} == {("KOR", "04", "JPN"), ("JPN", "04", "KOR")}
     assert events(HELD_AS_RELATIVE, rules=CodingRules(parse_repairs=False)) == set()  # "held" has no subject
+
+
+CONDEMNED_TOGETHER = (
+    "Russia/Russia/PROPN/4/nsubj and/and/CCONJ/3/cc China/China/PROPN/1/conj condemned/condemn/VERB/0/root "
+    "the/the/DET/6/det sanctions/sanction/NOUN/4/obj ././PUNCT/4/punct"
+)
+TRADED = (
+    "Israel/Israel/PROPN/4/nsubj and/and/CCONJ/3/cc Hezbollah/Hezbollah/PROPN/1/conj traded/trade/VERB/0/root "
+    "accusations/accusation/NOUN/4/obj ././PUNCT/4/punct"
+)
+
+
+def test_coordinated_critics_criticise_a_third_party_not_each_other():
+    assert {(s, t) for s, _, t in events(CONDEMNED_TOGETHER)} == {("RUS", None), ("CHN", None)}
+
+
+def test_coordinated_sources_that_trade_an_act_act_on_each_other():
+    found = {(s[:3], t[:3] if t else None) for s, _, t in events(TRADED)}
+    assert found == {("ISR", "LBN"), ("LBN", "ISR")}
+
+
+WARNED_FACT = (
+    "Zelensky/Zelensky/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark Russian/Russian/ADJ/5/amod "
+    "attacks/attack/NOUN/6/nsubj destroyed/destroy/VERB/2/ccomp half/half/NOUN/6/obj ././PUNCT/2/punct"
+)
+WARNED_ACT = (
+    "Iran/Iran/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark it/it/PRON/6/nsubj "
+    "could/could/AUX/6/aux retaliate/retaliate/VERB/2/ccomp ././PUNCT/2/punct"
+)
+
+
+def test_a_warning_of_a_fact_is_no_threat():
+    assert not any(c == "130" for _, c, _ in events(WARNED_FACT))
+    assert events(WARNED_ACT)  # a warning of what it could do is a threat
+    assert any(c == "130" for _, c, _ in events(WARNED_FACT, rules=CodingRules(modality=False)))
+
+
+BARE_REQUEST = "Zelensky/Zelensky/PROPN/3/nsubj has/have/AUX/3/aux requested/request/VERB/0/root ././PUNCT/3/punct"
+REQUESTED_AID = (
+    "Zelensky/Zelensky/PROPN/2/nsubj requested/request/VERB/0/root more/more/ADJ/4/amod "
+    "aid/aid/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_targetless_appeal_must_say_what_it_asks_for():
+    assert events(BARE_REQUEST) == set()
+    assert {c[:2] for _, c, _ in events(REQUESTED_AID)} == {"02"}
+
+
+SELF_CRITICISM = (
+    "Iran/Iran/PROPN/2/nsubj condemned/condemn/VERB/0/root Tehran/Tehran/PROPN/5/nmod:poss 's/'s/PART/3/case "
+    "decision/decision/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_actor_that_is_its_own_target_keeps_a_targetless_roots_event():
+    assert {(s, c[:2], t) for s, c, t in events(SELF_CRITICISM)} == {("IRN", "11", None)}
+    assert events(SELF_CRITICISM, rules=CodingRules(targetless_roots=())) == set()

@@ -132,7 +132,7 @@ def _check_events(events: pd.DataFrame, docs: dict[str, str]) -> None:
         for side, s, e in spans:
             assert lo <= s < e <= hi, (side, s, e, lo, hi)
         assert row.source_text == text[row.source_start : row.source_end]
-        if not pd.isna(row.target_code):  # a targetless event has a null target
+        if not pd.isna(row.target_code):
             assert row.target_text == text[row.target_start : row.target_end]
     table = events_to_arrow(events, metadata=META)
     assert table.schema.equals(geoevent.EVENT_SCHEMA, check_metadata=False)
