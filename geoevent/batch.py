@@ -14,6 +14,10 @@
   without one, so nothing is duplicated or lost. A changed configuration is refused.
 * Every skipped, repaired or failed record or document is one row of the errors table
   (:data:`geoevent.io.ERROR_SCHEMA`), written beside the output.
+* ``JobSpec.keep`` columns of the input travel into each of their document's events (as text,
+  after the schema's columns); ``JobSpec.dedup`` collapses repeated events
+  (:func:`geoevent.deduplicate`): ``"story"`` in each chunk (a document never spans two),
+  ``"day"`` over the whole output file once it is complete (a dataset folder cannot do that).
 """
 
 from __future__ import annotations
@@ -50,9 +54,10 @@ from geoevent.io import (
     temp_path,
 )
 from geoevent.rules import CodingRules
-from geoevent.schema import EVENT_SCHEMA
+from geoevent.schema import EVENT_COLUMNS, EVENT_SCHEMA
 
 __all__ = [
+    "DEDUP_CHOICES",
     "DEFAULT_CHUNK_DOCS",
     "PARTITION_FIELDS",
     "Chunk",
@@ -64,6 +69,7 @@ __all__ = [
     "default_jobs",
     "errors_path_for",
     "ordered_map",
+    "output_schema",
     "run",
 ]
 
@@ -72,6 +78,10 @@ DEFAULT_CHUNK_DOCS = 256
 
 #: Fields ``partition=`` may name, all taken from the event date.
 PARTITION_FIELDS: tuple[str, ...] = ("year", "month", "day")
+
+#: What ``JobSpec.dedup`` may be (None: every event kept).
+DEDUP_CHOICES: tuple[str, ...] = ("story", "day")
+_COUNT_FIELDS = (pa.field("mentions", pa.int32()), pa.field("num_documents", pa.int32()))
 
 _MANIFEST_DIR = "_geoevent"
 _CONFIG_FILE = "config.json"
@@ -104,6 +114,45 @@ class JobSpec:
     dictionary_files: tuple[str, ...] = ()
     doc_timeout: float | None = None
     line_breaks: str | None = None
+    keep: tuple[str, ...] = ()
+    dedup: str | None = None
+
+
+def output_schema(spec: JobSpec, *, counts: bool | None = None) -> pa.Schema:
+    """The schema of a run's events: :data:`EVENT_SCHEMA`, then ``mentions`` and ``num_documents``
+    when the run de-duplicates (``counts`` overrides), then the kept columns (text)."""
+    fields = list(EVENT_SCHEMA)
+    if spec.dedup is not None if counts is None else counts:
+        fields += list(_COUNT_FIELDS)
+    fields += [pa.field(k, pa.string()) for k in spec.keep]
+    return pa.schema(fields)
+
+
+def check_output_columns(keep: Sequence[str], dedup: str | None) -> None:
+    """Refuse kept column names the events table already has, and an unknown ``dedup``."""
+    if dedup is not None and dedup not in DEDUP_CHOICES:
+        raise InputError(f"dedup must be one of {', '.join(DEDUP_CHOICES)} or None, got {dedup!r}")
+    taken = set(EVENT_COLUMNS) | {f.name for f in _COUNT_FIELDS} | set(PARTITION_FIELDS)
+    clash = [k for k in keep if k in taken]
+    if clash:
+        raise InputError(
+            f"cannot keep column(s) {', '.join(map(repr, clash))}: the events table has columns of that name"
+        )
+
+
+def _to_arrow(events: pd.DataFrame, spec: JobSpec, *, counts: bool) -> pa.Table:
+    """A chunk's events as an Arrow table of :func:`output_schema` (no metadata)."""
+    table = events_to_arrow(events, metadata=_PLACEHOLDER_METADATA).replace_schema_metadata(None)
+    n = len(events)
+    if counts:
+        for f in _COUNT_FIELDS:
+            values = events[f.name].to_numpy() if f.name in events.columns else [1] * n
+            table = table.append_column(f, pa.array(values, type=pa.int32()))
+    for k in spec.keep:
+        values = events[k].tolist() if k in events.columns else [None] * n
+        clean = [None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else str(v) for v in values]
+        table = table.append_column(pa.field(k, pa.string()), pa.array(clean, type=pa.string()))
+    return table
 
 
 @attrs.frozen
@@ -116,6 +165,7 @@ class Chunk:
     dates: tuple[dt.date | None, ...]
     files: tuple[str, ...]
     lines: tuple[int | None, ...]
+    extras: tuple[tuple[str | None, ...], ...] = ()
 
     @classmethod
     def of(cls, seq: int, docs: Sequence[Document]) -> Chunk:
@@ -126,6 +176,7 @@ class Chunk:
             tuple(d.date for d in docs),
             tuple(d.file for d in docs),
             tuple(d.line for d in docs),
+            tuple(d.extra for d in docs),
         )
 
 
@@ -267,6 +318,8 @@ def code_chunk(chunk: Chunk, spec: JobSpec) -> ChunkResult:
     t0 = time.perf_counter()
     index = {d: i for i, d in enumerate(chunk.doc_ids)}
     docs = pd.DataFrame({"doc_id": list(chunk.doc_ids), "text": list(chunk.texts), "date": list(chunk.dates)})
+    for i, k in enumerate(spec.keep):
+        docs[k] = pd.Series([e[i] if i < len(e) else None for e in chunk.extras] or [None] * len(docs), dtype=object)
     errors: list[ErrorRecord] = []
     budget = spec.doc_timeout
     try:
@@ -293,7 +346,10 @@ def code_chunk(chunk: Chunk, spec: JobSpec) -> ChunkResult:
                     )
                 )
         events = coder._finish(pd.concat(parts, ignore_index=True)) if parts else coder.empty_events()
-    table = events_to_arrow(events, metadata=_PLACEHOLDER_METADATA).replace_schema_metadata(None)
+    events = coder.keep_columns(events, docs, spec.keep)
+    if spec.dedup == "story":  # a document lies in one chunk: its repeats are all here
+        events = coder.deduplicate(events, by="story")
+    table = _to_arrow(events, spec, counts=spec.dedup == "story")
     return ChunkResult(chunk.seq, table, tuple(errors), len(chunk.doc_ids), sentences, time.perf_counter() - t0)
 
 
@@ -425,7 +481,14 @@ class _FileSink:
 
     kind = "file"
 
-    def __init__(self, path: Path, metadata: Mapping[str, str], *, overwrite: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        metadata: Mapping[str, str],
+        *,
+        overwrite: bool,
+        spec: JobSpec = JobSpec(),
+    ) -> None:
         if path.is_dir():
             raise InputError(f"{path}: is a folder; give the events file to write, e.g. {path / 'events.parquet'}")
         folder = path.parent if str(path.parent) else Path(".")
@@ -439,16 +502,38 @@ class _FileSink:
         self.path = path
         self.tmp = temp_path(path)
         self.metadata = dict(metadata)
-        self.writer = pq.ParquetWriter(self.tmp, EVENT_SCHEMA.with_metadata(_md_bytes(self.metadata)))
+        self.spec = spec
+        # --dedup day needs every event first: chunks go to a raw temporary file, collapsed at close
+        self.by_day = spec.dedup == "day"
+        self.raw = temp_path(path) if self.by_day else self.tmp
+        self.schema = output_schema(spec, counts=spec.dedup == "story")
+        self.writer = pq.ParquetWriter(self.raw, self.schema.with_metadata(_md_bytes(self.metadata)))
         self.done: dict[int, dict[str, Any]] = {}
+        self.events = 0
 
     def write(self, result: ChunkResult) -> None:
         if result.events.num_rows:
             self.writer.write_table(result.events.replace_schema_metadata(_md_bytes(self.metadata)))
 
     def close(self, extra: Mapping[str, str]) -> None:
-        self.writer.add_key_value_metadata(dict(extra))
-        self.writer.close()
+        """Finish the file; with ``dedup="day"`` collapse its events first (``self.events``: rows written)."""
+        extra = dict(extra)
+        if self.by_day:
+            from geoevent.coder import deduplicate
+
+            self.writer.close()
+            events = pq.read_table(self.raw).to_pandas()
+            kept = deduplicate(events, by="day")
+            table = _to_arrow(kept, self.spec, counts=True)
+            extra["events"] = str(table.num_rows)
+            md = {**self.metadata, **extra}
+            pq.write_table(table.replace_schema_metadata(_md_bytes(md)), self.tmp)
+            self.raw.unlink(missing_ok=True)
+            self.events = table.num_rows
+        else:
+            self.writer.add_key_value_metadata(extra)
+            self.writer.close()
+            self.events = int(extra.get("events", "0"))
         with open(self.tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(self.tmp, self.path)
@@ -459,6 +544,7 @@ class _FileSink:
             self.writer.close()
         except Exception:  # noqa: BLE001 - already failing
             pass
+        self.raw.unlink(missing_ok=True)
         self.tmp.unlink(missing_ok=True)
 
 
@@ -476,7 +562,9 @@ class _DatasetSink:
         partition: Sequence[str],
         overwrite: bool,
         resume: bool | None,
+        spec: JobSpec = JobSpec(),
     ) -> None:
+        self.schema = output_schema(spec)
         self.path = path
         self.metadata = dict(metadata)
         self.partition = tuple(partition)
@@ -601,7 +689,7 @@ class _DatasetSink:
         md = {**self.metadata, **extra}
         _write_atomic(
             self.path / "_common_metadata",
-            lambda tmp: pq.write_metadata(EVENT_SCHEMA.with_metadata(_md_bytes(md)), tmp),
+            lambda tmp: pq.write_metadata(self.schema.with_metadata(_md_bytes(md)), tmp),
         )
 
     def abort(self) -> None:
@@ -753,6 +841,12 @@ def run(
         raise InputError(f"{output}: --partition writes a dataset folder; give a folder instead of a .parquet file")
     if is_file and resume:
         raise InputError(f"{output}: resuming needs a dataset folder output; give a folder instead of a .parquet file")
+    check_output_columns(spec.keep, spec.dedup)
+    if not is_file and spec.dedup == "day":
+        raise InputError(
+            f"{output}: --dedup day collapses events across the whole run and needs a .parquet file output "
+            "(for a dataset folder use --dedup story, or geoevent.deduplicate(events, by='day') on what you read)"
+        )
     if not is_file and lower.endswith(_REFUSED_SUFFIXES):
         raise InputError(
             f"{output}: geoevent code writes Parquet: give a .parquet file or a dataset folder "
@@ -773,6 +867,8 @@ def run(
         "require_date": require_date,
         "partition": list(partition),
         "geoevent_version": metadata.get("geoevent_version"),
+        "keep": list(spec.keep),
+        "dedup": spec.dedup,
     }
     md = {**metadata, "coding_rules": spec.rules_json, "run_config": json.dumps(config, sort_keys=True)}
     read_log = ErrorLog(on_error)
@@ -784,6 +880,7 @@ def run(
         errors=read_log,
         max_doc_chars=max_doc_chars,
         on_long=on_long,
+        keep=spec.keep,
     )
     first = next(docs, None)  # inputs are checked (and the first record read) before the output is touched
     if first is None and not (output / _MANIFEST_DIR).is_dir():
@@ -791,9 +888,9 @@ def run(
         raise InputError(f"{', '.join(map(str, inputs))}: no documents to code{why}")
     sink: _FileSink | _DatasetSink
     if is_file:
-        sink = _FileSink(output, md, overwrite=overwrite)
+        sink = _FileSink(output, md, overwrite=overwrite, spec=spec)
     else:
-        sink = _DatasetSink(output, md, config, partition=partition, overwrite=overwrite, resume=resume)
+        sink = _DatasetSink(output, md, config, partition=partition, overwrite=overwrite, resume=resume, spec=spec)
     undated = [0]
 
     def documents() -> Iterator[Document]:
@@ -884,6 +981,8 @@ def run(
                 "undated_documents": str(undated[0]),
             }
         )
+        if isinstance(sink, _FileSink):
+            totals["events"] = sink.events
     except BaseException:
         sink.abort()
         raise

@@ -70,6 +70,13 @@ def _column_map(value: str) -> dict[str, str]:
     return out
 
 
+def _names(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n.strip() for n in value.split(",") if n.strip()))
+    if not names:
+        raise argparse.ArgumentTypeError(f"expected column names separated by commas, got {value!r}")
+    return names
+
+
 def _partition(value: str) -> tuple[str, ...]:
     fields = tuple(f.strip() for f in value.split(",") if f.strip())
     if fields not in (("year",), ("year", "month"), ("year", "month", "day")):
@@ -172,6 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--columns", type=_column_map, metavar="id=COL,text=COL,date=COL", help="all three column names at once"
     )
     g.add_argument(
+        "--keep-columns",
+        type=_names,
+        default=(),
+        metavar="COL,COL",
+        help="more input columns (e.g. url,source,title) copied into each of the document's events, as text "
+        "(.jsonl/.csv/.parquet inputs)",
+    )
+    g.add_argument(
         "--max-doc-chars",
         type=_nonneg,
         default=None,
@@ -250,6 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=(),
         metavar="FIELDS",
         help="write a hive-partitioned dataset by event date: year, year,month or year,month,day",
+    )
+    r.add_argument(
+        "--dedup",
+        choices=("story", "day"),
+        default=None,
+        help="one event per happening: the same (source, code, target) kept once per document (story) or per "
+        "day across documents (day; a .parquet output only), with mentions and num_documents counts",
     )
     r.add_argument("--overwrite", action="store_true", help="replace an existing output")
     r.add_argument(
@@ -488,6 +510,8 @@ def _cmd_code(args: argparse.Namespace) -> int:
         dictionary_files=tuple(os.path.abspath(f) for f in args.dictionary),
         doc_timeout=args.doc_timeout or None,
         line_breaks=args.line_breaks,
+        keep=tuple(args.keep_columns),
+        dedup=args.dedup,
     )
     metadata = {
         "geoevent_version": geoevent.__version__,

@@ -59,11 +59,32 @@ _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers"})
 _IT_PRON = frozenset({"it", "its"})
 _PLURAL_PRON = frozenset({"they", "them", "their", "theirs"})
 _FIRST_PRON = frozenset({"i", "me", "my", "we", "us", "our"})
-_COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "kingdom", "island", "territory", "emirate"})
 _GROUP_NOUNS = frozenset(
     {"group", "movement", "organisation", "organization", "militia", "faction", "alliance", "bloc"}
 )
 _GROUP_PLURALS = frozenset({"militants", "rebels", "insurgents", "fighters", "jihadists", "separatists", "guerrillas"})
+#: Modifiers of a title that name another holder of the office ("the former president").
+_OTHER_HOLDER = frozenset({"former", "late", "previous", "new", "next", "incoming", "outgoing", "ex", "future"})
+#: Nouns naming a group's or country's own people: a possessive pronoun gives them its actor.
+_MEMBER_NOUNS = frozenset(
+    {
+        "fighters",
+        "members",
+        "militants",
+        "gunmen",
+        "supporters",
+        "leader",
+        "leaders",
+        "commanders",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representatives",
+        "delegation",
+        "envoy",
+    }
+)
 _SPEECH = frozenset(
     {
         "say",
@@ -115,7 +136,19 @@ _PLACE_TAILS = frozenset(
 _PLACE_KINDS = frozenset({"city", "capital", "region", "country"})
 
 # anaphor classes
-_HE, _IT, _THEY, _TITLE, _COUNTRY, _GROUP, _GROUPS, _FIRST = range(8)
+_HE, _IT, _THEY, _TITLE, _COUNTRY, _GROUP, _GROUPS, _FIRST, _TITLES = range(9)
+
+
+def _member(col: Cat, members: frozenset) -> np.ndarray:
+    """``col.isin(members)`` for a large set: looked up per distinct value, not hashed anew."""
+    hit = np.fromiter((u in members for u in col.uniques.tolist()), dtype=bool, count=len(col.uniques))
+    return np.r_[hit, False][col.codes]
+
+
+def _span_any(flag: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Whether any word ``start[i] .. end[i]`` (inclusive) has ``flag``."""
+    cs = np.r_[0, np.cumsum(flag, dtype=np.int64)]
+    return cs[end + 1] - cs[start] > 0
 
 
 def _kinds(w: Words, d: Dictionaries) -> np.ndarray:
@@ -215,17 +248,14 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     upos: Cat = w["upos"]
     propn = upos.eq("PROPN")
     # a capitalised run is a name when the parse says so or when it does not open the sentence
-    ok = first_upper[start] & (
-        (w["tok"][start] > 1)
-        | np.array([propn[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool)
-    )
+    ok = first_upper[start] & ((w["tok"][start] > 1) | _span_any(propn, start, end))
     if kinds is None:
         kinds = np.full(w.n, "", dtype=object)
     # a place name inside a person's, group's or organisation's name is no place ("Kyiv Independent")
     not_place = (w["actor_code"] != "") & ~pd.Series(kinds, dtype=object).isin(
         _PLACE_KINDS | {"adjective", ""}
     ).to_numpy()
-    ok &= np.array([not not_place[a : b + 1].any() for a, b in zip(start.tolist(), end.tolist())], dtype=bool)
+    ok &= ~_span_any(not_place, start, end)
     start, end, key = start[ok], end[ok], key[ok]
     head = w["head"]
     # the span's head: its first word whose head lies outside it
@@ -236,7 +266,9 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
     outside = inside & ((hg < start[:, None]) | (hg > end[:, None]))
     hd = np.where(outside.any(axis=1), start + outside.argmax(axis=1), end)
     gz = gazetteer()
-    rows = np.array([gz.rows_of(index[0][k])[0] for k in key.tolist()], dtype=np.int64)
+    kc, ku = pd.factorize(key)  # one gazetteer lookup per distinct name
+    names = [index[0][k] for k in ku.tolist()]
+    rows = np.array([gz.rows_of(k)[0] for k in names], dtype=np.int64)[kc]
     loc = _locative(w)[hd]
     return pd.DataFrame(
         {
@@ -244,7 +276,7 @@ def find_places(w: Words, kinds: np.ndarray | None = None) -> pd.DataFrame:
             "end": end,
             "head": hd,
             "sid": w["sid"][start],
-            "key": [index[0][k] for k in key.tolist()],
+            "key": np.asarray(names, dtype=object)[kc],
             "row": rows,
             "quoted": _quoted(w)[start],
             "locative": loc,
@@ -260,7 +292,7 @@ def _place_spans(norm: Cat, sid: np.ndarray, index: tuple) -> tuple[np.ndarray, 
     phrases, _, vocab, max_len = index
     n = len(norm)
     none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object))
-    in_vocab = norm.isin(vocab)
+    in_vocab = _member(norm, vocab)
     if not in_vocab.any():
         return none
     cand_all, run = vocabulary_runs(in_vocab, sid)
@@ -398,21 +430,54 @@ def _anaphors(w: Words, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     has_mod = np.zeros(w.n, dtype=bool)  # "the Russian president" names its country itself
     mods = rel.isin(("amod", "compound", "nmod:poss", "nmod", "flat", "nummod")) & (head >= 0)
     has_mod[head[mods & ~rel.eq("nummod")]] = True
-    desc = has_the & ~has_mod & upos.isin(("NOUN",)) & ~rel.isin(_NOT_HEAD)
-    desc &= (w["actor_resolution"] != "dictionary") & (w["actor_resolution"] != "coreference")
+    # an adjective naming no actor leaves a country or group description open ("the self-ruled
+    # island", "the armed group")
+    named_mod = np.zeros(w.n, dtype=bool)
+    named_mod[head[mods & ~rel.eq("nummod") & (~rel.eq("amod") | (w["actor_code"] != ""))]] = True
+    base = has_the & upos.isin(("NOUN",)) & ~rel.isin(_NOT_HEAD)
+    base &= (w["actor_resolution"] != "dictionary") & (w["actor_resolution"] != "coreference")
+    desc = base & ~has_mod
     lone_agent = w.get("lone_agent", np.full(w.n, "", dtype=object))
     singular = np.array([not v.endswith("s") for v in norm.uniques.tolist()] + [True])[norm.codes]
     titles = _title_words(w)
-    add(desc & titles & singular & (lone_agent != ""), _TITLE, lone_agent)
-    add(desc & norm.isin(_COUNTRY_NOUNS), _COUNTRY)
-    add(desc & norm.isin(_GROUP_NOUNS), _GROUP)
-    add(desc & norm.isin(_GROUP_PLURALS), _GROUPS)
+    # "the foreign minister" is the minister named before; "the former president" someone else
+    other = np.zeros(w.n, dtype=bool)
+    other[head[mods & lemma.isin(_OTHER_HOLDER)]] = True
+    add(base & ~named_mod & ~other & titles & singular & (lone_agent != ""), _TITLE, lone_agent)
+    # "the two leaders", "the ministers": several people at once, no one actor: codes nothing
+    add(desc & titles & ~singular & (lone_agent != ""), _TITLES)
+    add(base & ~named_mod & norm.isin(_COUNTRY_NOUNS), _COUNTRY)
+    add(base & ~named_mod & norm.isin(_GROUP_NOUNS), _GROUP)
+    add(base & ~named_mod & norm.isin(_GROUP_PLURALS), _GROUPS)
     the = np.full(w.n, -1, dtype=np.int64)
     the[head[det_the]] = np.flatnonzero(det_the)
     return np.concatenate(out_g), np.concatenate(out_c), np.concatenate(out_a), the
 
 
 _title_cache: dict[int, tuple] = {}
+_agent_cache: dict[int, tuple] = {}
+
+
+def _agent_words(w: Words) -> np.ndarray:
+    """Each word's agent code when it is a one-word agent noun of the built-in dictionaries
+    ("warplanes" MIL, "government" GOV), else "" (weapons included, unlike ``lone_agent``)."""
+    from geoevent.dictionaries.builtin import load_builtin
+
+    agents = load_builtin().agents
+    hit = _agent_cache.get(id(agents))
+    if hit is None or hit[0] is not agents:
+        one = agents.loc[~agents["pattern"].str.contains(" ", regex=False)].drop_duplicates("pattern", keep="last")
+        hit = (agents, dict(zip(one["pattern"].tolist(), one["agent"].tolist())))
+        _agent_cache.clear()
+        _agent_cache[id(agents)] = hit
+    table = hit[1]
+
+    def of(col: Cat) -> np.ndarray:
+        vals = np.array([table.get(u, "") for u in col.uniques.tolist()] + [""], dtype=object)
+        return vals[col.codes]
+
+    by_norm = of(w["norm"])
+    return np.where(by_norm != "", by_norm, of(w["lemma"]))
 
 
 def _title_words(w: Words) -> np.ndarray:
@@ -427,17 +492,53 @@ def _title_words(w: Words) -> np.ndarray:
         hit = (agents, titles)
         _title_cache.clear()
         _title_cache[key] = hit
-    return w["norm"].isin(hit[1]) | w["lemma"].isin(hit[1])
+    return _member(w["norm"], hit[1]) | _member(w["lemma"], hit[1])
+
+
+def _surnames(w: Words, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A person named in full, then by surname alone ("Foreign Minister Musalia Mudavadi ...
+    Mudavadi said"): (gids of the later bare names, the gids of their earlier mentions). The
+    surname is the last capitalised proper noun running on from the mention's last word."""
+    none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    n = w.n
+    m = _mentions(w, kinds)
+    upos: Cat = w["upos"]
+    propn = upos.eq("PROPN") & _first_upper(w)
+    named = propn | m["person"]
+    reps = np.flatnonzero(m["rep"] & named & (m["person"] | (w["actor_agent"] != "")) & ~m["body"])
+    if not len(reps):
+        return none
+    sid = w["sid"]
+    idx = np.arange(n)
+    next_break = np.minimum.accumulate(np.where(propn, n, idx)[::-1])[::-1]
+    after = np.minimum(reps + 1, n - 1)
+    last = np.where(reps + 1 < n, next_break[after] - 1, reps)
+    last = np.where((last > reps) & (sid[np.minimum(last, n - 1)] == sid[reps]), last, reps)
+    last = np.where(propn[last], last, -1)
+    reps, last = reps[last >= 0], last[last >= 0]
+    cand = np.flatnonzero(propn & (w["actor_code"] == "") & ~w["rel"].isin(("compound", "flat")))
+    if not len(reps) or not len(cand):
+        return none
+    norm = w["norm"].values
+    left = pd.DataFrame({"g": cand, "doc": w["doc_id"][cand], "name": norm[cand]}).sort_values("g")
+    right = pd.DataFrame({"g": last, "rep": reps, "doc": w["doc_id"][reps], "name": norm[last]}).sort_values("g")
+    hit = pd.merge_asof(left, right, on="g", by=["doc", "name"], direction="backward", allow_exact_matches=False)
+    hit = hit.dropna(subset=["rep"])
+    return hit["g"].to_numpy(np.int64), hit["rep"].to_numpy(np.int64)
 
 
 def _coreference(w: Words, kinds: np.ndarray) -> None:
+    sg, sa = _surnames(w, kinds)
     gids, cls, agent_of, the = _anaphors(w, kinds)
+    if len(sg):
+        _apply(w, kinds, sg, sa, the)
     if not len(gids):
         return
     third = cls != _FIRST
-    # an object pronoun is not its own clause's subject ("They accused them"): subjects first
+    # an object is not its own clause's subject ("They accused them", "China warned the island"):
+    # subjects first
     rel = w["rel"]
-    obj = third & w["upos"].eq("PRON")[gids] & rel.isin(("obj", "iobj"))[gids]
+    obj = third & rel.isin(("obj", "iobj"))[gids]
     for part in (third & ~obj, obj):
         not_code = _clause_subject_codes(w, gids[part]) if part is obj else None
         rg, ra, ambiguous = _antecedents(w, kinds, gids[part], cls[part], agent_of[part], not_code)
@@ -487,6 +588,11 @@ def _antecedents(
     plural_noun = np.array([v.endswith("s") for v in norm.uniques.tolist()] + [False])[norm.codes] & w["upos"].eq(
         "NOUN"
     )
+    # a name the dictionaries lack, known by its title ("Foreign Minister Musalia Mudavadi"): a person
+    titled = np.zeros(w.n, dtype=bool)
+    reps = np.flatnonzero(heads)
+    titled[reps] = _span_any(_title_words(w), np.maximum(m["lo"][reps], 0), np.maximum(m["hi"][reps], reps))
+    person = person | (titled & w["upos"].eq("PROPN") & (agent != "") & ~body & ~country_level)
     organ = (agent != "") & ~person & ~plural_noun  # "the Russian government", "the ministry"
     pools = {
         _HE: heads & person,
@@ -509,6 +615,8 @@ def _antecedents(
     amb: list[int] = []
     groups = []
     for c in np.unique(cls).tolist():
+        if c not in pools:  # "the two leaders": never one antecedent
+            continue
         sel = np.flatnonzero(cls == c)
         if c == _TITLE:  # "the president": a person holding that office
             for a in sorted(set(agent_of[sel].tolist())):
@@ -598,13 +706,20 @@ def _apply(w: Words, kinds: np.ndarray, rg: np.ndarray, ra: np.ndarray, the: np.
     lone_agent = w.get("lone_agent", np.full(w.n, "", dtype=object))
     poss = w["rel"].eq("nmod:poss")[rg] & (w["head"][rg] >= 0)
     hd = np.where(poss, w["head"][rg], -1)
-    via_head = poss & (lone_agent[np.maximum(hd, 0)] != "") & (code[np.maximum(hd, 0)] == "")
+    h0 = np.maximum(hd, 0)
+    # an agent noun takes its possessor's actor, as "Israel's warplanes" does in the match stage:
+    # "its warplanes" (the noun's agent word, weapons included: ISRMIL), "his government"; a noun
+    # naming no agent ("its curfew") stays a thing, and one with an actor of its own keeps it
+    agent_word = np.where(lone_agent != "", lone_agent, _agent_words(w))
+    open_head = (code[h0] == "") | (res[h0] == "unknown-country")
+    member = w["norm"].isin(_MEMBER_NOUNS)  # "its fighters", "their leader": the group's own people
+    via_head = poss & w["upos"].isin(("NOUN", "PROPN"))[h0] & open_head & ((agent_word[h0] != "") | member[h0])
     keep = ~poss | via_head
     rg, ra, hd, via_head = rg[keep], ra[keep], hd[keep], via_head[keep]
     tg = np.where(via_head, hd, rg)
     own_body = np.isin(kinds[ra], ("group", "igo")) & (code[ra] != country[ra])
-    la = lone_agent[tg]
-    mixed = via_head & ~own_body & (country[ra] != "")
+    la = agent_word[tg]
+    mixed = via_head & ~own_body & (country[ra] != "") & (la != "")
     code[tg] = np.where(mixed, country[ra] + la, code[ra])
     agent[tg] = np.where(mixed, la, agent[ra])
     country[tg] = country[ra]
@@ -623,7 +738,7 @@ def _drop_unresolved(w: Words, gids: np.ndarray, cls: np.ndarray, resolved: np.n
     """An ambiguous mention codes nothing; so does a definite description of one office, one
     country or one group that found no antecedent and no place ("the president" is no one's)."""
     open_ = ~np.isin(gids, resolved)
-    strict = np.isin(cls, (_TITLE, _COUNTRY, _GROUP)) & (w["actor_resolution"][gids] != "context-country")
+    strict = np.isin(cls, (_TITLE, _TITLES, _COUNTRY, _GROUP)) & (w["actor_resolution"][gids] != "context-country")
     g = gids[open_ & (strict | np.isin(gids, ambiguous))]
     if len(g):
         for k in ("actor_code", "actor_country", "actor_agent", "actor_entry", "actor_resolution"):

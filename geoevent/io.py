@@ -7,7 +7,8 @@ Inputs (:func:`iter_documents`, streaming; :func:`read_corpus`, all at once):
 * ``.jsonl`` (one JSON object a line) and ``.csv`` (header row) files, also gzip'd
   (``.jsonl.gz``, ``.csv.gz``), ``.parquet`` files and folders of Parquet files (a dataset, hive
   partitions allowed), with the columns ``id`` and ``text`` and, optionally, ``date``
-  (other names through ``columns={"id": ..., "text": ..., "date": ...}``).
+  (other names through ``columns={"id": ..., "text": ..., "date": ...}``); ``keep=("url", ...)``
+  carries more columns of these table inputs along (:attr:`Document.extra`, as text).
 
 Everything is read in a stream: one record at a time (Parquet: one record batch), so memory does
 not grow with the corpus. Only regular files are opened (a FIFO, a device or a symlink to one is
@@ -181,13 +182,30 @@ class ErrorLog:
 
 @attrs.frozen
 class Document:
-    """One document read from the input: id, text, date, and where it came from."""
+    """One document read from the input: id, text, date, where it came from, and the values of
+    the ``keep`` columns (text, or None when empty)."""
 
     doc_id: str
     text: str
     date: dt.date | None
     file: str
     line: int | None
+    extra: tuple[str | None, ...] = ()
+
+
+def extra_value(value: Any) -> str | None:
+    """A kept column's value as the events table stores it: text, or None when missing."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, str):
+        return _SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
 
 
 # --------------------------------------------------------------------------------------------
@@ -305,7 +323,9 @@ class _Reader:
         max_doc_chars: int | None,
         on_long: str,
         seen: set[str] | None,
+        keep: tuple[str, ...] = (),
     ) -> None:
+        self.keep = keep
         self.default_date = default_date
         self.date_format = date_format
         self.errors = errors
@@ -325,7 +345,9 @@ class _Reader:
     ) -> None:
         self.errors.add(ErrorRecord(file, line, doc_id, stage, error, message, action))
 
-    def make(self, file: str, line: int | None, doc_id: Any, text: Any, date: Any) -> Document | None:
+    def make(
+        self, file: str, line: int | None, doc_id: Any, text: Any, date: Any, extra: Sequence[Any] = ()
+    ) -> Document | None:
         """Check one record; a bad record is reported and None returned."""
         if doc_id is None or (isinstance(doc_id, float) and np.isnan(doc_id)):
             self.problem(file, line, None, "read", "MissingId", "no id")
@@ -408,11 +430,12 @@ class _Reader:
         except ValueError as exc:
             self.problem(file, line, doc_id, "decode", "BadDate", str(exc), "undated")
             day = None
-        return Document(doc_id, text, day, file, line)
+        return Document(doc_id, text, day, file, line, tuple(extra_value(v) for v in extra))
 
 
-def _missing_columns(path: Path, present: Sequence[str], columns: Mapping[str, str]) -> None:
+def _missing_columns(path: Path, present: Sequence[str], columns: Mapping[str, str], keep: Sequence[str] = ()) -> None:
     missing = [columns[c] for c in ("id", "text") if columns[c] not in present]
+    missing += [k for k in keep if k not in present and k not in missing]
     if missing:
         cols = ", ".join(map(repr, present)) if present else "none"
         raise InputError(f"{path}: missing column(s) {', '.join(map(repr, missing))} (columns found: {cols})")
@@ -426,7 +449,16 @@ def _decode_error_message(exc: UnicodeDecodeError) -> str:
     return f"not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
 
 
+def _no_columns(path: Path, r: _Reader) -> None:
+    if r.keep:
+        raise InputError(
+            f"{path}: .txt documents have no columns to keep ({', '.join(r.keep)}); "
+            "keeping columns needs .jsonl, .csv or .parquet inputs"
+        )
+
+
 def _read_txt(path: Path, r: _Reader) -> Iterator[Document]:
+    _no_columns(path, r)
     limit = r.max_doc_chars
     with _open_regular(path) as fh:
         data = fh.read() if limit is None else fh.read(4 * limit + 8)
@@ -466,6 +498,7 @@ def _read_folder(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator
             yield from _read_parquet_dataset(path, r, columns)
             return
         raise InputError(f"{path}: folder has no .txt files (nor Parquet files)")
+    _no_columns(path, r)
     for file in files:
         try:
             yield from _read_txt(file, r)
@@ -512,9 +545,11 @@ def _read_jsonl(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[
                     )
                     continue
                 if not checked:
-                    _missing_columns(path, sorted(obj), columns)
+                    _missing_columns(path, sorted(obj), columns, r.keep)
                     checked = True
-                doc = r.make(str(path), lineno, obj.get(id_c), obj.get(text_c), obj.get(date_c))
+                doc = r.make(
+                    str(path), lineno, obj.get(id_c), obj.get(text_c), obj.get(date_c), [obj.get(k) for k in r.keep]
+                )
                 if doc is not None:
                     yield doc
         except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
@@ -561,7 +596,7 @@ def _read_csv(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[Do
                     continue
                 if header is None:
                     header = [h.strip() for h in row]
-                    _missing_columns(path, header, columns)
+                    _missing_columns(path, header, columns, r.keep)
                     col = {name: i for i, name in reversed(list(enumerate(header)))}
                     continue
                 if len(row) != len(header):
@@ -575,7 +610,14 @@ def _read_csv(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[Do
                     )
                     continue
                 date = row[col[columns["date"]]] if columns["date"] in col else None
-                doc = r.make(str(path), start, row[col[columns["id"]]], row[col[columns["text"]]], date)
+                doc = r.make(
+                    str(path),
+                    start,
+                    row[col[columns["id"]]],
+                    row[col[columns["text"]]],
+                    date,
+                    [row[col[k]] or None for k in r.keep],
+                )
                 if doc is not None:
                     yield doc
             if header is None:
@@ -587,16 +629,17 @@ def _read_csv(path: Path, r: _Reader, columns: Mapping[str, str]) -> Iterator[Do
 def _batches(
     path: Path, source: Any, names: Sequence[str], r: _Reader, columns: Mapping[str, str]
 ) -> Iterator[Document]:
-    _missing_columns(path, names, columns)
-    cols = [columns[c] for c in ("id", "text", "date") if columns[c] in names]
+    _missing_columns(path, names, columns, r.keep)
+    cols = list(dict.fromkeys([columns[c] for c in ("id", "text", "date") if columns[c] in names] + list(r.keep)))
     row = 0
     try:
         for batch in source(cols):
             data = {c: batch.column(i).to_pylist() for i, c in enumerate(cols)}
             dates = data.get(columns["date"], [None] * batch.num_rows)
-            for doc_id, text, date in zip(data[columns["id"]], data[columns["text"]], dates):
+            extras = list(zip(*(data[k] for k in r.keep))) if r.keep else [()] * batch.num_rows
+            for doc_id, text, date, extra in zip(data[columns["id"]], data[columns["text"]], dates, extras):
                 row += 1
-                doc = r.make(str(path), row, doc_id, text, date)
+                doc = r.make(str(path), row, doc_id, text, date, extra)
                 if doc is not None:
                     yield doc
     except (OSError, pa.ArrowException) as exc:
@@ -629,6 +672,8 @@ def _read_parquet_dataset(path: Path, r: _Reader, columns: Mapping[str, str]) ->
     )
 
 
+_ROLES = ("doc_id", "text", "date")
+
 _READERS = {
     ".txt": lambda p, r, c: _read_txt(p, r),
     ".jsonl": _read_jsonl,
@@ -637,6 +682,16 @@ _READERS = {
     ".csv.gz": _read_csv,
     ".parquet": _read_parquet,
 }
+
+
+def _keep_names(keep: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(keep, str):
+        keep = [keep]
+    out = tuple(dict.fromkeys(keep))
+    for k in out:
+        if not isinstance(k, str) or not k:
+            raise InputError(f"a column to keep must be a non-empty name, got {k!r}")
+    return out
 
 
 def _columns(columns: Mapping[str, str] | None) -> dict[str, str]:
@@ -660,12 +715,15 @@ def iter_documents(
     max_doc_chars: int | None = DEFAULT_MAX_DOC_CHARS,
     on_long: str = "truncate",
     unique_ids: bool = True,
+    keep: Sequence[str] = (),
 ) -> Iterator[Document]:
     """Stream the documents of every input, in input order (see the module docstring).
 
     Record problems go to ``errors`` (an :class:`ErrorLog`; default: a fresh one that warns).
     ``max_doc_chars`` bounds a text (None: no bound); ``on_long`` is ``"truncate"`` or ``"skip"``.
     ``unique_ids`` skips a record whose id an earlier record had (this keeps the ids seen).
+    ``keep`` names more columns whose values each document carries (:attr:`Document.extra`); a
+    named column missing from an input raises :class:`InputError`.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -687,6 +745,7 @@ def iter_documents(
         max_doc_chars=max_doc_chars,
         on_long=on_long,
         seen=set() if unique_ids else None,
+        keep=_keep_names(keep),
     )
     plan: list[tuple[Path, Callable[..., Iterator[Document]]]] = []
     for raw in paths:  # check every input before the first document is read
@@ -718,8 +777,10 @@ def read_corpus(
     columns: Mapping[str, str] | None = None,
     max_doc_chars: int | None = DEFAULT_MAX_DOC_CHARS,
     on_long: str = "truncate",
+    keep: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """Read every document into a DataFrame: object columns ``doc_id``, ``text``, ``date``.
+    """Read every document into a DataFrame: object columns ``doc_id``, ``text``, ``date`` and
+    the ``keep`` columns (text; for ``code_frame(..., keep=...)``).
 
     Record problems are warned about (:class:`CorpusWarning`), listed in ``attrs["problems"]``
     (messages) and ``attrs["errors"]`` (:class:`ErrorRecord` rows). Raises :class:`InputError`
@@ -737,8 +798,10 @@ def read_corpus(
             max_doc_chars=max_doc_chars,
             on_long=on_long,
             unique_ids=False,
+            keep=keep,
         )
     )
+    keep = _keep_names(keep)
     first: dict[str, str] = {}
     dups: list[str] = []
     for d in docs:
@@ -755,6 +818,7 @@ def read_corpus(
             "doc_id": pd.Series([d.doc_id for d in docs], dtype=object),
             "text": pd.Series([d.text for d in docs], dtype=object),
             "date": pd.Series([d.date for d in docs], dtype=object),
+            **{k: pd.Series([d.extra[i] for d in docs], dtype=object) for i, k in enumerate(keep) if k not in _ROLES},
         }
     )
     out.attrs["problems"] = [rec.describe() for rec in log.records]
@@ -964,7 +1028,8 @@ def _part_key(p: Path) -> tuple[int, int, str]:
 
 
 def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Read an events file or dataset folder: (events DataFrame with ``EVENT_COLUMNS``, metadata dict).
+    """Read an events file or dataset folder: (events DataFrame with ``EVENT_COLUMNS`` and the
+    columns a run added after them, such as ``mentions`` or kept input columns; metadata dict).
 
     A dataset folder (written by ``geoevent code`` / :func:`geoevent.batch.run`) is read part by
     part in chunk order; its metadata comes from ``_common_metadata``. The DataFrame has the
@@ -976,7 +1041,7 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
     if path.is_dir():
         parts = sorted((p for p in path.rglob("part-*.parquet") if "_geoevent" not in p.parts), key=_part_key)
         try:
-            tables = [pq.read_table(p, partitioning=None).select(list(EVENT_COLUMNS)) for p in parts]
+            tables = [pq.read_table(p, partitioning=None) for p in parts]
             meta_file = path / "_common_metadata"
             schema = (
                 pq.read_schema(meta_file)
@@ -1006,7 +1071,8 @@ def read_events(path: str | Path) -> tuple[pd.DataFrame, dict[str, str]]:
     missing = [c for c in EVENT_COLUMNS if c not in table.column_names]
     if missing:
         raise InputError(f"{path}: not a geoevent events file (missing column(s) {', '.join(missing)})")
-    table = table.select(list(EVENT_COLUMNS))
+    # the schema's columns, then any a run added (``--dedup`` counts, ``--keep-columns``)
+    table = table.select(list(EVENT_COLUMNS) + [c for c in table.column_names if c not in EVENT_COLUMNS])
     df = _events_frame(table)
     raw = dict(table.schema.metadata or {})
     if not path.is_dir():  # key-value pairs added when the file was closed (counts of a streamed run)
