@@ -738,12 +738,13 @@ def _has_content(c: SimpleNamespace, vb: np.ndarray, codes: np.ndarray) -> np.nd
 
 def _warnings_of_fact(c: SimpleNamespace, best: pd.DataFrame) -> np.ndarray:
     """Per chosen pattern, whether it is a generic warning (130) of a fact, not of an act: its
-    that-clause has no modal ("Zelensky warned that Russian attacks have destroyed half of the
-    grid" is a statement of what happened; "warned it could suspend aid" is a threat)."""
+    that-clause is a verb with no modal ("Zelensky warned that Russian attacks have destroyed half
+    of the grid" is a statement of what happened; "warned it could suspend aid" is a threat, and
+    "warned that Russia is a threat" stays a warning aimed at Russia)."""
     vb = best["v"].to_numpy()
     cc = c.child(c.rel.eq("ccomp"))[vb]
     at = np.maximum(cc, 0)
-    fact = (cc >= 0) & ~c.modal_int[at] & ~c.modal_hyp[at]
+    fact = (cc >= 0) & ~c.modal_int[at] & ~c.modal_hyp[at] & c.upos.eq("VERB")[at]  # not "that Russia is a threat"
     warning = c.lem.lut(c.classes["warning"])[c.lem.codes[vb]]
     return fact & warning & (best["code"].to_numpy(dtype=object) == "130")
 

@@ -300,10 +300,31 @@ def _open_regular(path: Path) -> IO[bytes]:
         raise
 
 
+class _GzipStream(gzip.GzipFile):
+    """A gzip stream that closes the file it reads when it is closed (a GzipFile given a
+    ``fileobj`` leaves it open, and the descriptor leaks until garbage collection)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw: IO[bytes] | None = raw
+        super().__init__(fileobj=raw, mode="rb")
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            raw, self._raw = self._raw, None
+            if raw is not None:
+                raw.close()
+
+
 def _open_stream(path: Path) -> IO[bytes]:
     fh = _open_regular(path)
     if path.name.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
+        try:
+            return _GzipStream(fh)  # type: ignore[return-value]  # GzipFile is a binary stream
+        except BaseException:
+            fh.close()
+            raise
     return fh
 
 
