@@ -674,8 +674,8 @@ def _modality_step(
         refused, best = _refusals(best, negated & ~recoded, in_clause & lem.lut(classes["refusal"])[lem.codes[hv]])
         recoded |= refused
     drop = negated & ~recoded
-    if modality:
-        drop |= modal_hyp[vb]
+    if modality:  # "would not comment", "would not hand over": refused, not hypothetical
+        drop |= modal_hyp[vb] & ~(refused & negated)
         drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]] & ~refused
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     # the clause of a coded verb is coded by it, unless the verb is a passive that raised the

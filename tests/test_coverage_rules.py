@@ -231,3 +231,19 @@ SELF_CRITICISM = (
 def test_an_actor_that_is_its_own_target_keeps_a_targetless_roots_event():
     assert {(s, c[:2], t) for s, c, t in events(SELF_CRITICISM)} == {("IRN", "11", None)}
     assert events(SELF_CRITICISM, rules=CodingRules(targetless_roots=())) == set()
+
+
+DECLINED_COMMENT = (
+    "The/the/DET/2/det Pentagon/Pentagon/PROPN/3/nsubj declined/decline/VERB/0/root to/to/PART/5/mark "
+    "comment/comment/VERB/3/xcomp ././PUNCT/3/punct"
+)
+WOULD_NOT_COMMENT = (
+    "The/the/DET/2/det Kremlin/Kremlin/PROPN/5/nsubj would/would/AUX/5/aux not/not/PART/5/advmod "
+    "comment/comment/VERB/0/root ././PUNCT/5/punct"
+)
+
+
+def test_a_refused_or_negated_comment_is_a_declined_comment():
+    assert {c for _, c, _ in events(DECLINED_COMMENT)} == {"011"}
+    assert {c for _, c, _ in events(WOULD_NOT_COMMENT)} == {"011"}  # "would not": refused, not hypothetical
+    assert events(WOULD_NOT_COMMENT, rules=CodingRules(refusal=False)) == set()
