@@ -23,7 +23,7 @@ from geoevent.codebook import load_codebook
 from geoevent.context import locate_events, resolve_context
 from geoevent.dictionaries.tables import Dictionaries
 from geoevent.errors import InputError, InvalidValueError, ParserUnavailableError
-from geoevent.extract import IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
+from geoevent.extract import DOMESTIC_ROOTS, IMPLICIT_TARGET, compile_verbs, extract_nominal, extract_triples
 from geoevent.match import actor_text, discarded_sentences, match_actors, prepare, resolve_actors
 from geoevent.repair import repair_tokens
 from geoevent.rules import CodingRules
@@ -304,8 +304,6 @@ def _code_chunk(
     # Iranians demonstrated in Tehran"): the target is that country
     # or a domestic act whose target is a place or thing of the source's own country ("Iranian
     # women marched through the streets of Tehran")
-    from geoevent.extract import DOMESTIC_ROOTS
-
     own_place = (
         (
             ev["_target_kind"].isin(("city", "capital", "region"))
@@ -333,8 +331,6 @@ def _self_targets_dropped(
     """Self-target step: an actor that is its own target ("Thailand's army chief conceded that
     soldiers had fired", both THAMIL) keeps the event of a targetless root, without a target;
     other roots' events of an actor on itself are dropped below."""
-    from geoevent.extract import DOMESTIC_ROOTS
-
     if not rules.targetless_roots or not len(tgt):
         return tgt
     root = triples["code"].astype(str).str[:2]

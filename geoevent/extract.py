@@ -297,6 +297,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     nsubj_pass = child(rel.eq("nsubj:pass"))
     obj = child(rel.eq("obj"))
     iobj = child(rel.eq("iobj"))
+    ccomp = child(rel.eq("ccomp"))  # each word's first that-clause
     by_agent = child(rel.eq(_AGENT_REL) | (base.eq("obl") & case_by))
     aux_pass = child(rel.eq("aux:pass"))
     passive = (nsubj_pass >= 0) | (aux_pass >= 0)
@@ -405,6 +406,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         subj[take] = subj[head[take]]
 
     return SimpleNamespace(
+        ccomp=ccomp,
         warned=warned,
         participle=participle,
         base=base,
@@ -742,7 +744,7 @@ def _warnings_of_fact(c: SimpleNamespace, best: pd.DataFrame) -> np.ndarray:
     of the grid" is a statement of what happened; "warned it could suspend aid" is a threat, and
     "warned that Russia is a threat" stays a warning aimed at Russia)."""
     vb = best["v"].to_numpy()
-    cc = c.child(c.rel.eq("ccomp"))[vb]
+    cc = c.ccomp[vb]
     at = np.maximum(cc, 0)
     fact = (cc >= 0) & ~c.modal_int[at] & ~c.modal_hyp[at] & c.upos.eq("VERB")[at]  # not "that Russia is a threat"
     warning = c.lem.lut(c.classes["warning"])[c.lem.codes[vb]]
@@ -770,7 +772,7 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
     purpose_idx = np.flatnonzero(((is_xcomp & mark_to) | to_clause) & has_head & (obj >= 0))
     purpose_obj = _first_child(n, clause_head[purpose_idx], obj[purpose_idx])
     # the subject of an uncoded that-clause: "allowed that Mordor isn't a pleasant place"
-    ccomp = child(rel.eq("ccomp"))
+    ccomp = c.ccomp
     has_ccomp = ccomp >= 0
     ccomp_subj = np.full(n, -1, dtype=np.int64)
     ccomp_subj[has_ccomp] = np.where(

@@ -687,6 +687,9 @@ def resolve_actors(
     # "its allies", "their forces": whose they are is for coreference, not the sentence's place
     poss = np.flatnonzero(rel.eq("nmod:poss") & w["upos"].eq("PRON") & (head >= 0))
     lone[head[poss]] = False
+    # unclaimed devices: "A roadside bomb killed three US soldiers in Diyala" -> IRQ (no agent)
+    device = _unclaimed_devices(w, code)
+    lone |= device
     if lone.any() and (rules.context_country or rules.unknown_country):
         place_country = _sentence_places(w, direct, kind, country) if rules.context_country else None
         ctx = place_country[w["sid"]] if place_country is not None else np.full(n, "", dtype=object)
@@ -698,9 +701,9 @@ def resolve_actors(
         agent[idx] = lone_agent[idx]
         code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY) + lone_agent[idx]
         resolution[idx] = np.where(found, "context-country", "unknown-country")
-        a_start[idx] = np.where(multi_agent[idx], _compound_start(w, idx), idx)  # "suicide bombers"
+        # "suicide bombers", "roadside bomb": the compound words are part of the actor's text
+        a_start[idx] = np.where(multi_agent[idx] | device[idx], _compound_start(w, idx), idx)
         a_end[idx] = idx
-    _unclaimed_devices(w, code, country, resolution, a_start, a_end, direct, kind, rules)
     # "thousands of protesters": the crowd word stands for the people it counts
     of = np.flatnonzero(rel.eq("nmod") & (head >= 0) & (w["case"] == "of") & (code != ""))
     of = of[crowd[head[of]]]
@@ -752,46 +755,17 @@ def _demonym_nouns(w: Words, dictionaries: Dictionaries, *, dates_ok: bool = Tru
     return np.where(plural & nominal, found, "")
 
 
-def _unclaimed_devices(
-    w: Words,
-    code: np.ndarray,
-    country: np.ndarray,
-    resolution: np.ndarray,
-    a_start: np.ndarray,
-    a_end: np.ndarray,
-    direct: np.ndarray,
-    kind: np.ndarray,
-    rules: CodingRules,
-) -> None:
-    """Unclaimed-device step, in place: a bomb, blast or mine that is a verb's subject with nobody
-    named ("A roadside bomb killed three US soldiers in Diyala", "Car bomb kills officer in
-    Moscow") stands for an unknown attacker of the country the sentence names (IRQ, RUS; the
-    country code alone), else of unknown country ("---"); a bomb "planted by rebels" is theirs
-    (the extract stage's agent of the participle)."""
+def _unclaimed_devices(w: Words, code: np.ndarray) -> np.ndarray:
+    """Per word, whether it is an unclaimed device: a bomb, blast or mine that is a verb's subject
+    with nobody named ("A roadside bomb killed three US soldiers in Diyala", "Car bomb kills
+    officer in Moscow"). :func:`resolve_actors` makes it a country-less agent with no agent code:
+    an unknown attacker of the country the sentence names (IRQ, RUS; the country code alone), else
+    of unknown country ("---")."""
     from geoevent.extract import verb_classes
 
-    if not (rules.context_country or rules.unknown_country) or w.n == 0:
-        return
-    rel: Cat = w["rel"]
-    head = w["head"]
-    device = w["lemma"].isin(verb_classes()["unclaimed"]) | w["norm"].isin(verb_classes()["unclaimed"])
-    device &= (code == "") & rel.isin(("nsubj", "nsubj:pass")) & (head >= 0)
-    if not device.any():
-        return
-    ctx = (
-        _sentence_places(w, direct, kind, country)[w["sid"]]
-        if rules.context_country
-        else np.full(w.n, "", dtype=object)
-    )
-    if not rules.unknown_country:
-        device &= ctx != ""
-    idx = np.flatnonzero(device)
-    found = ctx[idx] != ""
-    country[idx] = np.where(found, ctx[idx], "")
-    code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY)
-    resolution[idx] = np.where(found, "context-country", "unknown-country")
-    a_start[idx] = _compound_start(w, idx)  # "roadside bomb", "car bomb": the device's words
-    a_end[idx] = idx
+    unclaimed = verb_classes()["unclaimed"]
+    device = w["lemma"].isin(unclaimed) | w["norm"].isin(unclaimed)
+    return device & (code == "") & w["rel"].isin(("nsubj", "nsubj:pass")) & (w["head"] >= 0)
 
 
 def _compound_start(w: Words, idx: np.ndarray) -> np.ndarray:
