@@ -6,15 +6,17 @@ only fixtures.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from geoevent.dictionaries.tables import ACTOR_COLUMNS, AGENT_COLUMNS, VERB_COLUMNS, Dictionaries
+from geoevent.rules import CodingRules
 from geoevent.tokens import make_token_table
 
-__all__ = ["ROOT", "SHARED", "sentence", "shared_path", "small_dictionaries"]
+__all__ = ["ROOT", "SHARED", "code_texts", "sentence", "sentence_events", "shared_path", "small_dictionaries"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -54,6 +56,36 @@ def sentence(spec: str, *, doc_id: str = "d", sent_idx: int = 0) -> pd.DataFrame
         cols["end_char"].append(pos + len(form))
         pos += len(form) + 1
     return make_token_table(cols)
+
+
+def sentence_events(spec: str, *, date: str = "2024-11-17", rules: CodingRules | None = None) -> set[tuple]:
+    """(source, code, target) of the events the built-in dictionaries code in one hand-parsed
+    sentence (:func:`sentence`), a missing target as None."""
+    from geoevent.coder import code_tokens
+
+    ev = code_tokens(sentence(spec, doc_id="s"), dates={"s": date}, rules=rules)
+    return {(r.source_code, r.event_code, None if pd.isna(r.target_code) else r.target_code) for r in ev.itertuples()}
+
+
+def code_texts(texts: Sequence[str], dates: str | Sequence[str]) -> list[list[tuple[str, str, str | None]]]:
+    """Per text, the (source, code, target) of its events, a missing target as None; all texts
+    coded in one :func:`geoevent.code_frame` batch, each as its own document (one date for all, or
+    one per text)."""
+    import geoevent
+
+    frame = pd.DataFrame(
+        {
+            "id": [f"s{i}" for i in range(len(texts))],
+            "text": list(texts),
+            "date": dates if isinstance(dates, str) else list(dates),
+        }
+    )
+    ev = geoevent.code_frame(frame, text_col="text", id_col="id", date_col="date")
+    out: list[list[tuple[str, str, str | None]]] = [[] for _ in texts]
+    for row in ev[["doc_id", "source_code", "event_code", "target_code"]].itertuples(index=False):
+        target = None if pd.isna(row.target_code) else str(row.target_code)
+        out[int(str(row.doc_id)[1:])].append((str(row.source_code), str(row.event_code), target))
+    return out
 
 
 def small_dictionaries() -> Dictionaries:

@@ -9,10 +9,9 @@ source and target country (None: not checked); the controls must code nothing.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-import geoevent
+from tests.helpers import code_texts
 
 # (sentence, root, source country or None, target country or None)
 CASES: list[tuple[str, str, str | None, str | None]] = [
@@ -138,14 +137,8 @@ CONTROLS: list[str] = [
 def coded() -> dict[str, list[tuple[str, str, str]]]:
     """All sentences coded once: doc id -> [(source, code, target)]."""
     texts = [c[0] for c in CASES] + CONTROLS
-    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(texts))], "text": texts, "date": "2021-06-01"})
-    events = geoevent.code_frame(frame, text_col="text", id_col="id", date_col="date")
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for row in events[["doc_id", "source_code", "event_code", "target_code"]].itertuples(index=False):
-        out.setdefault(row.doc_id, []).append(
-            (str(row.source_code or ""), str(row.event_code), "" if pd.isna(row.target_code) else str(row.target_code))
-        )
-    return out
+    per_text = code_texts(texts, "2021-06-01")
+    return {f"s{i}": [(s, c, t or "") for s, c, t in got] for i, got in enumerate(per_text) if got}
 
 
 @pytest.mark.parametrize("n", range(len(CASES)), ids=[c[0][:60] for c in CASES])

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import functools
 
-import pandas as pd
 import pytest
 
-import geoevent
+from tests.helpers import code_texts
 
 DATE = "2023-06-15"
 
@@ -113,23 +112,19 @@ NOT_ROOT = [
 ]
 
 
+_TEXTS = [c[0] for c in CASES] + CONTROLS + [t for t, _ in NOT_ROOT]
+
+
 @functools.cache
-def coded() -> pd.DataFrame:
-    texts = [c[0] for c in CASES] + CONTROLS + [t for t, _ in NOT_ROOT]
-    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(texts))], "text": texts, "date": DATE})
-    return geoevent.code_frame(frame, text_col="text", id_col="id", date_col="date")
+def coded() -> list[list[tuple[str, str, str | None]]]:
+    return code_texts(_TEXTS, DATE)
 
 
 def events_of(text: str) -> list[tuple[str, str | None, str | None]]:
-    texts = [c[0] for c in CASES] + CONTROLS + [t for t, _ in NOT_ROOT]
-    doc = f"s{texts.index(text)}"
-    ev = coded()
-    ev = ev.loc[ev["doc_id"] == doc]
+    def country(code: str | None) -> str | None:
+        return code[:3] if code else None
 
-    def country(code: object) -> str | None:
-        return None if pd.isna(code) or not code else str(code)[:3]
-
-    return [(str(r.event_code)[:2], country(r.source_code), country(r.target_code)) for r in ev.itertuples()]
+    return [(c[:2], country(s), country(t)) for s, c, t in coded()[_TEXTS.index(text)]]
 
 
 @pytest.mark.parametrize(("text", "root", "source", "target"), CASES, ids=[c[0][:40] for c in CASES])

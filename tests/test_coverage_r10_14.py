@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import warnings
 
-import pandas as pd
 import pytest
 
-import geoevent
+from tests.helpers import code_texts
 
 # (text, date, expected root, source country or None, target country or None)
 CASES = [
@@ -183,14 +182,12 @@ CONTROLS = [
 def coded() -> dict[str, list[tuple[str, str, str | None]]]:
     texts = [c[0] for c in CASES] + [c[0] for c in CONTROLS]
     dates = [c[1] for c in CASES] + [c[1] for c in CONTROLS]
-    frame = pd.DataFrame({"id": [f"s{i}" for i in range(len(texts))], "text": texts, "date": dates})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ev = geoevent.code_frame(frame, text_col="text", id_col="id", date_col="date")
+        per_text = code_texts(texts, dates)
     out: dict[str, list[tuple[str, str, str | None]]] = {t: [] for t in texts}
-    for row in ev[["doc_id", "source_code", "event_code", "target_code"]].itertuples(index=False):
-        target = None if pd.isna(row.target_code) else str(row.target_code)
-        out[texts[int(row.doc_id[1:])]].append((str(row.source_code), str(row.event_code), target))
+    for text, got in zip(texts, per_text):
+        out[text].extend(got)
     return out
 
 

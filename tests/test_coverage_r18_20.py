@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 
-import pandas as pd
 import pytest
 
-import geoevent
+from tests.helpers import code_texts
 
 DATE = "2016-06-15"
 
@@ -118,24 +117,14 @@ def _texts() -> list[tuple[str, str]]:
 
 
 @functools.cache
-def coded() -> pd.DataFrame:
+def coded() -> list[list[tuple[str, str, str | None]]]:
     texts = _texts()
-    frame = pd.DataFrame(
-        {"id": [f"s{i}" for i in range(len(texts))], "text": [t for t, _ in texts], "date": [d for _, d in texts]}
-    )
-    return geoevent.code_frame(frame, text_col="text", id_col="id", date_col="date")
+    return code_texts([t for t, _ in texts], [d for _, d in texts])
 
 
 def events_of(text: str, date: str = DATE) -> list[tuple[str, str | None, str | None]]:
     """(event code, source code, target code) of the events coded for one test sentence."""
-    doc = f"s{_texts().index((text, date))}"
-    ev = coded()
-    ev = ev.loc[ev["doc_id"] == doc]
-
-    def code(value: object) -> str | None:
-        return None if pd.isna(value) or not value else str(value)
-
-    return [(str(r.event_code), code(r.source_code), code(r.target_code)) for r in ev.itertuples()]
+    return [(c, s or None, t or None) for s, c, t in coded()[_texts().index((text, date))]]
 
 
 @pytest.mark.parametrize(("text", "code", "source", "target"), CASES, ids=[c[0][:40] for c in CASES])

@@ -7,20 +7,9 @@ clause read as a relative."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from geoevent.coder import code_tokens
 from geoevent.repair import clause_read_as_relative
 from geoevent.rules import CodingRules
-from tests.helpers import sentence
-
-D = "2024-11-17"
-
-
-def events(spec: str, *, rules: CodingRules | None = None) -> set[tuple]:
-    ev = code_tokens(sentence(spec, doc_id="s"), dates={"s": D}, rules=rules)
-    return {(r.source_code, r.event_code, None if pd.isna(r.target_code) else r.target_code) for r in ev.itertuples()}
-
+from tests.helpers import sentence_events as events
 
 EXPELLED_MEMBERS = (
     "Saddam/Saddam/PROPN/4/nmod:poss Hussein/Hussein/PROPN/1/flat 's/'s/PART/1/case "

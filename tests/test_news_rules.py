@@ -13,13 +13,9 @@ from geoevent.coder import code_tokens
 from geoevent.repair import repair_tokens
 from geoevent.rules import ADDITIONS, CodingRules
 from tests.helpers import sentence
+from tests.helpers import sentence_events as events
 
 D = "2024-11-17"
-
-
-def events(spec: str, *, date: str = D, rules: CodingRules | None = None) -> set[tuple]:
-    ev = code_tokens(sentence(spec, doc_id="s"), dates={"s": date}, rules=rules)
-    return {(r.source_code, r.event_code, None if pd.isna(r.target_code) else r.target_code) for r in ev.itertuples()}
 
 
 def rows(spec: str, *, date: str = D, rules: CodingRules | None = None) -> pd.DataFrame:
