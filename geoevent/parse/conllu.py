@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from geoevent.errors import InputError
-from geoevent.tokens import make_token_table, map_deprel
+from geoevent.tokens import TOKEN_COLUMNS, make_token_table, map_deprel
 
 __all__ = ["read_conllu", "read_conllu_string", "write_conllu"]
 
@@ -66,24 +66,7 @@ def read_conllu_string(text: str, *, doc_id: str = "doc", where: str = "<conllu>
 
 
 def _read_lines(lines: Iterable[str], *, default_doc: str, where: str) -> pd.DataFrame:
-    cols: dict[str, list] = {
-        k: []
-        for k in (
-            "doc_id",
-            "sent_idx",
-            "tok_idx",
-            "text",
-            "lemma",
-            "upos",
-            "xpos",
-            "feats",
-            "head",
-            "deprel",
-            "start_char",
-            "end_char",
-            "ner",
-        )
-    }
+    cols: dict[str, list] = {k: [] for k in TOKEN_COLUMNS}
     doc = default_doc
     sent_idx = -1
     doc_len = 0  # length of the document text rebuilt so far

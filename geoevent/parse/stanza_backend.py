@@ -32,7 +32,7 @@ import pandas as pd
 
 from geoevent.clean import clean_texts
 from geoevent.errors import InputError, ParserUnavailableError
-from geoevent.tokens import UD1_TO_UD2, empty_token_table, make_token_table, map_deprel
+from geoevent.tokens import TOKEN_COLUMNS, UD1_TO_UD2, empty_token_table, make_token_table, map_deprel
 
 if TYPE_CHECKING:  # pragma: no cover
     import stanza
@@ -611,24 +611,7 @@ def doc_to_token_table(
         raise InputError(f"stanza conversion: {len(docs)} documents but {len(doc_ids)} doc ids")
     if offsets is not None and len(offsets) != len(docs):
         raise InputError(f"stanza conversion: {len(docs)} documents but {len(offsets)} offset lists")
-    cols: dict[str, list[Any]] = {
-        k: []
-        for k in (
-            "doc_id",
-            "sent_idx",
-            "tok_idx",
-            "text",
-            "lemma",
-            "upos",
-            "xpos",
-            "feats",
-            "head",
-            "deprel",
-            "start_char",
-            "end_char",
-            "ner",
-        )
-    }
+    cols: dict[str, list[Any]] = {k: [] for k in TOKEN_COLUMNS}
     doc_col, sent_col, id_col, text_col = cols["doc_id"], cols["sent_idx"], cols["tok_idx"], cols["text"]
     lemma_col, upos_col, xpos_col, feats_col = cols["lemma"], cols["upos"], cols["xpos"], cols["feats"]
     head_col, rel_col, start_col, end_col, ner_col = (
