@@ -247,6 +247,7 @@ def extract_triples(
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
+    out = _unnamed_agent_victims(out, c)
     if rules.background_clauses:
         out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
     out = _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots))
@@ -367,6 +368,9 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         & lem.lut(classes["allegation"])[lem.codes[hd]]
         & rules.alleged_acts
     )
+    # an unnamed agent stands in the verb itself ("was abducted in Darfur": geoevent.match)
+    unnamed = passive & (subj < 0) & (w["actor_resolution"] == "unnamed-agent")
+    subj = np.where(unnamed, gid, subj)
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
         h = np.where(missing, clause_head, 0)
@@ -927,6 +931,16 @@ def _clause_actor(
     first = np.r_[True, vs[1:] != vs[:-1]] if len(vs) else np.zeros(0, dtype=bool)
     out[vs[first]] = xs[first]
     return out
+
+
+def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:
+    """An unnamed agent (the verb stands for it: geoevent.match) acts only on the passive subject,
+    its victim: not on a place the target step falls back to ("were killed in Kigali")."""
+    vb, src = out["verb"].to_numpy(), out["source"].to_numpy()
+    unnamed = src == vb
+    if not unnamed.any():
+        return out
+    return out.loc[~unnamed | (out["target"].to_numpy() == c.nsubj_pass[vb])]
 
 
 def _background_clause(w: Words) -> np.ndarray:
