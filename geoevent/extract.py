@@ -522,6 +522,7 @@ def _pick_patterns(
         (4, clause_obj),
         (5, lone_iobj),
         (6, prt_obl),
+        (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1))),
     ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
@@ -930,6 +931,21 @@ def _clause_actor(
     xs, vs = xs[order], vs[order]
     first = np.r_[True, vs[1:] != vs[:-1]] if len(vs) else np.zeros(0, dtype=bool)
     out[vs[first]] = xs[first]
+    return out
+
+
+def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray) -> np.ndarray:
+    """The noun a quantity object counts, for matching a pattern's object: "released a group of
+    hostages", "handed over a batch of archives", "sent a convoy of trucks" (the words of class
+    ``quantity`` or ``crowd``, with an "of" noun), else -1."""
+    of = c.child(c.base.eq("nmod") & (c.case == "of"))
+    counting = c.lem.isin(c.classes["quantity"] | c.classes["crowd"])
+    out = np.full(len(obj), -1, dtype=np.int64)
+    for slot in (subj_pass, obj):  # the direct object first
+        ok = slot >= 0
+        hit = np.flatnonzero(ok)
+        hit = hit[counting[slot[hit]] & (of[slot[hit]] >= 0)]
+        out[hit] = of[slot[hit]]
     return out
 
 

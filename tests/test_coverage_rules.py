@@ -265,3 +265,21 @@ def test_an_unnamed_agent_needs_a_victim_and_no_accident():
 
 def test_without_the_unnamed_agents_step_a_passive_without_agent_codes_nothing():
     assert events(ABDUCTED_IN_DARFUR, rules=CodingRules(unnamed_agents=False)) == set()
+
+
+RELEASED_GROUP = (
+    "Hamas/Hamas/PROPN/2/nsubj released/release/VERB/0/root a/a/DET/4/det group/group/NOUN/2/obj "
+    "of/of/ADP/7/case Israeli/Israeli/ADJ/7/amod hostages/hostage/NOUN/4/nmod ././PUNCT/2/punct"
+)
+RELEASED_REPORT = (
+    "Hamas/Hamas/PROPN/2/nsubj released/release/VERB/0/root a/a/DET/4/det set/set/NOUN/2/obj "
+    "of/of/ADP/6/case figures/figure/NOUN/4/nmod ././PUNCT/2/punct"
+)
+
+
+def test_a_quantity_object_matches_the_pattern_by_the_noun_it_counts():
+    assert {(s, c[:3], t) for s, c, t in events(RELEASED_GROUP)} == {("PSEREBHMS", "084", "ISRCVL")}
+
+
+def test_a_counted_noun_of_no_pattern_codes_nothing():
+    assert events(RELEASED_REPORT) == set()
