@@ -523,6 +523,7 @@ def _pick_patterns(
         (5, lone_iobj),
         (6, prt_obl),
         (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1))),
+        (8, _second_object(c)[vidx]),
     ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
@@ -932,6 +933,15 @@ def _clause_actor(
     first = np.r_[True, vs[1:] != vs[:-1]] if len(vs) else np.zeros(0, dtype=bool)
     out[vs[first]] = xs[first]
     return out
+
+
+def _second_object(c: SimpleNamespace) -> np.ndarray:
+    """Each word's second direct object, else -1: a double object the parser read as two objects
+    ("gave Niger's junta a one-week ultimatum", "gave investigators access"); the pattern takes
+    the thing given and the first object stays the target."""
+    idx = np.flatnonzero(c.rel.eq("obj") & c.has_head)
+    later = idx[c.obj[c.head[idx]] != idx]
+    return _first_child(c.n, c.head[later], c.gid[later])
 
 
 def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray) -> np.ndarray:

@@ -283,3 +283,13 @@ def test_a_quantity_object_matches_the_pattern_by_the_noun_it_counts():
 
 def test_a_counted_noun_of_no_pattern_codes_nothing():
     assert events(RELEASED_REPORT) == set()
+
+
+GAVE_ULTIMATUM = (
+    "Russia/Russia/PROPN/2/nsubj gave/give/VERB/0/root Ukraine/Ukraine/PROPN/2/obj an/a/DET/5/det "
+    "ultimatum/ultimatum/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_second_object_takes_the_pattern_and_the_first_is_the_target():
+    assert {(s, c[:2], t) for s, c, t in events(GAVE_ULTIMATUM)} == {("RUS", "13", "UKR")}
