@@ -522,8 +522,8 @@ def _pick_patterns(
         (4, clause_obj),
         (5, lone_iobj),
         (6, prt_obl),
-        (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1))),
-        (8, _second_object(c)[vidx]),
+        (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), rules)),
+        (8, _second_object(c)[vidx] if rules.parse_repairs else np.full(len(vidx), -1, dtype=np.int64)),
     ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
@@ -944,13 +944,15 @@ def _second_object(c: SimpleNamespace) -> np.ndarray:
     return _first_child(c.n, c.head[later], c.gid[later])
 
 
-def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray) -> np.ndarray:
+def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray, rules: CodingRules) -> np.ndarray:
     """The noun a quantity object counts, for matching a pattern's object: "released a group of
     hostages", "handed over a batch of archives", "sent a convoy of trucks" (the words of class
-    ``quantity`` or ``crowd``, with an "of" noun), else -1."""
+    ``quantity`` or ``crowd``, with an "of" noun), else -1 (all -1 without ``counted_objects``)."""
+    out = np.full(len(obj), -1, dtype=np.int64)
+    if not rules.counted_objects:
+        return out
     of = c.child(c.base.eq("nmod") & (c.case == "of"))
     counting = c.lem.isin(c.classes["quantity"] | c.classes["crowd"])
-    out = np.full(len(obj), -1, dtype=np.int64)
     for slot in (subj_pass, obj):  # the direct object first
         ok = slot >= 0
         hit = np.flatnonzero(ok)

@@ -52,6 +52,7 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "alleged_acts": False,
     "actor_objects": False,
     "unnamed_agents": False,
+    "counted_objects": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -145,6 +146,9 @@ class CodingRules:
         A passive act of violence or coercion with no agent named has an unnamed source: an
         attacker of the country the sentence names, else of unknown country, with resolution
         "unnamed-agent" ("An aid worker was abducted in Darfur" SDN 181 SDNCVL) (default True).
+    counted_objects
+        A quantity object matches verb patterns by the noun it counts ("released a group of
+        hostages", "sent a convoy of trucks") (default True).
 
     Examples
     --------
@@ -181,6 +185,7 @@ class CodingRules:
     alleged_acts: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     actor_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     unnamed_agents: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    counted_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:

@@ -293,3 +293,7 @@ GAVE_ULTIMATUM = (
 
 def test_a_second_object_takes_the_pattern_and_the_first_is_the_target():
     assert {(s, c[:2], t) for s, c, t in events(GAVE_ULTIMATUM)} == {("RUS", "13", "UKR")}
+
+
+def test_without_the_counted_objects_step_a_quantity_object_is_its_own_word():
+    assert events(RELEASED_GROUP, rules=CodingRules(counted_objects=False)) == set()
