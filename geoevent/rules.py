@@ -53,6 +53,7 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "actor_objects": False,
     "unnamed_agents": False,
     "counted_objects": False,
+    "happening_events": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -149,6 +150,10 @@ class CodingRules:
     counted_objects
         A quantity object matches verb patterns by the noun it counts ("released a group of
         hostages", "sent a convoy of trucks") (default True).
+    happening_events
+        A gathering that is the subject of a verb of happening codes as an event of the people in
+        it, with no target needed ("Protests erupted in Ferguson" USAPRO 141; "Riots broke out in
+        Paris"; "demonstrations were held in 60 cities") (default True).
 
     Examples
     --------
@@ -186,6 +191,7 @@ class CodingRules:
     actor_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     unnamed_agents: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     counted_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    happening_events: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:

@@ -297,3 +297,27 @@ def test_a_second_object_takes_the_pattern_and_the_first_is_the_target():
 
 def test_without_the_counted_objects_step_a_quantity_object_is_its_own_word():
     assert events(RELEASED_GROUP, rules=CodingRules(counted_objects=False)) == set()
+
+
+PROTESTS_ERUPTED = (
+    "Protests/protest/NOUN/2/nsubj erupted/erupt/VERB/0/root in/in/ADP/4/case "
+    "Ferguson/Ferguson/PROPN/2/obl ././PUNCT/2/punct"
+)
+RIOTS_BROKE_OUT = (
+    "Riots/riot/NOUN/2/nsubj broke/break/VERB/0/root out/out/ADP/2/compound:prt in/in/ADP/5/case "
+    "Paris/Paris/PROPN/2/obl ././PUNCT/2/punct"
+)
+PROTESTS_ENDED = (
+    "Protests/protest/NOUN/2/nsubj ended/end/VERB/0/root in/in/ADP/4/case "
+    "Ferguson/Ferguson/PROPN/2/obl ././PUNCT/2/punct"
+)
+
+
+def test_a_gathering_that_happened_is_an_event_of_the_people_in_it():
+    assert events(PROTESTS_ERUPTED) == {("USAPRO", "141", None)}
+    assert {(s, c[:2], t) for s, c, t in events(RIOTS_BROKE_OUT)} == {("FRAPRO", "14", None)}
+
+
+def test_a_gathering_with_a_verb_that_is_no_happening_codes_nothing():
+    assert events(PROTESTS_ENDED) == set()
+    assert events(PROTESTS_ERUPTED, rules=CodingRules(happening_events=False)) == set()
