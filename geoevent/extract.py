@@ -696,6 +696,13 @@ def _modality_step(
         & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
+    # a time clause of an act not done is not done either: "would not release the hostages until
+    # Israel agreed to end the war", "will lift sanctions once Iran complies"
+    unrealized = neg | modal_hyp | modal_int
+    not_yet = is_advcl & has_head & _isin(mark, classes["temporal"]) & unrealized[np.maximum(head, 0)] & modality
+    for _ in range(2):  # and the clauses inside it ("until Israel agreed to end the war")
+        not_yet = not_yet | ((controlled | is_conj) & has_head & not_yet[np.maximum(clause_head, 0)])
+    drop |= not_yet[vb]
     if rules.disputed_clauses:  # "denied that its agency supported", "accusations that it had used"
         drop |= _disputed_clause(c)[vb]
     if modality and rules.sub_codes:  # geoevent's reading of warnings (with the threat sub-codes)

@@ -370,3 +370,21 @@ def test_an_act_inside_a_denied_clause_codes_nothing():
     assert not any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT))
     assert any(c.startswith("05") for _, c, _ in events(SAID_SUPPORT))  # a reported act codes
     assert any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT, rules=CodingRules(disputed_clauses=False)))
+
+
+UNTIL_AGREED = (
+    "Hamas/Hamas/PROPN/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod release/release/VERB/0/root "
+    "hostages/hostage/NOUN/4/obj until/until/SCONJ/8/mark Israel/Israel/PROPN/8/nsubj "
+    "agreed/agree/VERB/4/advcl to/to/PART/10/mark withdraw/withdraw/VERB/8/xcomp from/from/ADP/12/case "
+    "Gaza/Gaza/PROPN/10/obl ././PUNCT/4/punct"
+)
+AFTER_WITHDREW = (
+    "Hamas/Hamas/PROPN/2/nsubj released/release/VERB/0/root hostages/hostage/NOUN/2/obj "
+    "after/after/SCONJ/6/mark Israel/Israel/PROPN/6/nsubj agreed/agree/VERB/2/advcl to/to/PART/8/mark "
+    "withdraw/withdraw/VERB/6/xcomp from/from/ADP/10/case Gaza/Gaza/PROPN/8/obl ././PUNCT/2/punct"
+)
+
+
+def test_a_time_clause_of_an_act_not_done_is_not_done_either():
+    assert not any(s == "ISR" for s, _, _ in events(UNTIL_AGREED))
+    assert any(s == "ISR" for s, _, _ in events(AFTER_WITHDREW))  # a done act's time clause codes
