@@ -388,3 +388,24 @@ AFTER_WITHDREW = (
 def test_a_time_clause_of_an_act_not_done_is_not_done_either():
     assert not any(s == "ISR" for s, _, _ in events(UNTIL_AGREED))
     assert any(s == "ISR" for s, _, _ in events(AFTER_WITHDREW))  # a done act's time clause codes
+
+
+ORDERED_TO_LEAVE = (
+    "Russia/Russia/PROPN/2/nsubj ordered/order/VERB/0/root ten/ten/NUM/5/nummod US/US/PROPN/5/compound "
+    "diplomats/diplomat/NOUN/2/obj to/to/PART/7/mark leave/leave/VERB/2/xcomp the/the/DET/9/det "
+    "country/country/NOUN/7/obj ././PUNCT/2/punct"
+)
+ORDERED_OWN_TO_LEAVE = (
+    "Russia/Russia/PROPN/2/nsubj ordered/order/VERB/0/root Russian/Russian/ADJ/4/amod "
+    "diplomats/diplomat/NOUN/2/obj to/to/PART/6/mark leave/leave/VERB/2/xcomp Kyiv/Kyiv/PROPN/6/obj "
+    "././PUNCT/2/punct"
+)
+
+
+def test_a_foreign_actor_ordered_to_leave_is_expelled():
+    assert events(ORDERED_TO_LEAVE) == {("RUS", "166", "USAGOV")}
+    assert events(ORDERED_TO_LEAVE, rules=CodingRules(sub_codes=False)) == {("RUS", "100", "USAGOV")}
+
+
+def test_an_actor_ordered_out_by_its_own_country_is_not_expelled():
+    assert not any(c == "166" for _, c, _ in events(ORDERED_OWN_TO_LEAVE))
