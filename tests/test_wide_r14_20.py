@@ -205,6 +205,39 @@ CASES = [
     ("The United States dropped a nuclear bomb on Nagasaki in 1945.", "2042", "USA", "JPN"),
 ]
 
+#: written after the rows of verbs_wide14_20.tsv / nouns_wide14_20.tsv, one per family, so that each
+#: family is checked (not part of the held-out figure of CASES): (sentence, code, source, target)
+ROW_CASES = [
+    ("Chinese protests outside the Japanese embassy drew thousands.", "141", "CHN", "JPN"),
+    ("Islamic State's beheading of the American journalist James Foley shocked the world.", "1823", None, "USA"),
+    ("Russia's siege on Mariupol lasted 86 days.", "191", "RUS", "UKR"),
+    ("Greek strikers staged a 48-hour strike against austerity.", "143", "GRC", None),
+    ("Indian truckers launched an indefinite strike.", "143", "IND", None),
+    ("Protesters disrupted traffic in central London.", "144", "GBR", None),
+    ("Climate activists glued themselves to the road in Berlin.", "144", "DEU", None),
+    ("Hunger strikers in Bahrain pursued their hunger strike for a 40th day.", "142", "BHR", None),
+    ("Israeli forces killed a senior Hamas commander in Gaza.", "186", "ISR", "PSE"),
+    ("Turkish police fired on Kurdish protesters in Diyarbakir.", "17|18|19", "TUR", "TUR"),
+    ("Ukraine sank a Russian landing ship in the Black Sea.", "190", "UKR", "RUS"),
+    ("Hezbollah intensified its rocket fire on northern Israel.", "194", "LBN", "ISR"),
+    ("Israel intensified its strikes on Gaza.", "195", "ISR", "PSE"),
+    ("Russia stepped up its offensive in eastern Ukraine.", "190", "RUS", "UKR"),
+    ("Burmese troops forced out the Rohingya population from Rakhine.", "201", "MMR", None),
+    ("Serbia deported the ethnic Albanian population of Kosovo.", "201", "SRB", None),
+    ("Iraq released mustard gas over Kurdish villages in 1988.", "2041", "IRQ", None),
+    ("Syrian government forces fired chemical shells at rebel-held Ghouta.", "2041", "SYR", "SYR"),
+    ("Pakistani forces cut off supply routes to the Taliban stronghold.", "191", "PAK", "AFG"),
+    ("Militants threw a grenade at a police patrol in Srinagar.", "183", "IND", "IND"),
+    ("Assailants attacked a Pakistani politician with knives in Lahore.", "180", "PAK", "PAK"),
+    ("Islamist militants wiped out a village in Burkina Faso.", "202", "BFA", None),
+    ("Kidnappers demanded a ransom for the Italian engineer in Nigeria.", "181", "NGA", "ITA"),
+    ("Chinese troops penetrated into Indian territory in Ladakh.", "192", "CHN", "IND"),
+    ("Militants snatched three French tourists in northern Mali.", "181", "MLI", "FRA"),
+    ("Youths rioted in the Kenyan town of Kisumu after the election result was announced.", "145", "KEN", None),
+    ("Ethiopian troops launched an offensive against Tigrayan forces.", "19", "ETH", "ETH"),
+    ("Aum Shinrikyo cultists released sarin gas on the Tokyo subway.", "2041", "JPN", "JPN"),
+]
+
 #: sentences that must code nothing (non-political senses, or no event at all)
 CONTROLS = [
     "Shares of Tesla rallied 8 percent on Wall Street.",
@@ -227,11 +260,18 @@ CONTROLS = [
     "Investors fled emerging markets as the dollar surged.",
     "Heavy snow blocked mountain passes in northern Pakistan.",
     "The Argentine midfielder was shot to fame by the World Cup.",
+    # figurative uses the blockers of verbs_wide14_20.tsv keep out
+    "Shares in Tokyo rallied on hopes of a rate cut.",
+    "China stepped up its charm offensive in Africa.",
+    "Russia launched a diplomatic offensive in the Gulf.",
+    "Putin unleashed a barrage of criticism at NATO.",
+    "The German chancellor slapped down the French proposal.",
+    "Egypt drove aid trucks into Gaza.",
 ]
 
 
 def _texts() -> list[str]:
-    return [c.values[0] if hasattr(c, "values") else c[0] for c in CASES] + CONTROLS
+    return [c.values[0] if hasattr(c, "values") else c[0] for c in CASES] + [c[0] for c in ROW_CASES] + CONTROLS
 
 
 @functools.cache
@@ -248,7 +288,9 @@ def _case_id(case) -> str:
     return (case.values[0] if hasattr(case, "values") else case[0])[:45]
 
 
-@pytest.mark.parametrize(("text", "code", "source", "target"), CASES, ids=[_case_id(c) for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"), CASES + ROW_CASES, ids=[_case_id(c) for c in CASES + ROW_CASES]
+)
 def test_sentence_codes_its_code(text, code, source, target):
     got = events_of(text)
     if code is None:  # shootings: the root is the dev set's 18/19 split; only the actors are checked
