@@ -205,6 +205,26 @@ CASES = [
     ("The United States dropped a nuclear bomb on Nagasaki in 1945.", "2042", "USA", "JPN"),
 ]
 
+#: present-tense headlines (no final period), added to CASES after the first count: (sentence,
+#: code, source, target)
+_HEADLINE = "the parser reads the present-tense verb of a headline as a noun (no verb, no triple)"
+HEADLINES = [
+    ("Israeli troops raid Jenin refugee camp", "19", "ISR", "PSE"),
+    ("Russia pounds Kharkiv with missiles", "19", "RUS", "UKR"),
+    ("Iran seizes British-flagged tanker in Gulf", "181", "IRN", "GBR"),
+    ("Syrian rebels shell government-held areas of Aleppo", "194", "SYR", "SYR"),
+    ("Militants kill 12 soldiers in Niger ambush", "19", "NER", "NER"),
+    ("Palestinian detainees launch hunger strike", "142", "PSE", None),
+    ("Nigerian labour unions begin indefinite nationwide strike", "143", "NGA", None),
+    ("Somali troops recapture town from al-Shabaab", "192", "SOM", None),
+    pytest.param("Protesters torch ruling party offices in Bangladesh", "145", "BGD", None, marks=_x(_PARSE, _HEADLINE)),
+    pytest.param("Gunmen abduct 80 students in northwest Nigeria", "181", "NGA", "NGA", marks=_x(_PARSE, _HEADLINE)),
+    pytest.param("Police clash with protesters in Nairobi", "17|18|19", "KEN", "KEN", marks=_x(_PARSE, _HEADLINE)),
+    pytest.param("Farmers block highways across Germany", "144", "DEU", None, marks=_x(_PARSE, _HEADLINE)),
+    pytest.param("Houthis attack merchant ship in Red Sea", "19", "YEM", None, marks=_x(_PARSE, _HEADLINE)),
+    pytest.param("Sudanese paramilitaries besiege El Fasher", "191", "SDN", "SDN", marks=_x(_PARSE, _HEADLINE)),
+]
+
 #: written after the rows of verbs_wide14_20.tsv / nouns_wide14_20.tsv, one per family, so that each
 #: family is checked (not part of the held-out figure of CASES): (sentence, code, source, target)
 ROW_CASES = [
@@ -271,7 +291,7 @@ CONTROLS = [
 
 
 def _texts() -> list[str]:
-    return [c.values[0] if hasattr(c, "values") else c[0] for c in CASES] + [c[0] for c in ROW_CASES] + CONTROLS
+    return [_case_id(c, None) for c in CASES + HEADLINES] + [c[0] for c in ROW_CASES] + CONTROLS
 
 
 @functools.cache
@@ -284,12 +304,14 @@ def events_of(text: str) -> list[tuple[str, str | None, str | None]]:
     return [(c, s or None, t or None) for s, c, t in coded()[_texts().index(text)]]
 
 
-def _case_id(case) -> str:
-    return (case.values[0] if hasattr(case, "values") else case[0])[:45]
+def _case_id(case, length: int | None = 45) -> str:
+    return (case.values[0] if hasattr(case, "values") else case[0])[:length]
 
 
 @pytest.mark.parametrize(
-    ("text", "code", "source", "target"), CASES + ROW_CASES, ids=[_case_id(c) for c in CASES + ROW_CASES]
+    ("text", "code", "source", "target"),
+    CASES + HEADLINES + ROW_CASES,
+    ids=[_case_id(c) for c in CASES + HEADLINES + ROW_CASES],
 )
 def test_sentence_codes_its_code(text, code, source, target):
     got = events_of(text)
