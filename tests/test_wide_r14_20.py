@@ -287,6 +287,8 @@ CONTROLS = [
     "Putin unleashed a barrage of criticism at NATO.",
     "The German chancellor slapped down the French proposal.",
     "Egypt drove aid trucks into Gaza.",
+    "The Indian opposition leader launched a scathing attack on the government.",
+    "The Kremlin unleashed a tirade against the West.",
 ]
 
 
