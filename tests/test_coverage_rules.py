@@ -7,7 +7,7 @@ clause read as a relative."""
 
 from __future__ import annotations
 
-from geoevent.repair import clause_read_as_relative
+from geoevent.repair import clause_read_as_relative, subject_read_as_expletive
 from geoevent.rules import CodingRules
 from tests.helpers import sentence_events as events
 
@@ -321,3 +321,70 @@ def test_a_gathering_that_happened_is_an_event_of_the_people_in_it():
 def test_a_gathering_with_a_verb_that_is_no_happening_codes_nothing():
     assert events(PROTESTS_ENDED) == set()
     assert events(PROTESTS_ERUPTED, rules=CodingRules(happening_events=False)) == set()
+
+
+READY_AS_EXPLETIVE = (
+    "Eritrea/Eritrea/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/expl was/be/AUX/5/cop "
+    "ready/ready/ADJ/2/ccomp to/to/PART/7/mark talk/talk/VERB/5/xcomp with/with/ADP/9/case "
+    "Ethiopia/Ethiopia/PROPN/7/obl ././PUNCT/2/punct"
+)
+CLEAR_EXPLETIVE = (
+    "It/it/PRON/3/expl was/be/AUX/3/cop clear/clear/ADJ/0/root that/that/SCONJ/6/mark "
+    "Russia/Russia/PROPN/6/nsubj won/win/VERB/3/csubj ././PUNCT/3/punct"
+)
+
+
+def test_a_pronoun_read_as_expletive_of_an_adjective_with_a_to_clause_is_its_subject():
+    forms = ["Eritrea", "said", "it", "was", "ready", "to", "talk"]
+    upos = ["PROPN", "VERB", "PRON", "AUX", "ADJ", "PART", "VERB"]
+    heads = [1, -1, 4, 4, 1, 6, 4]
+    rels = ["nsubj", "root", "expl", "cop", "ccomp", "mark", "xcomp"]
+    assert subject_read_as_expletive(forms, upos, heads, rels)
+    assert rels[2] == "nsubj"
+    assert {(s, c[:2]) for s, c, _ in events(READY_AS_EXPLETIVE)} == {("ERI", "03")}
+    assert events(READY_AS_EXPLETIVE, rules=CodingRules(parse_repairs=False)) == set()
+
+
+def test_a_true_expletive_stays():
+    forms = ["It", "was", "clear", "that", "Russia", "won"]
+    upos = ["PRON", "AUX", "ADJ", "SCONJ", "PROPN", "VERB"]
+    heads = [2, 2, -1, 5, 5, 2]
+    rels = ["expl", "cop", "root", "mark", "nsubj", "csubj"]
+    assert not subject_read_as_expletive(forms, upos, heads, rels)
+    assert rels[0] == "expl"
+
+
+DENIED_SUPPORT = (
+    "Pakistan/Pakistan/PROPN/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/5/mark "
+    "Islamabad/Islamabad/PROPN/5/nsubj supported/support/VERB/2/ccomp the/the/DET/7/det "
+    "Taliban/Taliban/PROPN/5/obj ././PUNCT/2/punct"
+)
+SAID_SUPPORT = (
+    "Pakistan/Pakistan/PROPN/2/nsubj said/say/VERB/0/root that/that/SCONJ/5/mark "
+    "Islamabad/Islamabad/PROPN/5/nsubj supported/support/VERB/2/ccomp the/the/DET/7/det "
+    "Taliban/Taliban/PROPN/5/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_act_inside_a_denied_clause_codes_nothing():
+    assert not any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT))
+    assert any(c.startswith("05") for _, c, _ in events(SAID_SUPPORT))  # a reported act codes
+    assert any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT, rules=CodingRules(disputed_clauses=False)))
+
+
+UNTIL_AGREED = (
+    "Hamas/Hamas/PROPN/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod release/release/VERB/0/root "
+    "hostages/hostage/NOUN/4/obj until/until/SCONJ/8/mark Israel/Israel/PROPN/8/nsubj "
+    "agreed/agree/VERB/4/advcl to/to/PART/10/mark withdraw/withdraw/VERB/8/xcomp from/from/ADP/12/case "
+    "Gaza/Gaza/PROPN/10/obl ././PUNCT/4/punct"
+)
+AFTER_WITHDREW = (
+    "Hamas/Hamas/PROPN/2/nsubj released/release/VERB/0/root hostages/hostage/NOUN/2/obj "
+    "after/after/SCONJ/6/mark Israel/Israel/PROPN/6/nsubj agreed/agree/VERB/2/advcl to/to/PART/8/mark "
+    "withdraw/withdraw/VERB/6/xcomp from/from/ADP/10/case Gaza/Gaza/PROPN/8/obl ././PUNCT/2/punct"
+)
+
+
+def test_a_time_clause_of_an_act_not_done_is_not_done_either():
+    assert not any(s == "ISR" for s, _, _ in events(UNTIL_AGREED))
+    assert any(s == "ISR" for s, _, _ in events(AFTER_WITHDREW))  # a done act's time clause codes
