@@ -421,3 +421,22 @@ SHOT_HOPEFUL = (
 def test_of_several_subjects_read_for_one_name_the_actor_is_the_subject():
     assert {t[:3] for _, _, t in events(SHOT_HOPEFUL)} == {"COL"}
     assert events(SHOT_HOPEFUL, rules=CodingRules(parse_repairs=False)) == set()
+
+
+FIGHTERS_TAGGED_VERB = (
+    "Hamas/Hamas/PROPN/2/nsubj fighters/fighter/VERB/0/root fired/fire/VERB/2/amod "
+    "rockets/rocket/NOUN/2/obj at/at/ADP/6/case Israel/Israel/PROPN/4/nmod ././PUNCT/2/punct"
+)
+HEADLINE_BASE_FORM = (
+    "Gunmen/gunman/NOUN/4/compound abduct/abduct/NOUN/4/compound 80/80/NUM/2/flat "
+    "students/student/NOUN/0/root in/in/ADP/6/case Nigeria/Nigeria/PROPN/4/nmod"
+)
+
+
+def test_a_root_tagged_verb_that_is_no_verb_form_gives_way_to_the_real_verb():
+    assert {(s, c[:2], t) for s, c, t in events(FIGHTERS_TAGGED_VERB)} == {("PSEREBHMS", "19", "ISR")}
+    assert events(FIGHTERS_TAGGED_VERB, rules=CodingRules(parse_repairs=False)) == set()
+
+
+def test_a_headline_verb_in_the_present_read_as_a_noun_is_the_verb():
+    assert {c[:2] for _, c, _ in events(HEADLINE_BASE_FORM)} == {"18"}
