@@ -440,3 +440,22 @@ def test_a_root_tagged_verb_that_is_no_verb_form_gives_way_to_the_real_verb():
 
 def test_a_headline_verb_in_the_present_read_as_a_noun_is_the_verb():
     assert {c[:2] for _, c, _ in events(HEADLINE_BASE_FORM)} == {"18"}
+
+
+ATTACK_KILLED = (
+    "The/the/DET/2/det attack/attack/NOUN/5/nsubj on/on/ADP/4/case Kyiv/Kyiv/PROPN/2/nmod "
+    "killed/kill/VERB/0/root 10/10/NUM/7/nummod people/people/NOUN/5/obj ././PUNCT/5/punct"
+)
+ATTACK_DENOUNCED = (
+    "The/the/DET/2/det attack/attack/NOUN/6/nsubj:pass on/on/ADP/4/case Kyiv/Kyiv/PROPN/2/nmod "
+    "was/be/AUX/6/aux:pass denounced/denounce/VERB/0/root by/by/ADP/8/case Britain/Britain/PROPN/6/obl:agent "
+    "././PUNCT/6/punct"
+)
+
+
+def test_an_attack_that_kills_with_nobody_named_is_of_an_unknown_attacker():
+    assert {(s, c[:2]) for s, c, _ in events(ATTACK_KILLED)} == {("---", "19")}
+
+
+def test_an_attack_is_no_actor_of_a_verb_that_is_no_violence():
+    assert all(t != "---" for _, _, t in events(ATTACK_DENOUNCED))
