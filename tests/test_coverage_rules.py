@@ -459,3 +459,14 @@ def test_an_attack_that_kills_with_nobody_named_is_of_an_unknown_attacker():
 
 def test_an_attack_is_no_actor_of_a_verb_that_is_no_violence():
     assert all(t != "---" for _, _, t in events(ATTACK_DENOUNCED))
+
+
+USED_AS_BOMBERS = (
+    "Boko/Boko/PROPN/3/nsubj Haram/Haram/PROPN/1/flat used/use/VERB/0/root young/young/ADJ/5/amod "
+    "girls/girl/NOUN/3/obj as/as/ADP/8/case suicide/suicide/NOUN/8/compound bombers/bomber/NOUN/3/obl "
+    "in/in/ADP/10/case Maiduguri/Maiduguri/PROPN/3/obl ././PUNCT/3/punct"
+)
+
+
+def test_a_pattern_object_may_sit_in_an_as_phrase():
+    assert {c for _, c, _ in events(USED_AS_BOMBERS)} == {"1831"}
