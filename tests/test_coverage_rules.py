@@ -470,3 +470,18 @@ USED_AS_BOMBERS = (
 
 def test_a_pattern_object_may_sit_in_an_as_phrase():
     assert {c for _, c, _ in events(USED_AS_BOMBERS)} == {"1831"}
+
+
+CAPTURED_GOMA = (
+    "Rebels/rebel/NOUN/2/nsubj captured/capture/VERB/0/root Goma/Goma/PROPN/2/obj "
+    "in/in/ADP/5/case January/January/PROPN/2/obl ././PUNCT/2/punct"
+)
+CAPTURED_ATTENTION = (
+    "Rwanda/Rwanda/PROPN/2/nsubj captured/capture/VERB/0/root the/the/DET/4/det "
+    "attention/attention/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_named_place_as_object_matches_the_place_pattern_and_stays_the_target():
+    assert {(c, t) for _, c, t in events(CAPTURED_GOMA)} == {("192", "COD")}
+    assert not any(c == "192" for _, c, _ in events(CAPTURED_ATTENTION))
