@@ -485,3 +485,19 @@ CAPTURED_ATTENTION = (
 def test_a_named_place_as_object_matches_the_place_pattern_and_stays_the_target():
     assert {(c, t) for _, c, t in events(CAPTURED_GOMA)} == {("192", "COD")}
     assert not any(c == "192" for _, c, _ in events(CAPTURED_ATTENTION))
+
+
+TRIED_TO_ASSASSINATE = (
+    "Rebels/rebel/NOUN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark assassinate/assassinate/VERB/2/xcomp "
+    "the/the/DET/6/det president/president/NOUN/4/obj of/of/ADP/8/case Colombia/Colombia/PROPN/6/nmod "
+    "././PUNCT/2/punct"
+)
+TRIED_TO_SHELL = (
+    "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark shell/shell/VERB/2/xcomp "
+    "Kyiv/Kyiv/PROPN/4/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_attempted_killing_is_an_attempted_assassination():
+    assert {c for _, c, _ in events(TRIED_TO_ASSASSINATE)} == {"185"}
+    assert events(TRIED_TO_SHELL) == set()  # other attempts stay hypothetical

@@ -224,27 +224,9 @@ CASES = [
     ),
     ("Hamas is using Palestinian civilians as a human shield, the Israeli military said.", "184", "PSE", "PSE"),
     # 185 attempt to assassinate, 186 assassinate
-    pytest.param(
-        "A gunman tried to assassinate Slovak Prime Minister Robert Fico in Handlova.",
-        "185",
-        "SVK",
-        "SVK",
-        marks=_x(_RULE, 'modality drops "tried to" acts; "tried/attempted to assassinate|kill" should be 185'),
-    ),
-    pytest.param(
-        "Militants attempted to assassinate the governor of Kandahar province.",
-        "185",
-        "AFG",
-        "AFG",
-        marks=_x(_RULE, 'modality drops "attempted to" acts; "tried/attempted to assassinate|kill" should be 185'),
-    ),
-    pytest.param(
-        "Colombian rebels plotted to assassinate President Alvaro Uribe.",
-        "185",
-        "COL",
-        "COL",
-        marks=_x(_RULE, '"plotted to assassinate" is coded as the assassination (186); a plot should be 185 or intent'),
-    ),
+    ("A gunman tried to assassinate Slovak Prime Minister Robert Fico in Handlova.", "185", "SVK", "SVK"),
+    ("Militants attempted to assassinate the governor of Kandahar province.", "185", "AFG", "AFG"),
+    ("Colombian rebels plotted to assassinate President Alvaro Uribe.", "185", "COL", "COL"),
     pytest.param(
         "Former Pakistani prime minister Imran Khan survived an assassination attempt in Wazirabad.",
         "185",
