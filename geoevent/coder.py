@@ -337,7 +337,7 @@ def _self_targets_dropped(
     if not rules.targetless_roots or not len(tgt):
         return tgt
     root = triples["code"].astype(str).str[:2]
-    keepable = (root.isin(rules.targetless_roots) & ~root.isin(DOMESTIC_ROOTS)).to_numpy()
+    keepable = rules.is_targetless(triples["code"]) & ~root.isin(DOMESTIC_ROOTS).to_numpy()
     self_target = (tgt >= 0) & (code[src] == code[np.maximum(tgt, 0)]) & keepable
     return np.where(self_target, -1, tgt)
 

@@ -264,7 +264,7 @@ def extract_triples(
         keep = out["target"].to_numpy() != NO_TARGET
         if rules.targetless_roots:  # not in a relative clause ("a weapon Zelensky has long requested")
             in_relcl = w["rel"].isin(("acl:relcl", "acl"))[out["verb"].to_numpy()]
-            targetless = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
+            targetless = rules.is_targetless(out["code"]) & ~in_relcl
             keep |= targetless & _has_content(c, out["verb"].to_numpy(), out["code"].to_numpy(dtype=object))
         out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
@@ -1486,7 +1486,7 @@ def extract_nominal(
         if happening.any():  # a gathering that happened needs no target ("Protests erupted in Paris")
             happened = np.zeros(n, dtype=bool)
             happened[cand[happening]] = True
-            roots = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+            roots = rules.is_targetless(out["code"])
             keep |= happened[out["verb"].to_numpy()] & roots
         out = out.loc[keep]
     if not len(out):

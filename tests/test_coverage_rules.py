@@ -501,3 +501,15 @@ TRIED_TO_SHELL = (
 def test_an_attempted_killing_is_an_attempted_assassination():
     assert {c for _, c, _ in events(TRIED_TO_ASSASSINATE)} == {"185"}
     assert events(TRIED_TO_SHELL) == set()  # other attempts stay hypothetical
+
+
+VIOLATED_CEASEFIRE = (
+    "Pakistani/Pakistani/ADJ/2/amod troops/troop/NOUN/3/nsubj violated/violate/VERB/0/root "
+    "the/the/DET/5/det ceasefire/ceasefire/NOUN/3/obj ././PUNCT/3/punct"
+)
+
+
+def test_a_listed_three_digit_code_is_kept_without_a_target():
+    assert events(VIOLATED_CEASEFIRE) == {("PAKMIL", "196", None)}
+    assert events(VIOLATED_CEASEFIRE, rules=CodingRules(targetless_roots=("19",))) == {("PAKMIL", "196", None)}
+    assert events(VIOLATED_CEASEFIRE, rules=CodingRules(targetless_roots=("01",))) == set()
