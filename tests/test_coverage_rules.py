@@ -513,3 +513,14 @@ def test_a_listed_three_digit_code_is_kept_without_a_target():
     assert events(VIOLATED_CEASEFIRE) == {("PAKMIL", "196", None)}
     assert events(VIOLATED_CEASEFIRE, rules=CodingRules(targetless_roots=("19",))) == {("PAKMIL", "196", None)}
     assert events(VIOLATED_CEASEFIRE, rules=CodingRules(targetless_roots=("01",))) == set()
+
+
+MILITANTS_BOMBED = (
+    "Militants/militant/NOUN/2/nsubj bombed/bomb/VERB/0/root a/a/DET/4/det market/market/NOUN/2/obj "
+    "in/in/ADP/6/case Peshawar/Peshawar/PROPN/2/obl ././PUNCT/2/punct"
+)
+
+
+def test_militants_who_bomb_carry_out_a_bombing_not_an_air_strike():
+    assert {c for _, c, _ in events(MILITANTS_BOMBED)} == {"183"}
+    assert {c for _, c, _ in events(MILITANTS_BOMBED, rules=CodingRules(sector_codes=False))} == {"195"}
