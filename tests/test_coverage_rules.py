@@ -524,3 +524,13 @@ MILITANTS_BOMBED = (
 def test_militants_who_bomb_carry_out_a_bombing_not_an_air_strike():
     assert {c for _, c, _ in events(MILITANTS_BOMBED)} == {"183"}
     assert {c for _, c, _ in events(MILITANTS_BOMBED, rules=CodingRules(sector_codes=False))} == {"195"}
+
+
+GROUP_IN_MODIFIERS = (
+    "Israeli/Israeli/ADJ/4/amod and/and/CCONJ/3/cc Hamas/Hamas/PROPN/1/conj forces/force/NOUN/5/nsubj "
+    "exchanged/exchange/VERB/0/root fire/fire/NOUN/5/obj ././PUNCT/5/punct"
+)
+
+
+def test_a_group_coordinated_with_a_demonym_modifier_keeps_its_own_code():
+    assert events(GROUP_IN_MODIFIERS) == {("ISRMIL", "193", "PSEREBHMS"), ("PSEREBHMS", "193", "ISRMIL")}
