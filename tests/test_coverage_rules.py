@@ -534,3 +534,13 @@ GROUP_IN_MODIFIERS = (
 
 def test_a_group_coordinated_with_a_demonym_modifier_keeps_its_own_code():
     assert events(GROUP_IN_MODIFIERS) == {("ISRMIL", "193", "PSEREBHMS"), ("PSEREBHMS", "193", "ISRMIL")}
+
+
+PRICE_RALLY = (
+    "The/the/DET/2/det rally/rally/NOUN/5/nsubj in/in/ADP/4/case prices/price/NOUN/2/nmod "
+    "continued/continue/VERB/0/root in/in/ADP/7/case Tokyo/Tokyo/PROPN/5/obl ././PUNCT/5/punct"
+)
+
+
+def test_a_rally_of_prices_is_no_gathering():
+    assert events(PRICE_RALLY) == set()
