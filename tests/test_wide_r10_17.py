@@ -442,10 +442,7 @@ CASES = [
     ("Police in Moscow arrested the opposition leader.", "2021-01-17", "173", "RUS", "RUS"),
     ("Turkish authorities detained dozens of journalists.", "2016-07-27", "173", "TUR", "TUR"),
     ("An Egyptian court sentenced the activist to five years in prison.", "2017-12-30", "173", "EGY", "EGY"),
-    _rule(
-        ("The Chinese journalist was jailed for four years.", "2020-12-28", "173", None, "CHN"),
-        "rule: an agentless passive ('was jailed') codes no event without a source",
-    ),
+    ("The Chinese journalist was jailed for four years.", "2020-12-28", "173", None, "CHN"),
     ("Malaysia deported hundreds of Myanmar nationals.", "2021-02-23", "174", "MYS", "MMR"),
     ("Saudi Arabia deported thousands of Ethiopian migrants.", "2017-11-15", "174", "SAU", "ETH"),
     ("Police fired tear gas at protesters in Nairobi.", "2023-07-19", "175", "KEN", "KEN"),
@@ -478,10 +475,7 @@ CASES = [
     ("Germany deported dozens of rejected Afghan asylum seekers.", "2017-05-31", "174", "DEU", "AFG"),
     ("Pakistan expelled thousands of Afghan refugees.", "2023-11-02", "174", "PAK", "AFG"),
     ("The United States deported hundreds of Haitians.", "2021-09-20", "174", "USA", "HTI"),
-    _rule(
-        ("Dozens of protesters were detained in Tbilisi.", "2024-12-01", "173", None, "GEO"),
-        "rule: an agentless passive ('were detained in Tbilisi') codes no event without a source",
-    ),
+    ("Dozens of protesters were detained in Tbilisi.", "2024-12-01", "173", None, "GEO"),
 ]
 
 CONTROLS = [
@@ -510,8 +504,9 @@ CONTROLS = [
 
 @pytest.fixture(scope="module")
 def coded() -> dict[str, list[tuple[str, str, str | None]]]:
-    texts = [c[0] for c in CASES] + [c[0] for c in CONTROLS]
-    dates = [c[1] for c in CASES] + [c[1] for c in CONTROLS]
+    cases = [_values(c) for c in CASES]
+    texts = [c[0] for c in cases] + [c[0] for c in CONTROLS]
+    dates = [c[1] for c in cases] + [c[1] for c in CONTROLS]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         per_text = code_texts(texts, dates)
@@ -525,8 +520,13 @@ def _country(code: str | None) -> str | None:
     return None if code is None else code[:3]
 
 
+def _values(case) -> tuple:
+    """A case's fields, whether a plain tuple or a pytest.param."""
+    return tuple(case.values) if hasattr(case, "marks") else case
+
+
 def _text(case) -> str:
-    return (case.values if hasattr(case, "values") else case)[0]
+    return _values(case)[0]
 
 
 @pytest.mark.parametrize(("text", "date", "code", "source", "target"), CASES, ids=[_text(c)[:48] for c in CASES])
