@@ -453,10 +453,7 @@ CASES = [
     ("Security forces dispersed the demonstrators in Khartoum with water cannon.", "2019-01-09", "175", "SDN", "SDN"),
     ("Troops cracked down on protesters in Yangon.", "2021-03-03", "175", "MMR", "MMR"),
     ("Argentina expropriated the stake of Spain's Repsol in the oil company YPF.", "2012-04-16", "1711", "ARG", "ESP"),
-    _rule(
-        ("Israeli troops bulldozed Palestinian olive groves near Nablus.", "2004-05-11", "1712", "ISR", "PSE"),
-        "parse: 'bulldozed' read as a relative clause, 'groves' as the verb",
-    ),
+    ("Israeli troops bulldozed Palestinian olive groves near Nablus.", "2004-05-11", "1712", "ISR", "PSE"),
     ("Authorities in Lagos demolished the waterfront settlement.", "2017-04-09", "1712", "NGA", "NGA"),
     ("Hong Kong authorities shut down the pro-democracy newspaper Apple Daily.", "2021-06-23", "1721", "HKG", "HKG"),
     ("Myanmar's junta cut internet access nationwide.", "2021-02-15", "1721", "MMR", "MMR"),
