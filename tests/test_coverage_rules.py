@@ -459,3 +459,45 @@ def test_an_attack_that_kills_with_nobody_named_is_of_an_unknown_attacker():
 
 def test_an_attack_is_no_actor_of_a_verb_that_is_no_violence():
     assert all(t != "---" for _, _, t in events(ATTACK_DENOUNCED))
+
+
+USED_AS_BOMBERS = (
+    "Boko/Boko/PROPN/3/nsubj Haram/Haram/PROPN/1/flat used/use/VERB/0/root young/young/ADJ/5/amod "
+    "girls/girl/NOUN/3/obj as/as/ADP/8/case suicide/suicide/NOUN/8/compound bombers/bomber/NOUN/3/obl "
+    "in/in/ADP/10/case Maiduguri/Maiduguri/PROPN/3/obl ././PUNCT/3/punct"
+)
+
+
+def test_a_pattern_object_may_sit_in_an_as_phrase():
+    assert {c for _, c, _ in events(USED_AS_BOMBERS)} == {"1831"}
+
+
+CAPTURED_GOMA = (
+    "Rebels/rebel/NOUN/2/nsubj captured/capture/VERB/0/root Goma/Goma/PROPN/2/obj "
+    "in/in/ADP/5/case January/January/PROPN/2/obl ././PUNCT/2/punct"
+)
+CAPTURED_ATTENTION = (
+    "Rwanda/Rwanda/PROPN/2/nsubj captured/capture/VERB/0/root the/the/DET/4/det "
+    "attention/attention/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_named_place_as_object_matches_the_place_pattern_and_stays_the_target():
+    assert {(c, t) for _, c, t in events(CAPTURED_GOMA)} == {("192", "COD")}
+    assert not any(c == "192" for _, c, _ in events(CAPTURED_ATTENTION))
+
+
+TRIED_TO_ASSASSINATE = (
+    "Rebels/rebel/NOUN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark assassinate/assassinate/VERB/2/xcomp "
+    "the/the/DET/6/det president/president/NOUN/4/obj of/of/ADP/8/case Colombia/Colombia/PROPN/6/nmod "
+    "././PUNCT/2/punct"
+)
+TRIED_TO_SHELL = (
+    "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark shell/shell/VERB/2/xcomp "
+    "Kyiv/Kyiv/PROPN/4/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_attempted_killing_is_an_attempted_assassination():
+    assert {c for _, c, _ in events(TRIED_TO_ASSASSINATE)} == {"185"}
+    assert events(TRIED_TO_SHELL) == set()  # other attempts stay hypothetical
