@@ -164,10 +164,7 @@ CASES = [
     ("Beijing voiced strong opposition to the US arms sale to Taiwan.", "2019-07-09", "110", "CHN", "USA"),
     ("Kenya accused Somalia of meddling in its internal affairs.", "2019-02-17", "112", "KEN", "SOM"),
     ("Israel blamed Hezbollah for the rocket attack on the Golan Heights.", "2024-07-28", "112", "ISR", "LBN"),
-    _rule(
-        ("Washington alleged that Iran had supplied drones to Russia.", "2022-10-17", "112", "USA", "IRN"),
-        "target: an accusation's target is the subject of its that-clause (Iran); the rules leave it empty",
-    ),
+    ("Washington alleged that Iran had supplied drones to Russia.", "2022-10-17", "112", "USA", "IRN"),
     ("The Kenyan opposition accused the ruling party of rigging the vote.", "2017-08-09", "1121", "KEN", "KEN"),
     ("Human Rights Watch accused Egyptian security forces of torturing detainees.", "2017-09-06", "1122", "NGO", "EGY"),
     ("Armenia accuses Azerbaijan of violating ceasefire", "2020-10-11", "1123", "ARM", "AZE"),
