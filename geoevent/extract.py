@@ -253,6 +253,8 @@ def extract_triples(
             "reverse_code": best["reverse_code"].to_numpy(dtype=object),
         }
     )
+    if rules.unnamed_agents:
+        out = _passive_postures(out, c)
     out = out.loc[out["source"].to_numpy() >= 0]
     out = _unnamed_agent_victims(out, c)
     if rules.background_clauses:
@@ -1017,6 +1019,23 @@ def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray, 
         hit = hit[counting[slot[hit]] & (of[slot[hit]] >= 0)]
         out[hit] = of[slot[hit]]
     return out
+
+
+def _passive_postures(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:
+    """A show of force in the passive with no agent ("French police were put on high alert",
+    "Thousands of riot police were deployed across Moscow"): the forces named are the posture's
+    source, with no target of their own."""
+    vb, src = out["verb"].to_numpy(), out["source"].to_numpy()
+    posture = np.array([str(x).startswith("15") for x in out["code"].tolist()], dtype=bool)
+    take = posture & (src < 0) & c.passive[vb] & (c.by_agent[vb] < 0) & (c.nsubj_pass[vb] >= 0)
+    if not take.any():
+        return out
+    forces = c.nsubj_pass[vb]
+    tgt = out["target"].to_numpy()
+    return out.assign(
+        source=np.where(take, forces, src),
+        target=np.where(take & (tgt == forces), NO_TARGET, tgt),
+    )
 
 
 def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:

@@ -555,3 +555,14 @@ ALLEGED_SUPPLY = (
 
 def test_an_allegation_targets_the_subject_of_the_alleged_clause_which_codes_nothing():
     assert events(ALLEGED_SUPPLY) == {("USA", "112", "IRN")}
+
+
+POLICE_ON_ALERT = (
+    "French/French/ADJ/2/amod police/police/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass put/put/VERB/0/root "
+    "on/on/ADP/7/case high/high/ADJ/7/amod alert/alert/NOUN/4/obl ././PUNCT/4/punct"
+)
+
+
+def test_forces_put_on_alert_with_no_agent_are_the_postures_source():
+    assert {(s, c[:2], t) for s, c, t in events(POLICE_ON_ALERT)} == {("FRACOP", "15", None)}
+    assert events(POLICE_ON_ALERT, rules=CodingRules(unnamed_agents=False)) == set()

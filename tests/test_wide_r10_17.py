@@ -367,10 +367,7 @@ CASES = [
     ("China held large-scale military drills around Taiwan.", "2022-08-04", "150", "CHN", "TWN"),
     ("Russia staged naval exercises in the Black Sea.", "2021-04-21", "150", "RUS", None),
     ("North Korea paraded its new intercontinental missiles in Pyongyang.", "2020-10-10", "150", "PRK", None),
-    _rule(
-        ("French police were put on high alert in Paris ahead of the verdict.", "2023-07-01", "151", "FRA", None),
-        "rule: an agentless passive of a posture verb ('police were put on alert') has the patient as the actor; no source is found",
-    ),
+    ("French police were put on high alert in Paris ahead of the verdict.", "2023-07-01", "151", "FRA", None),
     ("South Korea put its troops on high alert after the North's missile launch.", "2017-07-04", "152", "KOR", None),
     ("Pakistan placed its air force on alert after the Indian air strikes.", "2019-02-26", "152", "PAK", None),
     ("The government deployed thousands of riot police across the Kenyan capital.", "2023-07-12", "153", "KEN", None),
@@ -386,26 +383,20 @@ CASES = [
     ),
     ("Chinese warships sailed through the Taiwan Strait in a show of force.", "2019-04-21", "150", "CHN", None),
     ("India put its armed forces on high alert along the Pakistan border.", "2016-09-29", "152", "IND", None),
-    _rule(
-        (
-            "Taiwan's military was placed on alert as Chinese warplanes crossed the median line.",
-            "2020-09-18",
-            "152",
-            "TWN",
-            None,
-        ),
-        "rule: an agentless passive of a posture verb ('military was placed on alert') has the patient as the actor",
+    (
+        "Taiwan's military was placed on alert as Chinese warplanes crossed the median line.",
+        "2020-09-18",
+        "152",
+        "TWN",
+        None,
     ),
     ("Hong Kong police deployed thousands of officers ahead of the anniversary.", "2020-06-30", "153", "HKG", None),
-    _rule(
-        (
-            "Thousands of police officers were deployed across Paris before the protest.",
-            "2018-12-08",
-            "153",
-            "FRA",
-            None,
-        ),
-        "rule: an agentless passive of a posture verb ('police were deployed') has the patient as the actor",
+    (
+        "Thousands of police officers were deployed across Paris before the protest.",
+        "2018-12-08",
+        "153",
+        "FRA",
+        None,
     ),
     # ---- 17 coerce
     # a seized ship is coded as a hijacking (181), as verbs_cov18_20.tsv does
