@@ -1459,6 +1459,14 @@ def extract_nominal(
     source = np.full(n, -1, dtype=np.int64)
     order = np.argsort(-np.abs(src - head[src]), kind="stable")  # nearest last, so it wins
     source[head[src[order]]] = src[order]
+    # an event noun in an "in" phrase of a verb is its subject's: "went ahead with the vote in
+    # defiance of the court" (the government defies the court)
+    in_phrase = cand[rel.isin(("obl",))[cand] & (case[cand] == "in") & (source[cand] < 0) & has_head[cand]]
+    if len(in_phrase):
+        subj_of = np.full(n, -1, dtype=np.int64)
+        ns = np.flatnonzero(rel.eq("nsubj") & has_head & has_actor)
+        subj_of[head[ns][::-1]] = ns[::-1]
+        source[in_phrase] = subj_of[head[in_phrase]]
     # targets: an nmod behind a preposition, paired with the noun's rows by (noun lemma, prep)
     tgt = kids[rel.eq("nmod")[kids] & (case[kids] != "by") & (case[kids] != "")]
     table = nouns.assign(_row=np.arange(len(nouns)))

@@ -566,3 +566,14 @@ POLICE_ON_ALERT = (
 def test_forces_put_on_alert_with_no_agent_are_the_postures_source():
     assert {(s, c[:2], t) for s, c, t in events(POLICE_ON_ALERT)} == {("FRACOP", "15", None)}
     assert events(POLICE_ON_ALERT, rules=CodingRules(unnamed_agents=False)) == set()
+
+
+IN_DEFIANCE = (
+    "Iran/Iran/PROPN/2/nsubj held/hold/VERB/0/root a/a/DET/4/det parade/parade/NOUN/2/obj "
+    "in/in/ADP/6/case defiance/defiance/NOUN/2/obl of/of/ADP/8/case Washington/Washington/PROPN/6/nmod "
+    "././PUNCT/2/punct"
+)
+
+
+def test_an_event_noun_in_an_in_phrase_of_a_verb_is_its_subjects():
+    assert ("IRN", "128", "USA") in events(IN_DEFIANCE)
