@@ -541,6 +541,7 @@ def _pick_patterns(
         (6, prt_obl),
         (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), rules)),
         (8, _second_object(c)[vidx] if rules.parse_repairs else np.full(len(vidx), -1, dtype=np.int64)),
+        (9, _object_complement(c)[vidx] if rules.counted_objects else np.full(len(vidx), -1, dtype=np.int64)),
     ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]], place_key[slot[ok]]):
@@ -993,6 +994,19 @@ def _clause_actor(
     first = np.r_[True, vs[1:] != vs[:-1]] if len(vs) else np.zeros(0, dtype=bool)
     out[vs[first]] = xs[first]
     return out
+
+
+def _object_complement(c: SimpleNamespace) -> np.ndarray:
+    """Each verb's object complement when it has an object, else -1: the adjective or noun said of
+    the object ("held Russia responsible", "found Iran liable", "called the move unacceptable");
+    a pattern may name it as its object, and the object stays the target; not a negated one ("found
+    him not guilty")."""
+    negated = np.zeros(c.n, dtype=bool)  # "found him not guilty" is no finding of guilt
+    neg = np.flatnonzero(c.has_head & c.lem.isin(c.classes["negation"]))
+    negated[c.head[neg]] = True
+    idx = np.flatnonzero(c.rel.eq("xcomp") & c.has_head & c.upos.isin(("ADJ", "NOUN")) & ~negated)
+    idx = idx[c.obj[c.head[idx]] >= 0]
+    return _first_child(c.n, c.head[idx], c.gid[idx])
 
 
 def _second_object(c: SimpleNamespace) -> np.ndarray:

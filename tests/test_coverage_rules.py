@@ -577,3 +577,18 @@ IN_DEFIANCE = (
 
 def test_an_event_noun_in_an_in_phrase_of_a_verb_is_its_subjects():
     assert ("IRN", "128", "USA") in events(IN_DEFIANCE)
+
+
+HELD_RESPONSIBLE = (
+    "Britain/Britain/PROPN/2/nsubj held/hold/VERB/0/root Russia/Russia/PROPN/2/obj "
+    "responsible/responsible/ADJ/2/xcomp ././PUNCT/2/punct"
+)
+FOUND_NOT_GUILTY = (
+    "The/the/DET/2/det court/court/NOUN/3/nsubj found/find/VERB/0/root him/he/PRON/3/obj "
+    "not/not/PART/6/advmod guilty/guilty/ADJ/3/xcomp ././PUNCT/3/punct"
+)
+
+
+def test_an_object_complement_matches_the_pattern_and_the_object_is_the_target():
+    assert events(HELD_RESPONSIBLE) == {("GBR", "112", "RUS")}
+    assert events(FOUND_NOT_GUILTY) == set()  # a negated complement is no finding

@@ -198,15 +198,12 @@ CASES = [
         ("Iran took the United States to court over the sanctions.", "2018-07-16", "115", "IRN", "USA"),
         "parse: 'to court' read as an infinitive verb",
     ),
-    _rule(
-        (
-            "The International Court of Justice found Serbia responsible for failing to prevent genocide.",
-            "2007-02-26",
-            "116",
-            "IGO",
-            "SRB",
-        ),
-        "rule: 'found X responsible/guilty/liable' (object + predicate adjective) is no verb-pattern slot",
+    (
+        "The International Court of Justice found Serbia responsible for failing to prevent genocide.",
+        "2007-02-26",
+        "116",
+        "IGO",
+        "SRB",
     ),
     _rule(
         (
@@ -218,10 +215,7 @@ CASES = [
         ),
         "rule: 'ruled that X had violated ...' (a court's finding against the that-clause subject) is no verb-pattern slot",
     ),
-    _rule(
-        ("A Dutch court found Shell liable for oil spills in Nigeria.", "2021-01-29", "116", "NLD", None),
-        "parse and rule: 'found X liable' (predicate adjective read as the object)",
-    ),
+    ("A Dutch court found Shell liable for oil spills in Nigeria.", "2021-01-29", "116", "NLD", None),
     (
         "Tehran was blamed by Washington for the attacks on tankers in the Gulf of Oman.",
         "2019-06-14",
