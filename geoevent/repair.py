@@ -61,7 +61,9 @@ def _is_verb_form(form: str) -> bool:
     """Whether an English verb lexicon (lemminflect's) lists the word as a verb form; "fighters",
     "protesters" are none."""
     low = form.lower()
-    return bool(getLemma(low, upos="VERB", lemmatize_oov=False)) or low in _verbs() or "'" in low
+    if getLemma(low, upos="VERB", lemmatize_oov=False) or low.endswith("ed") or "'" in low:
+        return True
+    return bool(verb_lemma(low))  # a dictionary verb the lexicon lacks ("torch")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -144,13 +146,26 @@ def verb_read_as_modifier(
     else:
         upos[root] = tagged
         return False
-    # the words before x: the subject phrase; the nominal whose head lies outside it heads it
+    if not _make_main_verb(upos, heads, rels, lemmas, x, lemma, kids):
+        upos[root] = tagged
+        return False
+    return True
+
+
+def _make_main_verb(
+    upos: list[str], heads: list[int], rels: list[str], lemmas: list[str], x: int, lemma: str, kids: list[list[int]]
+) -> bool:
+    """Make word ``x`` the sentence's main verb (lemma ``lemma``): the words before it are its
+    subject phrase, headed by the last nominal whose head lies outside it; the words after it that
+    hung outside the part after it, or on ``x`` itself as on a noun, become its object, obliques,
+    clauses. False (nothing changed) when no subject is found."""
+    n = len(upos)
     outside_before = [i for i in range(x) if heads[i] < 0 or heads[i] >= x]
     subject = next((i for i in reversed(outside_before) if upos[i] in _NOMINAL), -1)
     if subject < 0:
-        upos[root] = tagged
         return False
     old_heads = list(heads)
+    old_rels = list(rels)
     heads[x], rels[x], upos[x], lemmas[x] = -1, "root", "VERB", lemma
     heads[subject], rels[subject] = x, "nsubj"
     for i in outside_before:
@@ -158,7 +173,9 @@ def verb_read_as_modifier(
             heads[i] = subject
     took_object = False
     for i in range(x + 1, n):
-        if old_heads[i] < 0 or old_heads[i] < x:  # attached outside the part after the verb
+        # attached outside the part after the verb, or to the verb as to a noun ("jails activist")
+        as_noun_dep = old_heads[i] == x and old_rels[i] in ("acl", "nmod", "appos", "flat", "compound", "dep", "conj")
+        if old_heads[i] < 0 or old_heads[i] < x or as_noun_dep:
             heads[i] = x
             if rels[i] == "punct" or upos[i] == "PUNCT":
                 rels[i] = "punct"
@@ -168,9 +185,61 @@ def verb_read_as_modifier(
                 rels[i], took_object = "obj", True
             elif upos[i] in _VERBAL:
                 rels[i] = "advcl" if any(rels[k] == "mark" for k in kids[i]) else "conj"
-            elif rels[i] in ("root", "flat", "compound", "amod", "nmod"):
+            elif rels[i] in ("root", "flat", "compound", "amod", "nmod", "acl", "appos", "dep", "conj", "nsubj"):
                 rels[i] = "obl" if upos[i] in _NOMINAL else "dep"
     return True
+
+
+def headline_verb_read_as_noun(
+    forms: list[str], upos: list[str], heads: list[int], rels: list[str], lemmas: list[str]
+) -> bool:
+    """Step 7: a headline whose present-tense verb the tagger read as a noun ("Germany slams
+    Turkey over arrests", "Egypt jails activist", "Police fire tear gas at protesters"): in a
+    sentence with no finite verb, the first lower-case word after a nominal that is the present
+    tense of a dictionary verb becomes the main verb. Words tagged VERB that no verb lexicon
+    lists ("activist") become nouns."""
+    n = len(forms)
+    if n < 3 or any(_finite(forms, upos, heads, rels, i) for i in range(n)):
+        return False
+    for i in range(n):
+        if upos[i] == "VERB" and not _is_verb_form(forms[i]):
+            upos[i] = "NOUN"
+    kids = _children(heads)
+    for x in range(1, n - 1):
+        f = forms[x]
+        if not f[:1].islower() or upos[x - 1] not in ("NOUN", "PROPN") or upos[x] in ("ADP", "DET", "PUNCT", "CCONJ"):
+            continue
+        lemma = _present_tense_lemma(f)
+        if lemma and upos[x + 1] not in ("PUNCT",):
+            return _make_main_verb(upos, heads, rels, lemmas, x, lemma, kids)
+    return False
+
+
+def _finite(forms: list[str], upos: list[str], heads: list[int], rels: list[str], i: int) -> bool:
+    """Whether word ``i`` is a verb heading a clause: tagged VERB/AUX, a verb form, not a bare
+    -ing form (no auxiliary: "ruling party"), in a clause relation."""
+    if upos[i] not in _VERBAL or not _is_verb_form(forms[i]):
+        return False
+    if rels[i] not in ("root", "conj", "ccomp", "parataxis", "advcl", "xcomp", "acl:relcl"):
+        return False
+    if forms[i].lower().endswith("ing"):
+        return any(rels[k] in ("aux", "aux:pass", "cop") for k in range(len(forms)) if heads[k] == i)
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def _present_tense_lemma(form: str) -> str:
+    """The dictionary verb a present-tense form belongs to ("slams" -> slam, "fire" -> fire), else ""."""
+    low = form.lower()
+    if low.endswith(("ing", "ed")):
+        return ""
+    listed = getLemma(low, upos="VERB", lemmatize_oov=False)
+    lemma = str(listed[0]) if listed else verb_lemma(low)  # a dictionary verb the lexicon lacks ("torch")
+    if not lemma:
+        return ""
+    base = low == lemma
+    third = low in (lemma + "s", lemma + "es", lemma[:-1] + "ies")
+    return lemma if (base or third) and lemma in _verbs() else ""
 
 
 def verb_read_as_modifier_in_conjunct(
@@ -321,6 +390,9 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     idx = np.arange(n)
     prev_cc = np.r_[False, upos_all[:-1] == "CCONJ"]
     conj_amod = (rel_all == "amod") & (ghead == idx + 1) & (rel_s.to_numpy()[gh] == "conj") & prev_cc
+    # step 7: a headline with a bare participle as its root ("Protesters torch ruling party offices")
+    forms_low = pd.Series(forms_all, dtype=object).astype(str).str.lower()
+    gerund_root = is_root & forms_low.str.endswith("ing").to_numpy()
     # step 6: an expletive pronoun of an adjective ("it was ready to talk")
     expl_adj = (rel_all == "expl") & (upos_all == "PRON") & (ghead >= 0) & (upos_all[gh] == "ADJ")
 
@@ -337,6 +409,7 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
         (per_sentence(two_subjects), lambda f, u, h, r, lm: subject_of_reported_clause(f, u, h, r)),
         (per_sentence(two_subjects), lambda f, u, h, r, lm: clause_read_as_relative(f, u, h, r)),
         (per_sentence(expl_adj), lambda f, u, h, r, lm: subject_read_as_expletive(f, u, h, r)),
+        (~has_verbal_root | per_sentence(gerund_root), headline_verb_read_as_noun),
     ]
     flagged = np.zeros(len(starts), dtype=bool)
     for screen, _ in screens:

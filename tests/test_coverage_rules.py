@@ -592,3 +592,26 @@ FOUND_NOT_GUILTY = (
 def test_an_object_complement_matches_the_pattern_and_the_object_is_the_target():
     assert events(HELD_RESPONSIBLE) == {("GBR", "112", "RUS")}
     assert events(FOUND_NOT_GUILTY) == set()  # a negated complement is no finding
+
+
+def test_a_headline_present_tense_read_as_a_noun_becomes_the_main_verb():
+    from geoevent.repair import headline_verb_read_as_noun
+
+    forms = ["Germany", "slams", "Turkey", "over", "arrests"]
+    upos = ["PROPN", "PROPN", "PROPN", "ADP", "NOUN"]
+    heads = [1, 2, -1, 4, 2]
+    rels = ["compound", "nsubj", "root", "case", "obl"]
+    lemmas = ["Germany", "slams", "Turkey", "over", "arrest"]
+    assert headline_verb_read_as_noun(forms, upos, heads, rels, lemmas)
+    assert (upos[1], heads[1], lemmas[1]) == ("VERB", -1, "slam")
+    assert (heads[0], rels[0], heads[2], rels[2]) == (1, "nsubj", 1, "obj")
+
+
+def test_a_sentence_with_a_finite_verb_is_no_headline_to_repair():
+    from geoevent.repair import headline_verb_read_as_noun
+
+    forms = ["Germany", "criticised", "Turkey", "over", "arrests"]
+    upos = ["PROPN", "VERB", "PROPN", "ADP", "NOUN"]
+    heads = [1, -1, 1, 4, 1]
+    rels = ["nsubj", "root", "obj", "case", "obl"]
+    assert not headline_verb_read_as_noun(forms, upos, heads, rels, list(forms))
