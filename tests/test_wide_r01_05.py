@@ -210,6 +210,16 @@ CONTROLS: list[str] = [
     "Shares in the Japanese carmaker rallied after it met its profit forecast.",
     "The orchestra will perform in Vienna and Prague next month.",
     "Farmers in Kenya hope the rains will arrive early this year.",
+    # added after the first rows, to check their non-political senses (not part of the 'before' figure)
+    "The Japanese firm made an offer for its British rival.",
+    "The Canadian singer sent greetings to her fans in Mexico.",
+    "Fans lit candles outside the stadium in Buenos Aires.",
+    "The Kenyan runner paid tribute to her coach after winning gold.",
+    "The Irish band is considering a tour of Japan.",
+    "Scientists in Chile are exploring options to save the glacier.",
+    "The Spanish club is considering an offer for the Brazilian striker.",
+    "The German airline offered an apology to passengers for the delays.",
+    "The Dutch museum is studying plans to reopen in the spring.",
 ]
 
 
@@ -251,6 +261,15 @@ CONTROL_XFAIL: dict[str, str] = {
     ),
     "The company denied that its phones overheated.": (
         "actor: a country-less company (---BUS) denying a product fault is coded 016; non-political sources need a rule"
+    ),
+    "The Spanish club is considering an offer for the Brazilian striker.": (
+        "actor: a demonym before a word that is no agent ('Spanish club') makes the country the source"
+    ),
+    "The German airline offered an apology to passengers for the delays.": (
+        "actor: 'German airline' is read as DEU (no business agent for 'airline') and 'passengers' as DEU civilians"
+    ),
+    "The Dutch museum is studying plans to reopen in the spring.": (
+        "actor: a demonym before a word that is no agent ('Dutch museum') makes the country the source"
     ),
     "The British singer praised the audience in Dublin.": (
         "actor: 'British singer' is read as GBR and the place (Dublin) as target of 'praised the audience'"
