@@ -247,6 +247,7 @@ def extract_triples(
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
+    out = _unnamed_agent_victims(out, c)
     if rules.background_clauses:
         out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
     out = _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots))
@@ -367,6 +368,9 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         & lem.lut(classes["allegation"])[lem.codes[hd]]
         & rules.alleged_acts
     )
+    # an unnamed agent stands in the verb itself ("was abducted in Darfur": geoevent.match)
+    unnamed = passive & (subj < 0) & (w["actor_resolution"] == "unnamed-agent")
+    subj = np.where(unnamed, gid, subj)
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
         h = np.where(missing, clause_head, 0)
@@ -518,6 +522,8 @@ def _pick_patterns(
         (4, clause_obj),
         (5, lone_iobj),
         (6, prt_obl),
+        (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1))),
+        (8, _second_object(c)[vidx]),
     ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
@@ -927,6 +933,40 @@ def _clause_actor(
     first = np.r_[True, vs[1:] != vs[:-1]] if len(vs) else np.zeros(0, dtype=bool)
     out[vs[first]] = xs[first]
     return out
+
+
+def _second_object(c: SimpleNamespace) -> np.ndarray:
+    """Each word's second direct object, else -1: a double object the parser read as two objects
+    ("gave Niger's junta a one-week ultimatum", "gave investigators access"); the pattern takes
+    the thing given and the first object stays the target."""
+    idx = np.flatnonzero(c.rel.eq("obj") & c.has_head)
+    later = idx[c.obj[c.head[idx]] != idx]
+    return _first_child(c.n, c.head[later], c.gid[later])
+
+
+def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray) -> np.ndarray:
+    """The noun a quantity object counts, for matching a pattern's object: "released a group of
+    hostages", "handed over a batch of archives", "sent a convoy of trucks" (the words of class
+    ``quantity`` or ``crowd``, with an "of" noun), else -1."""
+    of = c.child(c.base.eq("nmod") & (c.case == "of"))
+    counting = c.lem.isin(c.classes["quantity"] | c.classes["crowd"])
+    out = np.full(len(obj), -1, dtype=np.int64)
+    for slot in (subj_pass, obj):  # the direct object first
+        ok = slot >= 0
+        hit = np.flatnonzero(ok)
+        hit = hit[counting[slot[hit]] & (of[slot[hit]] >= 0)]
+        out[hit] = of[slot[hit]]
+    return out
+
+
+def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:
+    """An unnamed agent (the verb stands for it: geoevent.match) acts only on the passive subject,
+    its victim: not on a place the target step falls back to ("were killed in Kigali")."""
+    vb, src = out["verb"].to_numpy(), out["source"].to_numpy()
+    unnamed = src == vb
+    if not unnamed.any():
+        return out
+    return out.loc[~unnamed | (out["target"].to_numpy() == c.nsubj_pass[vb])]
 
 
 def _background_clause(w: Words) -> np.ndarray:

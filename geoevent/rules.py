@@ -51,6 +51,7 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "background_clauses": False,
     "alleged_acts": False,
     "actor_objects": False,
+    "unnamed_agents": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -140,6 +141,10 @@ class CodingRules:
     actor_objects
         A blocking verb pattern (code "-", a verb's non-political sense) yields when its object
         is an actor ("expelled American members of the UN team") (default True).
+    unnamed_agents
+        A passive act of violence or coercion with no agent named has an unnamed source: an
+        attacker of the country the sentence names, else of unknown country, with resolution
+        "unnamed-agent" ("An aid worker was abducted in Darfur" SDN 181 SDNCVL) (default True).
 
     Examples
     --------
@@ -175,6 +180,7 @@ class CodingRules:
     background_clauses: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     alleged_acts: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     actor_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    unnamed_agents: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:
