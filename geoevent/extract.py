@@ -522,8 +522,8 @@ def _pick_patterns(
         (4, clause_obj),
         (5, lone_iobj),
         (6, prt_obl),
-        (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1))),
-        (8, _second_object(c)[vidx]),
+        (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), rules)),
+        (8, _second_object(c)[vidx] if rules.parse_repairs else np.full(len(vidx), -1, dtype=np.int64)),
     ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
@@ -944,13 +944,15 @@ def _second_object(c: SimpleNamespace) -> np.ndarray:
     return _first_child(c.n, c.head[later], c.gid[later])
 
 
-def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray) -> np.ndarray:
+def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray, rules: CodingRules) -> np.ndarray:
     """The noun a quantity object counts, for matching a pattern's object: "released a group of
     hostages", "handed over a batch of archives", "sent a convoy of trucks" (the words of class
-    ``quantity`` or ``crowd``, with an "of" noun), else -1."""
+    ``quantity`` or ``crowd``, with an "of" noun), else -1 (all -1 without ``counted_objects``)."""
+    out = np.full(len(obj), -1, dtype=np.int64)
+    if not rules.counted_objects:
+        return out
     of = c.child(c.base.eq("nmod") & (c.case == "of"))
     counting = c.lem.isin(c.classes["quantity"] | c.classes["crowd"])
-    out = np.full(len(obj), -1, dtype=np.int64)
     for slot in (subj_pass, obj):  # the direct object first
         ok = slot >= 0
         hit = np.flatnonzero(ok)
@@ -1246,6 +1248,16 @@ _NOT_DONE = frozenset(
 _NOMINAL_SOURCE_RELS = ("nmod:poss", "amod", "compound")
 
 
+def _happening_nouns(w: Words, cand: np.ndarray, rules: CodingRules) -> np.ndarray:
+    """Per candidate event noun, whether it is a gathering that happened ("Protests erupted in
+    Ferguson"): coded with no target, its own actor (the people in it) as the source."""
+    if not rules.happening_events:
+        return np.zeros(len(cand), dtype=bool)
+    from geoevent.match import happening_gatherings
+
+    return happening_gatherings(w)[cand]
+
+
 def _told_by_verb(w: Words, cand: np.ndarray, coded_verbs: np.ndarray | None) -> np.ndarray:
     """Per candidate event noun, whether it is what a coded verb acts on ("criticised the U.S.-led
     invasion of Iraq", "claimed responsibility for the attack"): that verb's event is the news,
@@ -1303,6 +1315,8 @@ def extract_nominal(
     dep = np.flatnonzero(has_head & rel.isin(("amod", "det", "advmod")) & lem.isin(_NOT_DONE))
     not_done = np.zeros(n, dtype=bool)
     not_done[head[dep]] = True
+    # ... unless it is a gathering that happened, with no agent ("demonstrations were held in Paris")
+    as_object &= ~_happening_nouns(w, cand, rules)
     cand = cand[~as_object & ~not_done[cand] & ~_told_by_verb(w, cand, coded_verbs)]
     if not len(cand):
         return _empty()
@@ -1324,10 +1338,14 @@ def extract_nominal(
     with_prep = cand_df.merge(pd.DataFrame({"verb": head[tgt], "prep": case[tgt], "target": tgt}), on="verb")
     with_prep = with_prep.merge(table, on=["noun", "prep"]).sort_values(["verb", "target"]).drop_duplicates("verb")
     rows.append(with_prep)
-    if not rules.require_target:
-        plain = cand_df.merge(table.loc[table["prep"] == ""], on="noun")
+    happening = _happening_nouns(w, cand, rules)
+    if not rules.require_target or happening.any():
+        plain = cand_df.loc[happening | (not rules.require_target)].merge(table.loc[table["prep"] == ""], on="noun")
         plain = plain.loc[~plain["verb"].isin(with_prep["verb"])].assign(target=-1)
         rows.append(plain)
+        # the gathering stands for the people in it (geoevent.match.happening_gatherings)
+        own = cand[happening & (source[cand] < 0) & has_actor[cand]]
+        source[own] = own
     found = pd.concat(rows, ignore_index=True)
     if len(found) == 0:
         return _empty()
@@ -1357,7 +1375,13 @@ def extract_nominal(
     out = pd.concat([out, swapped.assign(source=swapped["target"], target=swapped["source"])], ignore_index=True)
     out = out.loc[(out["source"].to_numpy() >= 0) & (out["source"].to_numpy() != out["target"].to_numpy())]
     if rules.require_target:
-        out = out.loc[out["target"].to_numpy() >= 0]
+        keep = out["target"].to_numpy() >= 0
+        if happening.any():  # a gathering that happened needs no target ("Protests erupted in Paris")
+            happened = np.zeros(n, dtype=bool)
+            happened[cand[happening]] = True
+            roots = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+            keep |= happened[out["verb"].to_numpy()] & roots
+        out = out.loc[keep]
     if not len(out):
         return _empty()
     return _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots)).reset_index(drop=True)

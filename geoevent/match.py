@@ -674,6 +674,9 @@ def resolve_actors(
 
     crowd = w["norm"].isin(verb_classes()["crowd"]) & (code == "")
     lone_agent = np.where(crowd & (agent_word == ""), "CVL", agent_word)
+    # "Protests erupted in Ferguson": a gathering that happened stands for the protesters in it
+    if rules.happening_events:
+        lone_agent = np.where(happening_gatherings(w) & (code == "") & (lone_agent == ""), "PRO", lone_agent)
     # agent words with no country: from a place in the sentence, else unknown
     lone_agent = np.where(lone_agent != "", lone_agent, title_agent)
     lone = (
@@ -770,6 +773,33 @@ def _unclaimed_devices(w: Words, code: np.ndarray) -> np.ndarray:
     unclaimed = verb_classes()["unclaimed"]
     device = w["lemma"].isin(unclaimed) | w["norm"].isin(unclaimed)
     return device & (code == "") & w["rel"].isin(("nsubj", "nsubj:pass")) & (w["head"] >= 0)
+
+
+def happening_gatherings(w: Words) -> np.ndarray:
+    """Per word, whether it is a gathering (``gathering`` in data/rules/verb_classes.tsv: protest,
+    rally, riot...) that is the subject of a verb of happening (``occurrence``: "protests erupted",
+    "rioting spread", "demonstrations were held", "protests broke out", "a rally took place")."""
+    from geoevent.extract import verb_classes
+
+    classes = verb_classes()
+    rel: Cat = w["rel"]
+    lem: Cat = w["lemma"]
+    head = w["head"]
+    has_head = head >= 0
+    hd = np.maximum(head, 0)
+    gathering = (lem.isin(classes["gathering"]) | w["norm"].isin(classes["gathering"])) & has_head
+    subject = gathering & rel.isin(("nsubj", "nsubj:pass"))
+    happens = lem.lut(classes["occurrence"])[lem.codes[hd]]
+    # "broke out", "took place": the verb with its particle or object
+    prt_out = np.zeros(w.n, dtype=bool)
+    prt_out[head[(rel.eq("compound:prt") | rel.eq("advmod")) & lem.eq("out") & has_head]] = True
+    obj_place = np.zeros(w.n, dtype=bool)
+    obj_place[head[rel.eq("obj") & lem.eq("place") & has_head]] = True
+    lemma_of_head = lem.values[hd]
+    phrasal = ((lemma_of_head == "break") & prt_out[hd]) | ((lemma_of_head == "take") & obj_place[hd])
+    # "demonstrations were held / staged / organised": only in the passive
+    passive_ok = lem.lut(classes["occurrence_passive"])[lem.codes[hd]] & rel.eq("nsubj:pass")
+    return subject & (happens | phrasal | passive_ok) & w["upos"].isin(("NOUN",))
 
 
 def _unnamed_agents(w: Words, code: np.ndarray) -> np.ndarray:

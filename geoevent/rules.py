@@ -52,6 +52,8 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "alleged_acts": False,
     "actor_objects": False,
     "unnamed_agents": False,
+    "counted_objects": False,
+    "happening_events": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -145,6 +147,13 @@ class CodingRules:
         A passive act of violence or coercion with no agent named has an unnamed source: an
         attacker of the country the sentence names, else of unknown country, with resolution
         "unnamed-agent" ("An aid worker was abducted in Darfur" SDN 181 SDNCVL) (default True).
+    counted_objects
+        A quantity object matches verb patterns by the noun it counts ("released a group of
+        hostages", "sent a convoy of trucks") (default True).
+    happening_events
+        A gathering that is the subject of a verb of happening codes as an event of the people in
+        it, with no target needed ("Protests erupted in Ferguson" USAPRO 141; "Riots broke out in
+        Paris"; "demonstrations were held in 60 cities") (default True).
 
     Examples
     --------
@@ -181,6 +190,8 @@ class CodingRules:
     alleged_acts: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     actor_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     unnamed_agents: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    counted_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    happening_events: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:
