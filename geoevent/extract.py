@@ -696,6 +696,8 @@ def _modality_step(
         & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
+    if rules.disputed_clauses:  # "denied that its agency supported", "accusations that it had used"
+        drop |= _disputed_clause(c)[vb]
     if modality and rules.sub_codes:  # geoevent's reading of warnings (with the threat sub-codes)
         drop |= _warnings_of_fact(c, best)
     if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
@@ -729,6 +731,33 @@ def _modality_step(
     best = best.assign(code=codes)
 
     return best
+
+
+def _disputed_clause(c: SimpleNamespace) -> np.ndarray:
+    """Per word, whether it heads a clause that is only claimed, denied or wondered about: the
+    that-clause of a verb or noun of class ``disputed`` ("denied that its agency supported the
+    Taliban", "rejected allegations that hackers had targeted", "debating why the Soviet Union
+    invaded"). The denial or accusation codes; the act inside it did not necessarily happen."""
+    rel: Cat = c.rel
+    head, has_head, lem = c.head, c.has_head, c.lem
+    hd = np.maximum(head, 0)
+    disputed = lem.lut(c.classes["disputed"])[lem.codes[hd]]
+    clause = rel.isin(("ccomp", "acl", "acl:relcl", "csubj")) & has_head & disputed
+    # a relative clause only counts when it is the noun's content ("accusations that it had used")
+    content = ~rel.eq("acl:relcl") | np.isin(c.mark, ("that",)) | _that_word_child(c)
+    out = clause & content
+    # and the clauses conjoined to such a clause
+    conj = rel.eq("conj") & has_head
+    out |= conj & out[hd]
+    return out
+
+
+def _that_word_child(c: SimpleNamespace) -> np.ndarray:
+    """Per word, whether it has a dependent "that" (a content clause the parser read as relative)."""
+    out = np.zeros(c.n, dtype=bool)
+    idx = np.flatnonzero(c.lem.eq("that") & c.has_head)
+    out[c.head[idx]] = True
+    return out
 
 
 def _has_content(c: SimpleNamespace, vb: np.ndarray, codes: np.ndarray) -> np.ndarray:

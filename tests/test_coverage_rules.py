@@ -352,3 +352,21 @@ def test_a_true_expletive_stays():
     rels = ["expl", "cop", "root", "mark", "nsubj", "csubj"]
     assert not subject_read_as_expletive(forms, upos, heads, rels)
     assert rels[0] == "expl"
+
+
+DENIED_SUPPORT = (
+    "Pakistan/Pakistan/PROPN/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/5/mark "
+    "Islamabad/Islamabad/PROPN/5/nsubj supported/support/VERB/2/ccomp the/the/DET/7/det "
+    "Taliban/Taliban/PROPN/5/obj ././PUNCT/2/punct"
+)
+SAID_SUPPORT = (
+    "Pakistan/Pakistan/PROPN/2/nsubj said/say/VERB/0/root that/that/SCONJ/5/mark "
+    "Islamabad/Islamabad/PROPN/5/nsubj supported/support/VERB/2/ccomp the/the/DET/7/det "
+    "Taliban/Taliban/PROPN/5/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_act_inside_a_denied_clause_codes_nothing():
+    assert not any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT))
+    assert any(c.startswith("05") for _, c, _ in events(SAID_SUPPORT))  # a reported act codes
+    assert any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT, rules=CodingRules(disputed_clauses=False)))
