@@ -696,6 +696,13 @@ def _modality_step(
         & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
+    # a time clause of an act not done is not done either: "would not release the hostages until
+    # Israel agreed to end the war", "will lift sanctions once Iran complies"
+    unrealized = neg | modal_hyp | modal_int
+    not_yet = is_advcl & has_head & _isin(mark, classes["temporal"]) & unrealized[np.maximum(head, 0)] & modality
+    for _ in range(2):  # and the clauses inside it ("until Israel agreed to end the war")
+        not_yet = not_yet | ((controlled | is_conj) & has_head & not_yet[np.maximum(clause_head, 0)])
+    drop |= not_yet[vb]
     if rules.disputed_clauses:  # "denied that its agency supported", "accusations that it had used"
         drop |= _disputed_clause(c)[vb]
     if modality and rules.sub_codes:  # geoevent's reading of warnings (with the threat sub-codes)
@@ -712,6 +719,7 @@ def _modality_step(
     if rules.sub_codes:  # "urged Hamas to free the hostages": the appeal takes the act's sub-code
         asked = (in_clause & obj_control[hv]) | requested[vb]
         best = _asked_acts(best, vb, hv, asked)
+        best = _ordered_departures(c, w, best)
         # "promised to provide economic aid": the promised act (0331) stands for the promise (033)
         promising = np.zeros(n, dtype=bool)
         promising[hv[in_clause & matrix_intent & intent & ~drop]] = True
@@ -1078,6 +1086,40 @@ def _asked_acts(best: pd.DataFrame, vb: np.ndarray, hv: np.ndarray, asked: np.nd
         if new:
             codes[j] = new
     return best.assign(code=codes)
+
+
+def _ordered_departures(c: SimpleNamespace, w: Words, best: pd.DataFrame) -> pd.DataFrame:
+    """Sub-code step: a generic order (100) that a foreign actor leave ("ordered ten US diplomats
+    to leave the country", "ordered the NGOs out of the country") is an expulsion (166): the
+    ordered verb is of class ``departure``, or the order has an "out of" phrase; the ordered
+    actor's country differs from the one giving the order."""
+    codes = best["code"].to_numpy(dtype=object)
+    cand = np.flatnonzero(codes == "100")
+    if not len(cand):
+        return best
+    rel: Cat = c.rel
+    lem: Cat = c.lem
+    vb = best["v"].to_numpy()[cand]
+    to_verb = c.child((rel.eq("xcomp") | (rel.eq("advcl") & c.mark_to)) & lem.isin(c.classes["departure"]))
+    out_of = np.zeros(c.n, dtype=bool)
+    out_word = np.flatnonzero(lem.eq("out") & c.has_head & rel.isin(("case", "advmod", "compound:prt")))
+    out_of[c.head[out_word]] = True  # "out of the country": on the noun or on the verb
+    hd = np.maximum(c.head, 0)
+    out_of |= np.bincount(hd[out_of & c.has_head], minlength=c.n).astype(bool)  # the noun's verb
+    departs = (to_verb[vb] >= 0) | out_of[vb]
+    country = w["actor_country"]
+    obj, subj = c.obj[vb], c.subj[vb]
+    foreign = (obj >= 0) & (subj >= 0)
+    foreign &= country[np.maximum(obj, 0)] != country[np.maximum(subj, 0)]
+    foreign &= (w["actor_code"][np.maximum(obj, 0)] != "") & ~np.isin(country[np.maximum(subj, 0)], ("", "---"))
+    hit = cand[departs & foreign]
+    if not len(hit):
+        return best
+    codes = codes.copy()
+    codes[hit] = "166"
+    label = best["label"].to_numpy(dtype=object).copy()
+    label[hit] = ""  # the codebook's label
+    return best.assign(code=codes, label=label)
 
 
 def _refusals(best: pd.DataFrame, negated: np.ndarray, under_refusal: np.ndarray) -> tuple[np.ndarray, pd.DataFrame]:
