@@ -296,6 +296,12 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     mark_to = mark == "to"
     nsubj = child(rel.eq("nsubj"))
     nsubj_pass = child(rel.eq("nsubj:pass"))
+    if rules.parse_repairs:  # a name read as several subjects ("hopeful Miguel Uribe was shot"): the actor
+        named = w["actor_code"] != ""
+        for first, r in ((nsubj, "nsubj"), (nsubj_pass, "nsubj:pass")):
+            actor_first = child(rel.eq(r) & named)
+            swap = (first >= 0) & (actor_first >= 0) & ~named[np.maximum(first, 0)]
+            first[swap] = actor_first[swap]
     obj = child(rel.eq("obj"))
     iobj = child(rel.eq("iobj"))
     ccomp = child(rel.eq("ccomp"))  # each word's first that-clause
@@ -1005,7 +1011,10 @@ def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFram
     unnamed = src == vb
     if not unnamed.any():
         return out
-    return out.loc[~unnamed | (out["target"].to_numpy() == c.nsubj_pass[vb])]
+    tgt = out["target"].to_numpy()
+    t = np.maximum(tgt, 0)
+    victim = (tgt >= 0) & ((tgt == c.nsubj_pass[vb]) | ((c.head[t] == vb) & c.rel.eq("nsubj:pass")[t]))
+    return out.loc[~unnamed | victim]
 
 
 def _background_clause(w: Words) -> np.ndarray:

@@ -409,3 +409,15 @@ def test_a_foreign_actor_ordered_to_leave_is_expelled():
 
 def test_an_actor_ordered_out_by_its_own_country_is_not_expelled():
     assert not any(c == "166" for _, c, _ in events(ORDERED_OWN_TO_LEAVE))
+
+
+SHOT_HOPEFUL = (
+    "Colombian/Colombian/PROPN/5/compound presidential/presidential/ADJ/3/amod hopeful/hopeful/ADJ/7/nsubj:pass "
+    "Miguel/Miguel/PROPN/7/nsubj:pass Uribe/Uribe/PROPN/7/nsubj:pass was/be/AUX/7/aux:pass "
+    "shot/shoot/VERB/0/root in/in/ADP/9/case Bogota/Bogota/PROPN/7/obl ././PUNCT/7/punct"
+)
+
+
+def test_of_several_subjects_read_for_one_name_the_actor_is_the_subject():
+    assert {t[:3] for _, _, t in events(SHOT_HOPEFUL)} == {"COL"}
+    assert events(SHOT_HOPEFUL, rules=CodingRules(parse_repairs=False)) == set()
