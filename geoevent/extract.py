@@ -89,7 +89,9 @@ def intent_codes() -> dict[str, str]:
 
 #: Prepositions an object alternative may start with: "call for ceasefire" requires "ceasefire"
 #: inside a "for" phrase of the verb ("called for an immediate ceasefire").
-OBJECT_PREPOSITIONS = frozenset({"for", "on", "to", "with", "against", "into", "about", "of", "from", "over"})
+OBJECT_PREPOSITIONS = frozenset(
+    {"for", "on", "to", "with", "against", "into", "about", "of", "from", "over", "as", "in", "at", "outside", "inside"}
+)
 
 
 def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
