@@ -87,6 +87,11 @@ def intent_codes() -> dict[str, str]:
     return dict(zip(table["root"], table["intent_code"]))
 
 
+#: The pattern object that any named place matches (a city, capital, region or country: "capture
+#: @place" codes "M23 rebels captured Goma").
+PLACE_OBJECT = "@place"
+_PLACE_OBJECT_KINDS = ("city", "capital", "region", "country")
+
 #: Prepositions an object alternative may start with: "call for ceasefire" requires "ceasefire"
 #: inside a "for" phrase of the verb ("called for an immediate ceasefire").
 OBJECT_PREPOSITIONS = frozenset(
@@ -259,7 +264,7 @@ def extract_triples(
         keep = out["target"].to_numpy() != NO_TARGET
         if rules.targetless_roots:  # not in a relative clause ("a weapon Zelensky has long requested")
             in_relcl = w["rel"].isin(("acl:relcl", "acl"))[out["verb"].to_numpy()]
-            targetless = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
+            targetless = rules.is_targetless(out["code"]) & ~in_relcl
             keep |= targetless & _has_content(c, out["verb"].to_numpy(), out["code"].to_numpy(dtype=object))
         out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
@@ -475,9 +480,11 @@ def _pick_patterns(
     # 1. patterns -------------------------------------------------------------------------
     index = pd.Index(lem.uniques)
     # words are compared by lemma or by form ("troops", "left"), in one shared key space
-    vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques]))
+    vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques, np.array([PLACE_OBJECT], dtype=object)]))
     lemma_key = np.r_[vocab.get_indexer(lem.uniques), -1][lem.codes]
     norm_key = np.r_[vocab.get_indexer(w["norm"].uniques), -1][w["norm"].codes]
+    # a place named as the object matches the pattern object "@place" ("M23 rebels captured Goma")
+    place_key = np.where(np.isin(w["actor_kind"], _PLACE_OBJECT_KINDS), vocab.get_loc(PLACE_OBJECT), -1)
     verbs = verbs.assign(
         verb_key=vocab.get_indexer(verbs["verb"].to_numpy(dtype=object)),
         prep_key=index.get_indexer(verbs["prep"].to_numpy(dtype=object)),
@@ -534,7 +541,7 @@ def _pick_patterns(
         (8, _second_object(c)[vidx] if rules.parse_repairs else np.full(len(vidx), -1, dtype=np.int64)),
     ):
         ok = slot >= 0
-        for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
+        for key in (lemma_key[slot[ok]], norm_key[slot[ok]], place_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
     slots = pd.concat(slot_rows, ignore_index=True)
     slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")
@@ -690,9 +697,12 @@ def _modality_step(
         refused, best = _refusals(best, negated & ~recoded, in_clause & lem.lut(classes["refusal"])[lem.codes[hv]])
         recoded |= refused
     drop = negated & ~recoded
+    if modality and rules.sub_codes:  # "tried to assassinate the governor": an attempt (185)
+        best, attempted = _attempted_assassinations(best, in_clause & lem.lut(classes["attempt"])[lem.codes[hv]])
+        recoded |= attempted
     if modality:  # "would not comment", "would not hand over": refused, not hypothetical
         drop |= modal_hyp[vb] & ~(refused & negated)
-        drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]] & ~refused
+        drop |= in_clause & lem.lut(classes["hypothetical"] | classes["attempt"])[lem.codes[hv]] & ~refused & ~recoded
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     # the clause of a coded verb is coded by it, unless the verb is a passive that raised the
     # clause's subject: "Gollum was seen to break into the parade" reports the break-in
@@ -1099,6 +1109,21 @@ def _asked_acts(best: pd.DataFrame, vb: np.ndarray, hv: np.ndarray, asked: np.nd
     return best.assign(code=codes)
 
 
+def _attempted_assassinations(best: pd.DataFrame, attempted: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Sub-code step: a killing or assassination only attempted ("tried to assassinate",
+    "plotted to kill the president") is an attempted assassination (185); other attempted acts
+    stay hypothetical. Returns the frame and which rows were recoded."""
+    codes = best["code"].to_numpy(dtype=object)
+    hit = attempted & np.array([str(x).startswith(("186", "1823")) for x in codes.tolist()], dtype=bool)
+    if not hit.any():
+        return best, hit
+    codes = codes.copy()
+    codes[hit] = "185"
+    label = best["label"].to_numpy(dtype=object).copy()
+    label[hit] = ""
+    return best.assign(code=codes, label=label), hit
+
+
 def _ordered_departures(c: SimpleNamespace, w: Words, best: pd.DataFrame) -> pd.DataFrame:
     """Sub-code step: a generic order (100) that a foreign actor leave ("ordered ten US diplomats
     to leave the country", "ordered the NGOs out of the country") is an expulsion (166): the
@@ -1461,7 +1486,7 @@ def extract_nominal(
         if happening.any():  # a gathering that happened needs no target ("Protests erupted in Paris")
             happened = np.zeros(n, dtype=bool)
             happened[cand[happening]] = True
-            roots = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+            roots = rules.is_targetless(out["code"])
             keep |= happened[out["verb"].to_numpy()] & roots
         out = out.loc[keep]
     if not len(out):
