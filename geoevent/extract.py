@@ -836,9 +836,12 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
     ccomp = c.ccomp
     has_ccomp = ccomp >= 0
     ccomp_subj = np.full(n, -1, dtype=np.int64)
-    ccomp_subj[has_ccomp] = np.where(
-        coded[ccomp[has_ccomp]] & ~requested[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]]
-    )
+    # ... or of a clause only alleged: "alleged that Iran had supplied drones" (IRN)
+    alleged = np.zeros(n, dtype=bool)
+    if rules.disputed_clauses:
+        alleged = _disputed_clause(c) & lem.lut(classes["allegation"])[lem.codes[np.maximum(head, 0)]]
+    not_act = requested | alleged
+    ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]] & ~not_act[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]])
     # an actor in an oblique of a clause modifying the object: "memos sent by Bree",
     # "roads leading into Mordor"
     acl = child(base.eq("acl") & upos.eq("VERB"))

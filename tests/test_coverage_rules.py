@@ -544,3 +544,14 @@ PRICE_RALLY = (
 
 def test_a_rally_of_prices_is_no_gathering():
     assert events(PRICE_RALLY) == set()
+
+
+ALLEGED_SUPPLY = (
+    "Washington/Washington/PROPN/2/nsubj alleged/allege/VERB/0/root that/that/SCONJ/6/mark "
+    "Iran/Iran/PROPN/6/nsubj had/have/AUX/6/aux supplied/supply/VERB/2/ccomp drones/drone/NOUN/6/obj "
+    "to/to/ADP/9/case Russia/Russia/PROPN/6/obl ././PUNCT/2/punct"
+)
+
+
+def test_an_allegation_targets_the_subject_of_the_alleged_clause_which_codes_nothing():
+    assert events(ALLEGED_SUPPLY) == {("USA", "112", "IRN")}
