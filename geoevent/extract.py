@@ -681,7 +681,8 @@ def _modality_step(
     hv = np.where(in_clause, clause_head[vb], np.where(head[vb] >= 0, head[vb], vb))
     in_xcomp = is_xcomp[vb]
     intent_lut = lem.lut(classes["intent"])
-    matrix_intent = intent_lut[lem.codes[hv]]
+    desire = lem.lut(classes["desire"])[lem.codes[hv]]  # "sought to deepen ties": intent; "sought help to fight": not
+    matrix_intent = intent_lut[lem.codes[hv]] | (desire & in_xcomp)
     is_intent = (modal_int[vb] | (in_clause & matrix_intent)) & intent
     codes = best["code"].to_numpy(dtype=object).copy()
     negated = neg[vb]
@@ -706,6 +707,7 @@ def _modality_step(
     if modality:  # "would not comment", "would not hand over": refused, not hypothetical
         drop |= modal_hyp[vb] & ~(refused & negated)
         drop |= in_clause & lem.lut(classes["hypothetical"] | classes["attempt"])[lem.codes[hv]] & ~refused & ~recoded
+        drop |= in_clause & desire & ~in_xcomp  # the purpose of what is sought is not done
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     # the clause of a coded verb is coded by it, unless the verb is a passive that raised the
     # clause's subject: "Gollum was seen to break into the parade" reports the break-in
@@ -714,7 +716,7 @@ def _modality_step(
         & coded[hv]
         & ~(passive[hv] & (nsubj_pass[hv] >= 0))
         & ~refused
-        & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
+        & ~lem.lut(classes["intent"] | classes["subject_control"] | classes["desire"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
     # a time clause of an act not done is not done either: "would not release the hostages until

@@ -408,7 +408,8 @@ def _code_sentence(
     for v, c in sorted(chosen.items()):
         h = clause_head[v] if controlled[v] else (head[v] if head[v] >= 0 else v)
         in_x = rel[v] == "xcomp"
-        is_intent = intent and (modal_int[v] or (controlled[v] and lemma[h] in cls["intent"]))
+        wants = lemma[h] in cls["desire"]
+        is_intent = intent and (modal_int[v] or (controlled[v] and (lemma[h] in cls["intent"] or (wants and in_x))))
         pat = c["p"]
         if neg[v]:  # a negated act codes nothing, or its negation's code when a table gives one
             if not negation or pat["code"] not in negation:
@@ -422,14 +423,16 @@ def _code_sentence(
         if modality and modal_hyp[v]:
             continue
         if controlled[v] and (
-            (modality and lemma[h] in cls["hypothetical"] | cls["attempt"]) or lemma[h] in cls["object_control"]
+            (modality and lemma[h] in cls["hypothetical"] | cls["attempt"])
+            or lemma[h] in cls["object_control"]
+            or (modality and wants and not in_x)
         ):
             continue
         if (
             in_x
             and coded[h]
             and not (passive[h] and npass[h] >= 0)
-            and lemma[h] not in (cls["intent"] | cls["subject_control"])
+            and lemma[h] not in (cls["intent"] | cls["subject_control"] | cls["desire"])
         ):
             continue
         if rel[v] == "advcl" and mark[v] in cls["conditional"]:
