@@ -202,6 +202,11 @@ CONTROLS = [
     "Fans exchanged shirts after the final whistle.",
     "The singer donated her dress to a charity auction.",
     "The chess champion surrendered the title to a younger rival.",
+    # trade figures are no event (no sale/export/trade/investment nouns for that reason)
+    "China's exports to the United States fell 10 percent in May.",
+    "German imports from Russia dropped sharply last year.",
+    "Britain's trade with the EU shrank after Brexit, figures showed.",
+    "Japanese investment in Vietnam rose to a record in 2022.",
 ]
 
 _TEXTS = [c[0] for c in CASES] + CONTROLS
@@ -229,6 +234,7 @@ def _case_params():
 
 #: sentence -> why the current extraction rules miss it (for the lead; not a dictionary gap)
 RULE_LEVEL: dict[str, str] = {
+    "Russia's sale of fighter jets to Algeria angered Morocco.": "noun rows cannot require the noun's 'of' complement (arms): a bare sale/to row would code trade figures ('sales to China fell'), so it is left out",
     'Egypt began importing Russian wheat through a barter arrangement.': "parse: 'importing' after 'began' read as an adjective of the object (amod), so no verb",
     'India buys record volumes of discounted Russian oil.': "parse: headline verb 'buys' read as an adjective (lemma 'busy'), the sentence has no verb",
     'US and South Korean forces conducted joint military exercises near the demilitarised zone.': "joint act of coordinated subjects ('US and South Korean forces') names no target; each conjunct should be the other's target (and 'US' is read as a compound)",
