@@ -256,6 +256,9 @@ def _code_chunk(
         return out
 
     s_text, s_start, s_end = actor_text(w, src)
+    # an unnamed agent ("was abducted in Darfur") has no words of its own
+    for i in np.flatnonzero(w["actor_resolution"][src] == "unnamed-agent").tolist():
+        s_text[i], s_start[i], s_end[i] = "", -1, -1
     t_text, t_start, t_end = actor_text(w, tg)
     words = w["text"]
     particle = triples["particle_gid"].to_numpy()

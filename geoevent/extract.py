@@ -247,6 +247,7 @@ def extract_triples(
         }
     )
     out = out.loc[out["source"].to_numpy() >= 0]
+    out = _unnamed_agent_victims(out, c)
     if rules.background_clauses:
         out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
     out = _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots))
@@ -367,6 +368,9 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         & lem.lut(classes["allegation"])[lem.codes[hd]]
         & rules.alleged_acts
     )
+    # an unnamed agent stands in the verb itself ("was abducted in Darfur": geoevent.match)
+    unnamed = passive & (subj < 0) & (w["actor_resolution"] == "unnamed-agent")
+    subj = np.where(unnamed, gid, subj)
     for _ in range(3):  # inherit along chains of conjuncts and "to" clauses
         missing = (subj < 0) & has_head & is_verbal
         h = np.where(missing, clause_head, 0)
@@ -518,6 +522,8 @@ def _pick_patterns(
         (4, clause_obj),
         (5, lone_iobj),
         (6, prt_obl),
+        (7, _counted_object(c, obj[vidx], np.where(passive[vidx], nsubj_pass[vidx], -1), rules)),
+        (8, _second_object(c)[vidx] if rules.parse_repairs else np.full(len(vidx), -1, dtype=np.int64)),
     ):
         ok = slot >= 0
         for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
@@ -929,6 +935,42 @@ def _clause_actor(
     return out
 
 
+def _second_object(c: SimpleNamespace) -> np.ndarray:
+    """Each word's second direct object, else -1: a double object the parser read as two objects
+    ("gave Niger's junta a one-week ultimatum", "gave investigators access"); the pattern takes
+    the thing given and the first object stays the target."""
+    idx = np.flatnonzero(c.rel.eq("obj") & c.has_head)
+    later = idx[c.obj[c.head[idx]] != idx]
+    return _first_child(c.n, c.head[later], c.gid[later])
+
+
+def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray, rules: CodingRules) -> np.ndarray:
+    """The noun a quantity object counts, for matching a pattern's object: "released a group of
+    hostages", "handed over a batch of archives", "sent a convoy of trucks" (the words of class
+    ``quantity`` or ``crowd``, with an "of" noun), else -1 (all -1 without ``counted_objects``)."""
+    out = np.full(len(obj), -1, dtype=np.int64)
+    if not rules.counted_objects:
+        return out
+    of = c.child(c.base.eq("nmod") & (c.case == "of"))
+    counting = c.lem.isin(c.classes["quantity"] | c.classes["crowd"])
+    for slot in (subj_pass, obj):  # the direct object first
+        ok = slot >= 0
+        hit = np.flatnonzero(ok)
+        hit = hit[counting[slot[hit]] & (of[slot[hit]] >= 0)]
+        out[hit] = of[slot[hit]]
+    return out
+
+
+def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:
+    """An unnamed agent (the verb stands for it: geoevent.match) acts only on the passive subject,
+    its victim: not on a place the target step falls back to ("were killed in Kigali")."""
+    vb, src = out["verb"].to_numpy(), out["source"].to_numpy()
+    unnamed = src == vb
+    if not unnamed.any():
+        return out
+    return out.loc[~unnamed | (out["target"].to_numpy() == c.nsubj_pass[vb])]
+
+
 def _background_clause(w: Words) -> np.ndarray:
     """Per word, whether it is the verb of a non-restrictive relative clause, set off by a comma
     ("Mali's president, who seized power last year, pledged ..."; "... by Xi Jinping, who praised
@@ -1206,6 +1248,16 @@ _NOT_DONE = frozenset(
 _NOMINAL_SOURCE_RELS = ("nmod:poss", "amod", "compound")
 
 
+def _happening_nouns(w: Words, cand: np.ndarray, rules: CodingRules) -> np.ndarray:
+    """Per candidate event noun, whether it is a gathering that happened ("Protests erupted in
+    Ferguson"): coded with no target, its own actor (the people in it) as the source."""
+    if not rules.happening_events:
+        return np.zeros(len(cand), dtype=bool)
+    from geoevent.match import happening_gatherings
+
+    return happening_gatherings(w)[cand]
+
+
 def _told_by_verb(w: Words, cand: np.ndarray, coded_verbs: np.ndarray | None) -> np.ndarray:
     """Per candidate event noun, whether it is what a coded verb acts on ("criticised the U.S.-led
     invasion of Iraq", "claimed responsibility for the attack"): that verb's event is the news,
@@ -1263,6 +1315,8 @@ def extract_nominal(
     dep = np.flatnonzero(has_head & rel.isin(("amod", "det", "advmod")) & lem.isin(_NOT_DONE))
     not_done = np.zeros(n, dtype=bool)
     not_done[head[dep]] = True
+    # ... unless it is a gathering that happened, with no agent ("demonstrations were held in Paris")
+    as_object &= ~_happening_nouns(w, cand, rules)
     cand = cand[~as_object & ~not_done[cand] & ~_told_by_verb(w, cand, coded_verbs)]
     if not len(cand):
         return _empty()
@@ -1284,10 +1338,14 @@ def extract_nominal(
     with_prep = cand_df.merge(pd.DataFrame({"verb": head[tgt], "prep": case[tgt], "target": tgt}), on="verb")
     with_prep = with_prep.merge(table, on=["noun", "prep"]).sort_values(["verb", "target"]).drop_duplicates("verb")
     rows.append(with_prep)
-    if not rules.require_target:
-        plain = cand_df.merge(table.loc[table["prep"] == ""], on="noun")
+    happening = _happening_nouns(w, cand, rules)
+    if not rules.require_target or happening.any():
+        plain = cand_df.loc[happening | (not rules.require_target)].merge(table.loc[table["prep"] == ""], on="noun")
         plain = plain.loc[~plain["verb"].isin(with_prep["verb"])].assign(target=-1)
         rows.append(plain)
+        # the gathering stands for the people in it (geoevent.match.happening_gatherings)
+        own = cand[happening & (source[cand] < 0) & has_actor[cand]]
+        source[own] = own
     found = pd.concat(rows, ignore_index=True)
     if len(found) == 0:
         return _empty()
@@ -1317,7 +1375,13 @@ def extract_nominal(
     out = pd.concat([out, swapped.assign(source=swapped["target"], target=swapped["source"])], ignore_index=True)
     out = out.loc[(out["source"].to_numpy() >= 0) & (out["source"].to_numpy() != out["target"].to_numpy())]
     if rules.require_target:
-        out = out.loc[out["target"].to_numpy() >= 0]
+        keep = out["target"].to_numpy() >= 0
+        if happening.any():  # a gathering that happened needs no target ("Protests erupted in Paris")
+            happened = np.zeros(n, dtype=bool)
+            happened[cand[happening]] = True
+            roots = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+            keep |= happened[out["verb"].to_numpy()] & roots
+        out = out.loc[keep]
     if not len(out):
         return _empty()
     return _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots)).reset_index(drop=True)

@@ -674,6 +674,9 @@ def resolve_actors(
 
     crowd = w["norm"].isin(verb_classes()["crowd"]) & (code == "")
     lone_agent = np.where(crowd & (agent_word == ""), "CVL", agent_word)
+    # "Protests erupted in Ferguson": a gathering that happened stands for the protesters in it
+    if rules.happening_events:
+        lone_agent = np.where(happening_gatherings(w) & (code == "") & (lone_agent == ""), "PRO", lone_agent)
     # agent words with no country: from a place in the sentence, else unknown
     lone_agent = np.where(lone_agent != "", lone_agent, title_agent)
     lone = (
@@ -690,6 +693,9 @@ def resolve_actors(
     # unclaimed devices: "A roadside bomb killed three US soldiers in Diyala" -> IRQ (no agent)
     device = _unclaimed_devices(w, code)
     lone |= device
+    # unnamed agents: "An aid worker was abducted in Darfur" -> an unnamed attacker of SDN
+    unnamed = _unnamed_agents(w, code) if rules.unnamed_agents else np.zeros(n, dtype=bool)
+    lone |= unnamed
     if lone.any() and (rules.context_country or rules.unknown_country):
         place_country = _sentence_places(w, direct, kind, country) if rules.context_country else None
         ctx = place_country[w["sid"]] if place_country is not None else np.full(n, "", dtype=object)
@@ -701,6 +707,7 @@ def resolve_actors(
         agent[idx] = lone_agent[idx]
         code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY) + lone_agent[idx]
         resolution[idx] = np.where(found, "context-country", "unknown-country")
+        resolution[idx[unnamed[idx]]] = "unnamed-agent"
         # "suicide bombers", "roadside bomb": the compound words are part of the actor's text
         a_start[idx] = np.where(multi_agent[idx] | device[idx], _compound_start(w, idx), idx)
         a_end[idx] = idx
@@ -766,6 +773,66 @@ def _unclaimed_devices(w: Words, code: np.ndarray) -> np.ndarray:
     unclaimed = verb_classes()["unclaimed"]
     device = w["lemma"].isin(unclaimed) | w["norm"].isin(unclaimed)
     return device & (code == "") & w["rel"].isin(("nsubj", "nsubj:pass")) & (w["head"] >= 0)
+
+
+def happening_gatherings(w: Words) -> np.ndarray:
+    """Per word, whether it is a gathering (``gathering`` in data/rules/verb_classes.tsv: protest,
+    rally, riot...) that is the subject of a verb of happening (``occurrence``: "protests erupted",
+    "rioting spread", "demonstrations were held", "protests broke out", "a rally took place")."""
+    from geoevent.extract import verb_classes
+
+    classes = verb_classes()
+    rel: Cat = w["rel"]
+    lem: Cat = w["lemma"]
+    head = w["head"]
+    has_head = head >= 0
+    hd = np.maximum(head, 0)
+    gathering = (lem.isin(classes["gathering"]) | w["norm"].isin(classes["gathering"])) & has_head
+    subject = gathering & rel.isin(("nsubj", "nsubj:pass"))
+    happens = lem.lut(classes["occurrence"])[lem.codes[hd]]
+    # "broke out", "took place": the verb with its particle or object
+    prt_out = np.zeros(w.n, dtype=bool)
+    prt_out[head[(rel.eq("compound:prt") | rel.eq("advmod")) & lem.eq("out") & has_head]] = True
+    obj_place = np.zeros(w.n, dtype=bool)
+    obj_place[head[rel.eq("obj") & lem.eq("place") & has_head]] = True
+    lemma_of_head = lem.values[hd]
+    phrasal = ((lemma_of_head == "break") & prt_out[hd]) | ((lemma_of_head == "take") & obj_place[hd])
+    # "demonstrations were held / staged / organised": only in the passive
+    passive_ok = lem.lut(classes["occurrence_passive"])[lem.codes[hd]] & rel.eq("nsubj:pass")
+    return subject & (happens | phrasal | passive_ok) & w["upos"].isin(("NOUN",))
+
+
+def _unnamed_agents(w: Words, code: np.ndarray) -> np.ndarray:
+    """Per word, whether it is a passive verb of violence or coercion with no agent named ("An aid
+    worker was abducted in Darfur", "Two journalists were shot dead"): :func:`resolve_actors` makes
+    the verb stand for its unnamed agent, an attacker of the country the sentence names (the
+    country code alone), else of unknown country ("---"); resolution "unnamed-agent". Not when an
+    oblique names an accident or disaster ("were killed in a car crash") or a "when" clause tells
+    what happened ("were wounded when their truck hit a mine")."""
+    from geoevent.extract import verb_classes
+
+    classes = verb_classes()
+    rel: Cat = w["rel"]
+    head = w["head"]
+    n = w.n
+    verb = w["upos"].eq("VERB") & w["lemma"].isin(classes["unnamed_agent"]) & (code == "")
+    has_head = head >= 0
+    passive = np.zeros(n, dtype=bool)  # with a passive subject, the victim, and a passive auxiliary
+    passive[head[rel.eq("nsubj:pass") & has_head]] = True
+    aux = np.zeros(n, dtype=bool)
+    aux[head[rel.eq("aux:pass") & has_head]] = True
+    passive &= aux
+    named = np.zeros(n, dtype=bool)  # a subject, a "by" agent, or a "by" oblique that may be one
+    by = rel.isin(("obl", "nmod")) & (w["case"] == "by")
+    named[head[(rel.isin(("nsubj", "obl:agent", "csubj", "obj")) | by) & has_head]] = True
+    # "were wounded when their truck hit a mine": the "when" clause tells what happened
+    when = np.flatnonzero(w["lemma"].eq("when") & rel.isin(("advmod", "mark")) & has_head)
+    when = head[when][rel.eq("advcl")[head[when]] & (head[head[when]] >= 0)]
+    named[head[when]] = True
+    mishap = np.zeros(n, dtype=bool)
+    m = has_head & rel.isin(("obl", "nmod")) & (w["lemma"].isin(classes["mishap"]) | w["norm"].isin(classes["mishap"]))
+    mishap[head[m]] = True
+    return verb & passive & ~named & ~mishap
 
 
 def _compound_start(w: Words, idx: np.ndarray) -> np.ndarray:

@@ -81,7 +81,8 @@ class Actor:
     )
     text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     span: Span | None = attrs.field(default=None, validator=_check_span)
-    #: how the actor was found: "dictionary", "context-country", "unknown-country", "coreference"
+    #: how the actor was found: "dictionary", "context-country", "unknown-country", "coreference",
+    #: "unnamed-agent" (the unnamed agent of a passive act of violence: no text, no span)
     resolution: str | None = attrs.field(default=None, converter=_none_if_empty)
     #: the dictionary row that named it ("actors_people.tsv:10")
     entry_id: str | None = attrs.field(default=None, converter=_none_if_empty)

@@ -299,6 +299,22 @@ def clause_read_as_relative(forms: list[str], upos: list[str], heads: list[int],
     return changed
 
 
+def subject_read_as_expletive(forms: list[str], upos: list[str], heads: list[int], rels: list[str]) -> bool:
+    """Step 6: a pronoun read as an expletive of an adjective that has a "to" clause and no
+    subject ("Eritrea said it was ready to settle the dispute": "it" expl of "ready") is its subject."""
+    changed = False
+    kids = _children(heads)
+    for e in range(len(forms)):
+        a = heads[e]
+        if rels[e] != "expl" or upos[e] != "PRON" or a < 0 or upos[a] != "ADJ":
+            continue
+        if any(rels[k] in _SUBJECTS for k in kids[a]) or not any(rels[k] == "xcomp" for k in kids[a]):
+            continue
+        rels[e] = "nsubj"
+        changed = True
+    return changed
+
+
 def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     """The token table with the repairs above applied to the sentences they fit (a copy when any
     changed; the same frame otherwise)."""
@@ -332,8 +348,10 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     idx = np.arange(n)
     prev_cc = np.r_[False, upos_all[:-1] == "CCONJ"]
     conj_amod = (rel_all == "amod") & (ghead == idx + 1) & (rel_s.to_numpy()[gh] == "conj") & prev_cc
+    # step 6: an expletive pronoun of an adjective ("it was ready to talk")
+    expl_adj = (rel_all == "expl") & (upos_all == "PRON") & (ghead >= 0) & (upos_all[gh] == "ADJ")
     flagged = np.zeros(len(starts), dtype=bool)
-    for mask in (comp, two_subjects, conj_amod):
+    for mask in (comp, two_subjects, conj_amod, expl_adj):
         flagged[sent_of[mask]] = True
     todo = np.flatnonzero(~has_verbal_root | flagged)
     if not len(todo):
@@ -358,6 +376,7 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
         changed |= subject_read_as_compound(forms, up, hd, rl)
         changed |= subject_of_reported_clause(forms, up, hd, rl)
         changed |= clause_read_as_relative(forms, up, hd, rl)
+        changed |= subject_read_as_expletive(forms, up, hd, rl)
         if changed:
             changed_any = True
             heads[lo:hi] = [h + 1 for h in hd]

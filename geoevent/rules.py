@@ -51,6 +51,9 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "background_clauses": False,
     "alleged_acts": False,
     "actor_objects": False,
+    "unnamed_agents": False,
+    "counted_objects": False,
+    "happening_events": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -140,6 +143,17 @@ class CodingRules:
     actor_objects
         A blocking verb pattern (code "-", a verb's non-political sense) yields when its object
         is an actor ("expelled American members of the UN team") (default True).
+    unnamed_agents
+        A passive act of violence or coercion with no agent named has an unnamed source: an
+        attacker of the country the sentence names, else of unknown country, with resolution
+        "unnamed-agent" ("An aid worker was abducted in Darfur" SDN 181 SDNCVL) (default True).
+    counted_objects
+        A quantity object matches verb patterns by the noun it counts ("released a group of
+        hostages", "sent a convoy of trucks") (default True).
+    happening_events
+        A gathering that is the subject of a verb of happening codes as an event of the people in
+        it, with no target needed ("Protests erupted in Ferguson" USAPRO 141; "Riots broke out in
+        Paris"; "demonstrations were held in 60 cities") (default True).
 
     Examples
     --------
@@ -175,6 +189,9 @@ class CodingRules:
     background_clauses: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     alleged_acts: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     actor_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    unnamed_agents: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    counted_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    happening_events: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:

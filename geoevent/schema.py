@@ -3,7 +3,8 @@
 Codes are strings (leading zeros matter: "042" is not 42). Spans are character offsets into the
 document text, end exclusive, -1 when unknown. ``*_resolution`` says how an actor was found
 ("dictionary", "coreference", "context-country", "document-country", "unknown-country",
-"implicit-domestic"); ``*_antecedent_start/_end`` is the span of the mention a coreferent actor
+"implicit-domestic", "unnamed-agent": the unnamed agent of a passive act of violence, with no
+words of its own); ``*_antecedent_start/_end`` is the span of the mention a coreferent actor
 ("he", "the president") refers to, -1 otherwise. ``location_*``, ``latitude``, ``longitude``:
 the gazetteer place the event happened at (null / -1 when the sentence names none; see
 docs/context.md); ``sentence_start`` is the offset of the sentence in the document, so

@@ -168,8 +168,12 @@ def test_passive_with_agent_swaps_roles(small_dicts):
     assert triples("passive", small_dicts) == {("RUS", "195", "UKR")}
 
 
-def test_passive_without_agent_has_no_source(small_dicts):
-    assert triples("passive_no_agent", small_dicts) == set()
+def test_passive_without_agent_has_no_source_without_the_unnamed_agents_step(small_dicts):
+    assert triples("passive_no_agent", small_dicts, unnamed_agents=False) == set()
+
+
+def test_passive_act_of_violence_without_agent_has_an_unnamed_source(small_dicts):
+    assert triples("passive_no_agent", small_dicts) == {("---", "195", "UKR")}
 
 
 def test_compound_source_gives_one_event_each(small_dicts):
@@ -508,7 +512,7 @@ def test_oblique_source_of_a_passive_without_agent(small_dicts):
     assert triples("passive_over", small_dicts, oblique_source=True) == {("RUS", "111", "JPN")}
     # an agent keeps its place; a passive with no oblique actor stays without a source
     assert triples("passive", small_dicts, oblique_source=True) == {("RUS", "195", "UKR")}
-    assert triples("passive_no_agent", small_dicts, oblique_source=True) == set()
+    assert triples("passive_no_agent", small_dicts, oblique_source=True, unnamed_agents=False) == set()
 
 
 def test_prefix_agent_goes_before_the_country(small_dicts):

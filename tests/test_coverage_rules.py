@@ -7,7 +7,7 @@ clause read as a relative."""
 
 from __future__ import annotations
 
-from geoevent.repair import clause_read_as_relative
+from geoevent.repair import clause_read_as_relative, subject_read_as_expletive
 from geoevent.rules import CodingRules
 from tests.helpers import sentence_events as events
 
@@ -236,3 +236,119 @@ def test_a_refused_or_negated_comment_is_a_declined_comment():
     assert {c for _, c, _ in events(DECLINED_COMMENT)} == {"011"}
     assert {c for _, c, _ in events(WOULD_NOT_COMMENT)} == {"011"}  # "would not": refused, not hypothetical
     assert events(WOULD_NOT_COMMENT, rules=CodingRules(refusal=False)) == set()
+
+
+ABDUCTED_IN_DARFUR = (
+    "Five/five/NUM/3/nummod aid/aid/NOUN/3/compound workers/worker/NOUN/5/nsubj:pass "
+    "were/be/AUX/5/aux:pass abducted/abduct/VERB/0/root in/in/ADP/7/case Darfur/Darfur/PROPN/5/obl "
+    "././PUNCT/5/punct"
+)
+KILLED_IN_CRASH = (
+    "Three/three/NUM/2/nummod soldiers/soldier/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass "
+    "killed/kill/VERB/0/root in/in/ADP/8/case a/a/DET/8/det car/car/NOUN/8/compound "
+    "crash/crash/NOUN/4/obl in/in/ADP/10/case Texas/Texas/PROPN/4/obl ././PUNCT/4/punct"
+)
+KILLED_IN_KIGALI = (
+    "A/a/DET/2/det man/man/NOUN/4/nsubj:pass was/be/AUX/4/aux:pass killed/kill/VERB/0/root "
+    "in/in/ADP/6/case Kigali/Kigali/PROPN/4/obl ././PUNCT/4/punct"
+)
+
+
+def test_an_unnamed_agent_of_a_passive_act_of_violence_is_of_the_place_named():
+    assert {(s, c[:2], t) for s, c, t in events(ABDUCTED_IN_DARFUR)} == {("SDN", "18", "SDNNGO")}
+
+
+def test_an_unnamed_agent_needs_a_victim_and_no_accident():
+    assert events(KILLED_IN_CRASH) == set()  # a car crash names no attacker
+    assert events(KILLED_IN_KIGALI) == set()  # the victim is no actor: not the place instead
+
+
+def test_without_the_unnamed_agents_step_a_passive_without_agent_codes_nothing():
+    assert events(ABDUCTED_IN_DARFUR, rules=CodingRules(unnamed_agents=False)) == set()
+
+
+RELEASED_GROUP = (
+    "Hamas/Hamas/PROPN/2/nsubj released/release/VERB/0/root a/a/DET/4/det group/group/NOUN/2/obj "
+    "of/of/ADP/7/case Israeli/Israeli/ADJ/7/amod hostages/hostage/NOUN/4/nmod ././PUNCT/2/punct"
+)
+RELEASED_REPORT = (
+    "Hamas/Hamas/PROPN/2/nsubj released/release/VERB/0/root a/a/DET/4/det set/set/NOUN/2/obj "
+    "of/of/ADP/6/case figures/figure/NOUN/4/nmod ././PUNCT/2/punct"
+)
+
+
+def test_a_quantity_object_matches_the_pattern_by_the_noun_it_counts():
+    assert {(s, c[:3], t) for s, c, t in events(RELEASED_GROUP)} == {("PSEREBHMS", "084", "ISRCVL")}
+
+
+def test_a_counted_noun_of_no_pattern_codes_nothing():
+    assert events(RELEASED_REPORT) == set()
+
+
+GAVE_ULTIMATUM = (
+    "Russia/Russia/PROPN/2/nsubj gave/give/VERB/0/root Ukraine/Ukraine/PROPN/2/obj an/a/DET/5/det "
+    "ultimatum/ultimatum/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_second_object_takes_the_pattern_and_the_first_is_the_target():
+    assert {(s, c[:2], t) for s, c, t in events(GAVE_ULTIMATUM)} == {("RUS", "13", "UKR")}
+
+
+def test_without_the_counted_objects_step_a_quantity_object_is_its_own_word():
+    assert events(RELEASED_GROUP, rules=CodingRules(counted_objects=False)) == set()
+
+
+PROTESTS_ERUPTED = (
+    "Protests/protest/NOUN/2/nsubj erupted/erupt/VERB/0/root in/in/ADP/4/case "
+    "Ferguson/Ferguson/PROPN/2/obl ././PUNCT/2/punct"
+)
+RIOTS_BROKE_OUT = (
+    "Riots/riot/NOUN/2/nsubj broke/break/VERB/0/root out/out/ADP/2/compound:prt in/in/ADP/5/case "
+    "Paris/Paris/PROPN/2/obl ././PUNCT/2/punct"
+)
+PROTESTS_ENDED = (
+    "Protests/protest/NOUN/2/nsubj ended/end/VERB/0/root in/in/ADP/4/case "
+    "Ferguson/Ferguson/PROPN/2/obl ././PUNCT/2/punct"
+)
+
+
+def test_a_gathering_that_happened_is_an_event_of_the_people_in_it():
+    assert events(PROTESTS_ERUPTED) == {("USAPRO", "141", None)}
+    assert {(s, c[:2], t) for s, c, t in events(RIOTS_BROKE_OUT)} == {("FRAPRO", "14", None)}
+
+
+def test_a_gathering_with_a_verb_that_is_no_happening_codes_nothing():
+    assert events(PROTESTS_ENDED) == set()
+    assert events(PROTESTS_ERUPTED, rules=CodingRules(happening_events=False)) == set()
+
+
+READY_AS_EXPLETIVE = (
+    "Eritrea/Eritrea/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/5/expl was/be/AUX/5/cop "
+    "ready/ready/ADJ/2/ccomp to/to/PART/7/mark talk/talk/VERB/5/xcomp with/with/ADP/9/case "
+    "Ethiopia/Ethiopia/PROPN/7/obl ././PUNCT/2/punct"
+)
+CLEAR_EXPLETIVE = (
+    "It/it/PRON/3/expl was/be/AUX/3/cop clear/clear/ADJ/0/root that/that/SCONJ/6/mark "
+    "Russia/Russia/PROPN/6/nsubj won/win/VERB/3/csubj ././PUNCT/3/punct"
+)
+
+
+def test_a_pronoun_read_as_expletive_of_an_adjective_with_a_to_clause_is_its_subject():
+    forms = ["Eritrea", "said", "it", "was", "ready", "to", "talk"]
+    upos = ["PROPN", "VERB", "PRON", "AUX", "ADJ", "PART", "VERB"]
+    heads = [1, -1, 4, 4, 1, 6, 4]
+    rels = ["nsubj", "root", "expl", "cop", "ccomp", "mark", "xcomp"]
+    assert subject_read_as_expletive(forms, upos, heads, rels)
+    assert rels[2] == "nsubj"
+    assert {(s, c[:2]) for s, c, _ in events(READY_AS_EXPLETIVE)} == {("ERI", "03")}
+    assert events(READY_AS_EXPLETIVE, rules=CodingRules(parse_repairs=False)) == set()
+
+
+def test_a_true_expletive_stays():
+    forms = ["It", "was", "clear", "that", "Russia", "won"]
+    upos = ["PRON", "AUX", "ADJ", "SCONJ", "PROPN", "VERB"]
+    heads = [2, 2, -1, 5, 5, 2]
+    rels = ["expl", "cop", "root", "mark", "nsubj", "csubj"]
+    assert not subject_read_as_expletive(forms, upos, heads, rels)
+    assert rels[0] == "expl"

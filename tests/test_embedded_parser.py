@@ -229,6 +229,26 @@ def test_lemmatizer_guesses_unseen_inflections() -> None:
     assert lem("sanctions", "NOUN") == "sanction"
 
 
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("beaten", "beat"),
+        ("slain", "slay"),
+        ("fled", "flee"),
+        ("overthrew", "overthrow"),
+        ("withheld", "withhold"),
+        ("stoned", "stone"),
+        ("lambasted", "lambaste"),
+        ("repelled", "repel"),
+        ("forbidden", "forbid"),
+    ],
+)
+def test_lemmatizer_knows_english_verb_forms_the_treebanks_lack(form: str, lemma: str) -> None:
+    """Irregular and doubled verb forms come from lemminflect's verb lexicon, before the suffix rules."""
+    lem = embedded.Lemmatizer({}, {("VERB", "ed"): (2, ""), ("VERB", "en"): (2, "")})
+    assert lem(form, "VERB") == lemma
+
+
 def test_embedded_parser_lemmatizes_condemned() -> None:
     from geoevent.parse.embedded import get_parser
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from lemminflect import getLemma
 
 from geoevent.clean import clean_texts
 from geoevent.errors import InputError, ParserUnavailableError
@@ -105,6 +106,10 @@ class Lemmatizer:
         if upos in self._KEEP:
             return form
         low = norm.lower()
+        if upos == "VERB":  # English irregular and doubled forms the treebanks lack: beaten, slain, repelled
+            listed = _listed_verb_lemma(low)
+            if listed:
+                return listed
         ruled: str | None = None
         for n in range(min(4, len(low) - 1), 0, -1):
             rule = self.rules.get((upos, low[-n:]))
@@ -121,6 +126,12 @@ class Lemmatizer:
             if g in known:
                 return g
         return ruled if ruled is not None and ruled != low else guesses[0]
+
+
+def _listed_verb_lemma(low: str) -> str:
+    """The lemma lemminflect's English verb lexicon lists for a verb form ("" when it lists none)."""
+    lemmas = getLemma(low, upos="VERB", lemmatize_oov=False)
+    return str(lemmas[0]) if lemmas else ""
 
 
 def _dictionary_verbs() -> frozenset[str]:
