@@ -350,10 +350,25 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     conj_amod = (rel_all == "amod") & (ghead == idx + 1) & (rel_s.to_numpy()[gh] == "conj") & prev_cc
     # step 6: an expletive pronoun of an adjective ("it was ready to talk")
     expl_adj = (rel_all == "expl") & (upos_all == "PRON") & (ghead >= 0) & (upos_all[gh] == "ADJ")
+
+    def per_sentence(mask: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(starts), dtype=bool)
+        out[sent_of[mask]] = True
+        return out
+
+    # each step runs only on the sentences its screen flagged
+    screens = [
+        (~has_verbal_root, lambda f, u, h, r, lm: verb_read_as_modifier(f, u, h, r, lm)),
+        (per_sentence(conj_amod), lambda f, u, h, r, lm: verb_read_as_modifier_in_conjunct(f, u, h, r, lm)),
+        (per_sentence(comp), lambda f, u, h, r, lm: subject_read_as_compound(f, u, h, r)),
+        (per_sentence(two_subjects), lambda f, u, h, r, lm: subject_of_reported_clause(f, u, h, r)),
+        (per_sentence(two_subjects), lambda f, u, h, r, lm: clause_read_as_relative(f, u, h, r)),
+        (per_sentence(expl_adj), lambda f, u, h, r, lm: subject_read_as_expletive(f, u, h, r)),
+    ]
     flagged = np.zeros(len(starts), dtype=bool)
-    for mask in (comp, two_subjects, conj_amod, expl_adj):
-        flagged[sent_of[mask]] = True
-    todo = np.flatnonzero(~has_verbal_root | flagged)
+    for screen, _ in screens:
+        flagged |= screen
+    todo = np.flatnonzero(flagged)
     if not len(todo):
         return tokens
     heads = head_all.copy()
@@ -370,13 +385,9 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
         rl = list(rels[lo:hi])
         lm = [str(x) for x in lemmas[lo:hi]]
         changed = False
-        if not has_verbal_root[s]:
-            changed |= verb_read_as_modifier(forms, up, hd, rl, lm)
-        changed |= verb_read_as_modifier_in_conjunct(forms, up, hd, rl, lm)
-        changed |= subject_read_as_compound(forms, up, hd, rl)
-        changed |= subject_of_reported_clause(forms, up, hd, rl)
-        changed |= clause_read_as_relative(forms, up, hd, rl)
-        changed |= subject_read_as_expletive(forms, up, hd, rl)
+        for screen, step in screens:
+            if screen[s]:
+                changed |= step(forms, up, hd, rl, lm)
         if changed:
             changed_any = True
             heads[lo:hi] = [h + 1 for h in hd]
