@@ -296,6 +296,12 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
     mark_to = mark == "to"
     nsubj = child(rel.eq("nsubj"))
     nsubj_pass = child(rel.eq("nsubj:pass"))
+    if rules.parse_repairs:  # a name read as several subjects ("hopeful Miguel Uribe was shot"): the actor
+        named = w["actor_code"] != ""
+        for first, r in ((nsubj, "nsubj"), (nsubj_pass, "nsubj:pass")):
+            actor_first = child(rel.eq(r) & named)
+            swap = (first >= 0) & (actor_first >= 0) & ~named[np.maximum(first, 0)]
+            first[swap] = actor_first[swap]
     obj = child(rel.eq("obj"))
     iobj = child(rel.eq("iobj"))
     ccomp = child(rel.eq("ccomp"))  # each word's first that-clause
@@ -696,6 +702,15 @@ def _modality_step(
         & ~lem.lut(classes["intent"] | classes["subject_control"])[lem.codes[hv]]
     )
     drop |= is_advcl[vb] & _isin(mark[vb], classes["conditional"])
+    # a time clause of an act not done is not done either: "would not release the hostages until
+    # Israel agreed to end the war", "will lift sanctions once Iran complies"
+    unrealized = neg | modal_hyp | modal_int
+    not_yet = is_advcl & has_head & _isin(mark, classes["temporal"]) & unrealized[np.maximum(head, 0)] & modality
+    for _ in range(2):  # and the clauses inside it ("until Israel agreed to end the war")
+        not_yet = not_yet | ((controlled | is_conj) & has_head & not_yet[np.maximum(clause_head, 0)])
+    drop |= not_yet[vb]
+    if rules.disputed_clauses:  # "denied that its agency supported", "accusations that it had used"
+        drop |= _disputed_clause(c)[vb]
     if modality and rules.sub_codes:  # geoevent's reading of warnings (with the threat sub-codes)
         drop |= _warnings_of_fact(c, best)
     if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
@@ -710,6 +725,7 @@ def _modality_step(
     if rules.sub_codes:  # "urged Hamas to free the hostages": the appeal takes the act's sub-code
         asked = (in_clause & obj_control[hv]) | requested[vb]
         best = _asked_acts(best, vb, hv, asked)
+        best = _ordered_departures(c, w, best)
         # "promised to provide economic aid": the promised act (0331) stands for the promise (033)
         promising = np.zeros(n, dtype=bool)
         promising[hv[in_clause & matrix_intent & intent & ~drop]] = True
@@ -729,6 +745,33 @@ def _modality_step(
     best = best.assign(code=codes)
 
     return best
+
+
+def _disputed_clause(c: SimpleNamespace) -> np.ndarray:
+    """Per word, whether it heads a clause that is only claimed, denied or wondered about: the
+    that-clause of a verb or noun of class ``disputed`` ("denied that its agency supported the
+    Taliban", "rejected allegations that hackers had targeted", "debating why the Soviet Union
+    invaded"). The denial or accusation codes; the act inside it did not necessarily happen."""
+    rel: Cat = c.rel
+    head, has_head, lem = c.head, c.has_head, c.lem
+    hd = np.maximum(head, 0)
+    disputed = lem.lut(c.classes["disputed"])[lem.codes[hd]]
+    clause = rel.isin(("ccomp", "acl", "acl:relcl", "csubj")) & has_head & disputed
+    # a relative clause only counts when it is the noun's content ("accusations that it had used")
+    content = ~rel.eq("acl:relcl") | np.isin(c.mark, ("that",)) | _that_word_child(c)
+    out = clause & content
+    # and the clauses conjoined to such a clause
+    conj = rel.eq("conj") & has_head
+    out |= conj & out[hd]
+    return out
+
+
+def _that_word_child(c: SimpleNamespace) -> np.ndarray:
+    """Per word, whether it has a dependent "that" (a content clause the parser read as relative)."""
+    out = np.zeros(c.n, dtype=bool)
+    idx = np.flatnonzero(c.lem.eq("that") & c.has_head)
+    out[c.head[idx]] = True
+    return out
 
 
 def _has_content(c: SimpleNamespace, vb: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -968,7 +1011,10 @@ def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFram
     unnamed = src == vb
     if not unnamed.any():
         return out
-    return out.loc[~unnamed | (out["target"].to_numpy() == c.nsubj_pass[vb])]
+    tgt = out["target"].to_numpy()
+    t = np.maximum(tgt, 0)
+    victim = (tgt >= 0) & ((tgt == c.nsubj_pass[vb]) | ((c.head[t] == vb) & c.rel.eq("nsubj:pass")[t]))
+    return out.loc[~unnamed | victim]
 
 
 def _background_clause(w: Words) -> np.ndarray:
@@ -1049,6 +1095,40 @@ def _asked_acts(best: pd.DataFrame, vb: np.ndarray, hv: np.ndarray, asked: np.nd
         if new:
             codes[j] = new
     return best.assign(code=codes)
+
+
+def _ordered_departures(c: SimpleNamespace, w: Words, best: pd.DataFrame) -> pd.DataFrame:
+    """Sub-code step: a generic order (100) that a foreign actor leave ("ordered ten US diplomats
+    to leave the country", "ordered the NGOs out of the country") is an expulsion (166): the
+    ordered verb is of class ``departure``, or the order has an "out of" phrase; the ordered
+    actor's country differs from the one giving the order."""
+    codes = best["code"].to_numpy(dtype=object)
+    cand = np.flatnonzero(codes == "100")
+    if not len(cand):
+        return best
+    rel: Cat = c.rel
+    lem: Cat = c.lem
+    vb = best["v"].to_numpy()[cand]
+    to_verb = c.child((rel.eq("xcomp") | (rel.eq("advcl") & c.mark_to)) & lem.isin(c.classes["departure"]))
+    out_of = np.zeros(c.n, dtype=bool)
+    out_word = np.flatnonzero(lem.eq("out") & c.has_head & rel.isin(("case", "advmod", "compound:prt")))
+    out_of[c.head[out_word]] = True  # "out of the country": on the noun or on the verb
+    hd = np.maximum(c.head, 0)
+    out_of |= np.bincount(hd[out_of & c.has_head], minlength=c.n).astype(bool)  # the noun's verb
+    departs = (to_verb[vb] >= 0) | out_of[vb]
+    country = w["actor_country"]
+    obj, subj = c.obj[vb], c.subj[vb]
+    foreign = (obj >= 0) & (subj >= 0)
+    foreign &= country[np.maximum(obj, 0)] != country[np.maximum(subj, 0)]
+    foreign &= (w["actor_code"][np.maximum(obj, 0)] != "") & ~np.isin(country[np.maximum(subj, 0)], ("", "---"))
+    hit = cand[departs & foreign]
+    if not len(hit):
+        return best
+    codes = codes.copy()
+    codes[hit] = "166"
+    label = best["label"].to_numpy(dtype=object).copy()
+    label[hit] = ""  # the codebook's label
+    return best.assign(code=codes, label=label)
 
 
 def _refusals(best: pd.DataFrame, negated: np.ndarray, under_refusal: np.ndarray) -> tuple[np.ndarray, pd.DataFrame]:

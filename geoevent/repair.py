@@ -26,6 +26,7 @@ from importlib import resources
 
 import numpy as np
 import pandas as pd
+from lemminflect import getLemma
 
 __all__ = [
     "clause_read_as_relative",
@@ -43,70 +44,16 @@ _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 
 @functools.cache
 def _verbs() -> frozenset[str]:
-    """Verb lemmas of geoevent's verb dictionaries (data/models/verb_lemmas.txt)."""
+    """Verb lemmas of geoevent's verb dictionaries (data/models/verb_lemmas.txt) and the verbs of
+    happening of data/rules/verb_classes.tsv ("Violent protests erupted in Ferguson")."""
+    from geoevent.extract import verb_classes
+
+    happening = verb_classes()["occurrence"]
     try:
         text = resources.files("geoevent").joinpath("data", "models", "verb_lemmas.txt").read_text("utf-8")
     except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
-#: Irregular past forms of verbs news reports with (the treebanks lack some: "froze", "overran").
-_IRREGULAR = {
-    "froze": "freeze",
-    "frozen": "freeze",
-    "withheld": "withhold",
-    "retook": "retake",
-    "overran": "overrun",
-    "slew": "slay",
-    "slain": "slay",
-    "forbade": "forbid",
-    "struck": "strike",
-    "shot": "shoot",
-    "fought": "fight",
-    "sent": "send",
-    "met": "meet",
-    "held": "hold",
-    "led": "lead",
-    "took": "take",
-    "gave": "give",
-    "threw": "throw",
-    "broke": "break",
-    "stole": "steal",
-    "sold": "sell",
-    "told": "tell",
-    "won": "win",
-    "lost": "lose",
-    "fled": "flee",
-    "sought": "seek",
-    "swore": "swear",
-    "spoke": "speak",
-    "withdrew": "withdraw",
-    "overthrew": "overthrow",
-    "forgave": "forgive",
-    "began": "begin",
-    "brought": "bring",
-    "caught": "catch",
-    "kept": "keep",
-    "left": "leave",
-    "paid": "pay",
-    "upheld": "uphold",
-    "overtook": "overtake",
-    "rebuilt": "rebuild",
-    "shook": "shake",
-    "swept": "sweep",
-    "tore": "tear",
-    "drove": "drive",
-    "rose": "rise",
-    "lent": "lend",
-    "bound": "bind",
-    "stood": "stand",
-    "laid": "lay",
-    "undertook": "undertake",
-    "blew": "blow",
-    "flew": "fly",
-    "hung": "hang",
-}
+        return happening
+    return happening | frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def verb_lemma(form: str) -> str:
@@ -116,8 +63,9 @@ def verb_lemma(form: str) -> str:
     verbs = _verbs()
     if low in verbs:
         return low
-    if low in _IRREGULAR:
-        return _IRREGULAR[low] if _IRREGULAR[low] in verbs else ""
+    listed = getLemma(low, upos="VERB", lemmatize_oov=False)  # irregular forms: froze, overran, slain
+    if listed and listed[0] != low:
+        return str(listed[0]) if listed[0] in verbs else ""
     guesses: list[str] = []
     if low.endswith("ied"):
         guesses.append(low[:-3] + "y")

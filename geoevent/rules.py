@@ -54,6 +54,7 @@ _ADDITIONS_OFF: dict[str, Any] = {
     "unnamed_agents": False,
     "counted_objects": False,
     "happening_events": False,
+    "disputed_clauses": False,
 }
 #: The names of those fields.
 ADDITIONS: tuple[str, ...] = tuple(_ADDITIONS_OFF)
@@ -154,6 +155,11 @@ class CodingRules:
         A gathering that is the subject of a verb of happening codes as an event of the people in
         it, with no target needed ("Protests erupted in Ferguson" USAPRO 141; "Riots broke out in
         Paris"; "demonstrations were held in 60 cities") (default True).
+    disputed_clauses
+        An act inside the that-clause of a denial, an accusation or a question codes nothing (the
+        denial or accusation does): "denied that its agency supported the Taliban", "rejected
+        allegations that hackers had targeted US firms", "debating why the Soviets invaded"
+        (default True).
 
     Examples
     --------
@@ -192,6 +198,7 @@ class CodingRules:
     unnamed_agents: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     counted_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     happening_events: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    disputed_clauses: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:

@@ -352,3 +352,72 @@ def test_a_true_expletive_stays():
     rels = ["expl", "cop", "root", "mark", "nsubj", "csubj"]
     assert not subject_read_as_expletive(forms, upos, heads, rels)
     assert rels[0] == "expl"
+
+
+DENIED_SUPPORT = (
+    "Pakistan/Pakistan/PROPN/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/5/mark "
+    "Islamabad/Islamabad/PROPN/5/nsubj supported/support/VERB/2/ccomp the/the/DET/7/det "
+    "Taliban/Taliban/PROPN/5/obj ././PUNCT/2/punct"
+)
+SAID_SUPPORT = (
+    "Pakistan/Pakistan/PROPN/2/nsubj said/say/VERB/0/root that/that/SCONJ/5/mark "
+    "Islamabad/Islamabad/PROPN/5/nsubj supported/support/VERB/2/ccomp the/the/DET/7/det "
+    "Taliban/Taliban/PROPN/5/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_act_inside_a_denied_clause_codes_nothing():
+    assert not any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT))
+    assert any(c.startswith("05") for _, c, _ in events(SAID_SUPPORT))  # a reported act codes
+    assert any(c.startswith("05") for _, c, _ in events(DENIED_SUPPORT, rules=CodingRules(disputed_clauses=False)))
+
+
+UNTIL_AGREED = (
+    "Hamas/Hamas/PROPN/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod release/release/VERB/0/root "
+    "hostages/hostage/NOUN/4/obj until/until/SCONJ/8/mark Israel/Israel/PROPN/8/nsubj "
+    "agreed/agree/VERB/4/advcl to/to/PART/10/mark withdraw/withdraw/VERB/8/xcomp from/from/ADP/12/case "
+    "Gaza/Gaza/PROPN/10/obl ././PUNCT/4/punct"
+)
+AFTER_WITHDREW = (
+    "Hamas/Hamas/PROPN/2/nsubj released/release/VERB/0/root hostages/hostage/NOUN/2/obj "
+    "after/after/SCONJ/6/mark Israel/Israel/PROPN/6/nsubj agreed/agree/VERB/2/advcl to/to/PART/8/mark "
+    "withdraw/withdraw/VERB/6/xcomp from/from/ADP/10/case Gaza/Gaza/PROPN/8/obl ././PUNCT/2/punct"
+)
+
+
+def test_a_time_clause_of_an_act_not_done_is_not_done_either():
+    assert not any(s == "ISR" for s, _, _ in events(UNTIL_AGREED))
+    assert any(s == "ISR" for s, _, _ in events(AFTER_WITHDREW))  # a done act's time clause codes
+
+
+ORDERED_TO_LEAVE = (
+    "Russia/Russia/PROPN/2/nsubj ordered/order/VERB/0/root ten/ten/NUM/5/nummod US/US/PROPN/5/compound "
+    "diplomats/diplomat/NOUN/2/obj to/to/PART/7/mark leave/leave/VERB/2/xcomp the/the/DET/9/det "
+    "country/country/NOUN/7/obj ././PUNCT/2/punct"
+)
+ORDERED_OWN_TO_LEAVE = (
+    "Russia/Russia/PROPN/2/nsubj ordered/order/VERB/0/root Russian/Russian/ADJ/4/amod "
+    "diplomats/diplomat/NOUN/2/obj to/to/PART/6/mark leave/leave/VERB/2/xcomp Kyiv/Kyiv/PROPN/6/obj "
+    "././PUNCT/2/punct"
+)
+
+
+def test_a_foreign_actor_ordered_to_leave_is_expelled():
+    assert events(ORDERED_TO_LEAVE) == {("RUS", "166", "USAGOV")}
+    assert events(ORDERED_TO_LEAVE, rules=CodingRules(sub_codes=False)) == {("RUS", "100", "USAGOV")}
+
+
+def test_an_actor_ordered_out_by_its_own_country_is_not_expelled():
+    assert not any(c == "166" for _, c, _ in events(ORDERED_OWN_TO_LEAVE))
+
+
+SHOT_HOPEFUL = (
+    "Colombian/Colombian/PROPN/5/compound presidential/presidential/ADJ/3/amod hopeful/hopeful/ADJ/7/nsubj:pass "
+    "Miguel/Miguel/PROPN/7/nsubj:pass Uribe/Uribe/PROPN/7/nsubj:pass was/be/AUX/7/aux:pass "
+    "shot/shoot/VERB/0/root in/in/ADP/9/case Bogota/Bogota/PROPN/7/obl ././PUNCT/7/punct"
+)
+
+
+def test_of_several_subjects_read_for_one_name_the_actor_is_the_subject():
+    assert {t[:3] for _, _, t in events(SHOT_HOPEFUL)} == {"COL"}
+    assert events(SHOT_HOPEFUL, rules=CodingRules(parse_repairs=False)) == set()
