@@ -257,7 +257,6 @@ RULE_LEVEL: dict[str, str] = {
     'Malaysian authorities launched a probe into the 1MDB scandal.': "09 requires a target: an investigation into a non-actor ('the 1MDB scandal') should take the source's own country as target, as implicit_target does for domestic roots",
     'UN investigators documented evidence of war crimes by both sides in Sudan.': "parse: the subject 'UN investigators' read as obl:unmarked, so the event has no source",
     'North Korea walked out of the nuclear talks in Stockholm.': "particle read as the oblique's case marker ('out of the talks'): the oblique's preposition becomes 'out', hiding 'of', so 'walk out of' (164) loses to 'walk out' (140)",
-    'Burkina Faso ordered French troops to leave the country.': "'ordered X to leave (the country)' should be 166 with the orderer as source and X as target; coded as a demand (100)",
     'Medecins Sans Frontieres pulled out of Somalia after attacks on its staff.': "withdrawal by an NGO, observer or UN mission is 166 (1661-1663), not a military retreat (0874): needs the subject's sector",
 }
 
