@@ -87,9 +87,16 @@ def intent_codes() -> dict[str, str]:
     return dict(zip(table["root"], table["intent_code"]))
 
 
+#: The pattern object that any named place matches (a city, capital, region or country: "capture
+#: @place" codes "M23 rebels captured Goma").
+PLACE_OBJECT = "@place"
+_PLACE_OBJECT_KINDS = ("city", "capital", "region", "country")
+
 #: Prepositions an object alternative may start with: "call for ceasefire" requires "ceasefire"
 #: inside a "for" phrase of the verb ("called for an immediate ceasefire").
-OBJECT_PREPOSITIONS = frozenset({"for", "on", "to", "with", "against", "into", "about", "of", "from", "over"})
+OBJECT_PREPOSITIONS = frozenset(
+    {"for", "on", "to", "with", "against", "into", "about", "of", "from", "over", "as", "in", "at", "outside", "inside"}
+)
 
 
 def compile_verbs(dictionaries: Dictionaries) -> pd.DataFrame:
@@ -473,9 +480,11 @@ def _pick_patterns(
     # 1. patterns -------------------------------------------------------------------------
     index = pd.Index(lem.uniques)
     # words are compared by lemma or by form ("troops", "left"), in one shared key space
-    vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques]))
+    vocab = pd.Index(pd.unique(np.r_[lem.uniques, w["norm"].uniques, np.array([PLACE_OBJECT], dtype=object)]))
     lemma_key = np.r_[vocab.get_indexer(lem.uniques), -1][lem.codes]
     norm_key = np.r_[vocab.get_indexer(w["norm"].uniques), -1][w["norm"].codes]
+    # a place named as the object matches the pattern object "@place" ("M23 rebels captured Goma")
+    place_key = np.where(np.isin(w["actor_kind"], _PLACE_OBJECT_KINDS), vocab.get_loc(PLACE_OBJECT), -1)
     verbs = verbs.assign(
         verb_key=vocab.get_indexer(verbs["verb"].to_numpy(dtype=object)),
         prep_key=index.get_indexer(verbs["prep"].to_numpy(dtype=object)),
@@ -532,7 +541,7 @@ def _pick_patterns(
         (8, _second_object(c)[vidx] if rules.parse_repairs else np.full(len(vidx), -1, dtype=np.int64)),
     ):
         ok = slot >= 0
-        for key in (lemma_key[slot[ok]], norm_key[slot[ok]]):
+        for key in (lemma_key[slot[ok]], norm_key[slot[ok]], place_key[slot[ok]]):
             slot_rows.append(pd.DataFrame({"v": vidx[ok], "obj_key": key, "obj_gid": slot[ok], "rank": rank}))
     slots = pd.concat(slot_rows, ignore_index=True)
     slots = slots.loc[slots["obj_key"].to_numpy() >= 0].merge(vkey, on="v")

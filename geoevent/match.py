@@ -703,6 +703,10 @@ def resolve_actors(
             lone &= ctx != ""
         idx = np.flatnonzero(lone)
         found = ctx[idx] != ""
+        # an attack whose attacker nobody names ("The attack on Kyiv killed 10 people") stays of
+        # unknown country: the place it hit says nothing of who attacked
+        attack = device[idx] & (w["lemma"].isin(verb_classes()["unclaimed_attack"])[idx])
+        found &= ~attack
         country[idx] = np.where(found, ctx[idx], "")
         agent[idx] = lone_agent[idx]
         code[idx] = np.where(found, ctx[idx], UNKNOWN_COUNTRY) + lone_agent[idx]
@@ -765,13 +769,18 @@ def _demonym_nouns(w: Words, dictionaries: Dictionaries, *, dates_ok: bool = Tru
 def _unclaimed_devices(w: Words, code: np.ndarray) -> np.ndarray:
     """Per word, whether it is an unclaimed device: a bomb, blast or mine that is a verb's subject
     with nobody named ("A roadside bomb killed three US soldiers in Diyala", "Car bomb kills
-    officer in Moscow"). :func:`resolve_actors` makes it a country-less agent with no agent code:
-    an unknown attacker of the country the sentence names (IRQ, RUS; the country code alone), else
-    of unknown country ("---")."""
+    officer in Moscow"); or an attack that is the subject of an act of violence ("The attack on
+    Kyiv killed 10 people"). :func:`resolve_actors` makes it a country-less agent with no agent
+    code: for a device an unknown attacker of the country the sentence names (IRQ, RUS; the country
+    code alone), else of unknown country ("---"); for an attack always "---"."""
     from geoevent.extract import verb_classes
 
-    unclaimed = verb_classes()["unclaimed"]
-    device = w["lemma"].isin(unclaimed) | w["norm"].isin(unclaimed)
+    classes = verb_classes()
+    lem: Cat = w["lemma"]
+    device = lem.isin(classes["unclaimed"]) | w["norm"].isin(classes["unclaimed"])
+    # an attack only as the subject of an act of violence ("The attack on Kyiv killed 10 people")
+    violent = lem.lut(classes["unnamed_agent"])[lem.codes[np.maximum(w["head"], 0)]]
+    device |= (lem.isin(classes["unclaimed_attack"]) | w["norm"].isin(classes["unclaimed_attack"])) & violent
     return device & (code == "") & w["rel"].isin(("nsubj", "nsubj:pass")) & (w["head"] >= 0)
 
 

@@ -56,6 +56,22 @@ def _verbs() -> frozenset[str]:
     return happening | frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+@functools.lru_cache(maxsize=65536)
+def _is_verb_form(form: str) -> bool:
+    """Whether an English verb lexicon (lemminflect's) lists the word as a verb form; "fighters",
+    "protesters" are none."""
+    low = form.lower()
+    return bool(getLemma(low, upos="VERB", lemmatize_oov=False)) or low in _verbs() or "'" in low
+
+
+@functools.lru_cache(maxsize=65536)
+def _only_a_verb(form: str) -> bool:
+    """Whether the word is a verb form and no noun form ("abduct", "besiege": a headline's present
+    tense the tagger read as a noun; not "clash", "attack", which are nouns too)."""
+    low = form.lower()
+    return _is_verb_form(low) and not getLemma(low, upos="NOUN", lemmatize_oov=False)
+
+
 def verb_lemma(form: str) -> str:
     """The dictionary verb an inflected form belongs to ("lambasted" -> lambaste, "froze" ->
     freeze), else ""."""
@@ -101,12 +117,15 @@ def verb_read_as_modifier(
     """
     n = len(forms)
     roots = [i for i in range(n) if heads[i] < 0]
-    if len(roots) != 1 or upos[roots[0]] in _VERBAL:
+    if len(roots) != 1 or (upos[roots[0]] in _VERBAL and _is_verb_form(forms[roots[0]])):
         return False
     root = roots[0]
     kids = _children(heads)
     if any(rels[k] in ("cop", "aux", "aux:pass") for k in kids[root]):
         return False
+    tagged = upos[root]
+    if tagged in _VERBAL:  # "Hamas fighters fired ...": "fighters" is no verb form
+        upos[root] = "NOUN"
     for x in range(1, n):
         if upos[x] in _VERBAL and rels[x] in ("acl", "amod", "acl:relcl"):
             lemma = lemmas[x].lower() if lemmas[x].lower() in _verbs() else verb_lemma(forms[x])
@@ -114,7 +133,7 @@ def verb_read_as_modifier(
             upos[x] in ("ADJ", "NOUN", "PROPN")
             and rels[x] in ("amod", "flat", "compound", "acl")
             and forms[x][:1].islower()
-            and forms[x].lower().endswith(("ed", "s"))
+            and (forms[x].lower().endswith(("ed", "s")) or _only_a_verb(forms[x]))
         ):
             lemma = verb_lemma(forms[x])
         else:
@@ -123,11 +142,13 @@ def verb_read_as_modifier(
             continue
         break
     else:
+        upos[root] = tagged
         return False
     # the words before x: the subject phrase; the nominal whose head lies outside it heads it
     outside_before = [i for i in range(x) if heads[i] < 0 or heads[i] >= x]
     subject = next((i for i in reversed(outside_before) if upos[i] in _NOMINAL), -1)
     if subject < 0:
+        upos[root] = tagged
         return False
     old_heads = list(heads)
     heads[x], rels[x], upos[x], lemmas[x] = -1, "root", "VERB", lemma
@@ -278,6 +299,10 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     is_root = head_all == 0
     upos_s = pd.Series(upos_all, dtype=object)
     verbal_root = is_root & upos_s.isin(_VERBAL).to_numpy()
+    forms_all = tokens["text"].to_numpy(dtype=object)
+    for i in np.flatnonzero(verbal_root).tolist():  # "Hamas fighters fired ...": "fighters" tagged VERB
+        if upos_all[i] == "VERB" and not _is_verb_form(str(forms_all[i])):
+            verbal_root[i] = False
     sent_of = np.repeat(np.arange(len(starts)), ends - starts)
     has_verbal_root = np.zeros(len(starts), dtype=bool)
     has_verbal_root[sent_of[verbal_root]] = True
@@ -323,7 +348,6 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     rels = rel_all.copy()
     upos_new = upos_all.copy()
     lemmas = tokens["lemma"].to_numpy(dtype=object).copy()
-    forms_all = tokens["text"].to_numpy(dtype=object)
     changed_any = False
     for s in todo.tolist():
         lo, hi = int(starts[s]), int(ends[s])

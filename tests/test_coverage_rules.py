@@ -421,3 +421,67 @@ SHOT_HOPEFUL = (
 def test_of_several_subjects_read_for_one_name_the_actor_is_the_subject():
     assert {t[:3] for _, _, t in events(SHOT_HOPEFUL)} == {"COL"}
     assert events(SHOT_HOPEFUL, rules=CodingRules(parse_repairs=False)) == set()
+
+
+FIGHTERS_TAGGED_VERB = (
+    "Hamas/Hamas/PROPN/2/nsubj fighters/fighter/VERB/0/root fired/fire/VERB/2/amod "
+    "rockets/rocket/NOUN/2/obj at/at/ADP/6/case Israel/Israel/PROPN/4/nmod ././PUNCT/2/punct"
+)
+HEADLINE_BASE_FORM = (
+    "Gunmen/gunman/NOUN/4/compound abduct/abduct/NOUN/4/compound 80/80/NUM/2/flat "
+    "students/student/NOUN/0/root in/in/ADP/6/case Nigeria/Nigeria/PROPN/4/nmod"
+)
+
+
+def test_a_root_tagged_verb_that_is_no_verb_form_gives_way_to_the_real_verb():
+    assert {(s, c[:2], t) for s, c, t in events(FIGHTERS_TAGGED_VERB)} == {("PSEREBHMS", "19", "ISR")}
+    assert events(FIGHTERS_TAGGED_VERB, rules=CodingRules(parse_repairs=False)) == set()
+
+
+def test_a_headline_verb_in_the_present_read_as_a_noun_is_the_verb():
+    assert {c[:2] for _, c, _ in events(HEADLINE_BASE_FORM)} == {"18"}
+
+
+ATTACK_KILLED = (
+    "The/the/DET/2/det attack/attack/NOUN/5/nsubj on/on/ADP/4/case Kyiv/Kyiv/PROPN/2/nmod "
+    "killed/kill/VERB/0/root 10/10/NUM/7/nummod people/people/NOUN/5/obj ././PUNCT/5/punct"
+)
+ATTACK_DENOUNCED = (
+    "The/the/DET/2/det attack/attack/NOUN/6/nsubj:pass on/on/ADP/4/case Kyiv/Kyiv/PROPN/2/nmod "
+    "was/be/AUX/6/aux:pass denounced/denounce/VERB/0/root by/by/ADP/8/case Britain/Britain/PROPN/6/obl:agent "
+    "././PUNCT/6/punct"
+)
+
+
+def test_an_attack_that_kills_with_nobody_named_is_of_an_unknown_attacker():
+    assert {(s, c[:2]) for s, c, _ in events(ATTACK_KILLED)} == {("---", "19")}
+
+
+def test_an_attack_is_no_actor_of_a_verb_that_is_no_violence():
+    assert all(t != "---" for _, _, t in events(ATTACK_DENOUNCED))
+
+
+USED_AS_BOMBERS = (
+    "Boko/Boko/PROPN/3/nsubj Haram/Haram/PROPN/1/flat used/use/VERB/0/root young/young/ADJ/5/amod "
+    "girls/girl/NOUN/3/obj as/as/ADP/8/case suicide/suicide/NOUN/8/compound bombers/bomber/NOUN/3/obl "
+    "in/in/ADP/10/case Maiduguri/Maiduguri/PROPN/3/obl ././PUNCT/3/punct"
+)
+
+
+def test_a_pattern_object_may_sit_in_an_as_phrase():
+    assert {c for _, c, _ in events(USED_AS_BOMBERS)} == {"1831"}
+
+
+CAPTURED_GOMA = (
+    "Rebels/rebel/NOUN/2/nsubj captured/capture/VERB/0/root Goma/Goma/PROPN/2/obj "
+    "in/in/ADP/5/case January/January/PROPN/2/obl ././PUNCT/2/punct"
+)
+CAPTURED_ATTENTION = (
+    "Rwanda/Rwanda/PROPN/2/nsubj captured/capture/VERB/0/root the/the/DET/4/det "
+    "attention/attention/NOUN/2/obj ././PUNCT/2/punct"
+)
+
+
+def test_a_named_place_as_object_matches_the_place_pattern_and_stays_the_target():
+    assert {(c, t) for _, c, t in events(CAPTURED_GOMA)} == {("192", "COD")}
+    assert not any(c == "192" for _, c, _ in events(CAPTURED_ATTENTION))
