@@ -104,9 +104,11 @@ def _rule_fields() -> tuple[Any, ...]:
 
 def _roots(value: str) -> tuple[str, ...]:
     roots = tuple(r.strip() for r in value.split(",") if r.strip())
-    bad = [r for r in roots if not (r.isdigit() and len(r) == 2)]
+    bad = [r for r in roots if not (r.isdigit() and len(r) in (2, 3))]
     if bad:
-        raise argparse.ArgumentTypeError(f"expected two-digit CAMEO roots such as 01,02, got {', '.join(bad)}")
+        raise argparse.ArgumentTypeError(
+            f"expected two-digit CAMEO roots or three-digit codes such as 01,02,196, got {', '.join(bad)}"
+        )
     return roots
 
 
@@ -234,8 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--targetless-roots",
             metavar="ROOTS",
             type=_roots,
-            help="CAMEO roots whose events are kept without a target, comma-separated (e.g. 01,02,03,10,15; "
-            "'' for none)",
+            help="CAMEO roots (or 3-digit codes) whose events are kept without a target, comma-separated "
+            "(e.g. 01,02,03,10,15,196; '' for none)",
         )
     k.add_argument(
         "--negation",

@@ -337,7 +337,7 @@ def _self_targets_dropped(
     if not rules.targetless_roots or not len(tgt):
         return tgt
     root = triples["code"].astype(str).str[:2]
-    keepable = (root.isin(rules.targetless_roots) & ~root.isin(DOMESTIC_ROOTS)).to_numpy()
+    keepable = rules.is_targetless(triples["code"]) & ~root.isin(DOMESTIC_ROOTS).to_numpy()
     self_target = (tgt >= 0) & (code[src] == code[np.maximum(tgt, 0)]) & keepable
     return np.where(self_target, -1, tgt)
 
@@ -363,7 +363,7 @@ _CIVIL_TARGETS = frozenset({"PRO", "CVL", "EDU", "LAB", "OPP", "HRI", "MED", "RE
 def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
     """Sector step: violence whose code CAMEO takes from who commits it. Protesters who storm,
     burn or fight riot (145); militants, terrorists, gangs and unaligned gunmen who attack use
-    unconventional violence (190 -> 180); police who attack their own civilians, protesters or
+    unconventional violence (190 -> 180) and bomb without aircraft (195 -> 183); police who attack their own civilians, protesters or
     students use violent repression (19x -> 175); a bomb's attack takes the bomb's code (suicide
     1831, car 1832, roadside or mine 1833)."""
     if not len(ev):
@@ -375,13 +375,16 @@ def recode_by_sector(ev: pd.DataFrame) -> pd.DataFrame:
     same_country = ev["source_country"].fillna("").astype(str) == ev["target_country"].fillna("").astype(str)
     riot = s_agent.isin(_PROTESTERS) & root.isin(("17", "18", "19"))
     unconventional = s_agent.isin(_IRREGULAR_FORCES) & (code == "190")
+    # militants who "bomb" have no aircraft: a non-military bombing (183), not an air strike (195)
+    bombing = s_agent.isin(_IRREGULAR_FORCES | {"REB"}) & (code == "195")
+    bombing &= ev["verb_text"].fillna("").astype(str).str.lower().str.startswith("bomb")
     repression = (
         s_agent.isin(_POLICE)
         & (root == "19")
         & same_country
         & (t_agent.isin(_CIVIL_TARGETS) | (ev["target_resolution"] == "implicit-domestic"))
     )
-    new = code.where(~riot, "145").where(~unconventional, "180").where(~repression, "175")
+    new = code.where(~riot, "145").where(~unconventional, "180").where(~repression, "175").where(~bombing, "183")
     # a bomb's attack is coded by the bomb: "A roadside bomb killed ..." 1833, "suicide bombers" 1831
     text = ev["source_text"].fillna("").astype(str).str.lower()
     violent = root.isin(("18", "19")) & ~code.str.startswith("183")

@@ -264,7 +264,7 @@ def extract_triples(
         keep = out["target"].to_numpy() != NO_TARGET
         if rules.targetless_roots:  # not in a relative clause ("a weapon Zelensky has long requested")
             in_relcl = w["rel"].isin(("acl:relcl", "acl"))[out["verb"].to_numpy()]
-            targetless = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy() & ~in_relcl
+            targetless = rules.is_targetless(out["code"]) & ~in_relcl
             keep |= targetless & _has_content(c, out["verb"].to_numpy(), out["code"].to_numpy(dtype=object))
         out = out.loc[keep]
     # paired codes ("[042:043]"): the target does the reverse act to the source
@@ -697,9 +697,12 @@ def _modality_step(
         refused, best = _refusals(best, negated & ~recoded, in_clause & lem.lut(classes["refusal"])[lem.codes[hv]])
         recoded |= refused
     drop = negated & ~recoded
+    if modality and rules.sub_codes:  # "tried to assassinate the governor": an attempt (185)
+        best, attempted = _attempted_assassinations(best, in_clause & lem.lut(classes["attempt"])[lem.codes[hv]])
+        recoded |= attempted
     if modality:  # "would not comment", "would not hand over": refused, not hypothetical
         drop |= modal_hyp[vb] & ~(refused & negated)
-        drop |= in_clause & lem.lut(classes["hypothetical"])[lem.codes[hv]] & ~refused
+        drop |= in_clause & lem.lut(classes["hypothetical"] | classes["attempt"])[lem.codes[hv]] & ~refused & ~recoded
     drop |= in_clause & obj_control[hv]  # asked for or permitted, not done
     # the clause of a coded verb is coded by it, unless the verb is a passive that raised the
     # clause's subject: "Gollum was seen to break into the parade" reports the break-in
@@ -1106,6 +1109,21 @@ def _asked_acts(best: pd.DataFrame, vb: np.ndarray, hv: np.ndarray, asked: np.nd
     return best.assign(code=codes)
 
 
+def _attempted_assassinations(best: pd.DataFrame, attempted: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Sub-code step: a killing or assassination only attempted ("tried to assassinate",
+    "plotted to kill the president") is an attempted assassination (185); other attempted acts
+    stay hypothetical. Returns the frame and which rows were recoded."""
+    codes = best["code"].to_numpy(dtype=object)
+    hit = attempted & np.array([str(x).startswith(("186", "1823")) for x in codes.tolist()], dtype=bool)
+    if not hit.any():
+        return best, hit
+    codes = codes.copy()
+    codes[hit] = "185"
+    label = best["label"].to_numpy(dtype=object).copy()
+    label[hit] = ""
+    return best.assign(code=codes, label=label), hit
+
+
 def _ordered_departures(c: SimpleNamespace, w: Words, best: pd.DataFrame) -> pd.DataFrame:
     """Sub-code step: a generic order (100) that a foreign actor leave ("ordered ten US diplomats
     to leave the country", "ordered the NGOs out of the country") is an expulsion (166): the
@@ -1468,7 +1486,7 @@ def extract_nominal(
         if happening.any():  # a gathering that happened needs no target ("Protests erupted in Paris")
             happened = np.zeros(n, dtype=bool)
             happened[cand[happening]] = True
-            roots = out["code"].astype(str).str[:2].isin(rules.targetless_roots).to_numpy()
+            roots = rules.is_targetless(out["code"])
             keep |= happened[out["verb"].to_numpy()] & roots
         out = out.loc[keep]
     if not len(out):

@@ -522,7 +522,8 @@ def resolve_actors(
     before a name that only names a country adds its agent ("Prime Minister Telemar"), and a
     name with no actor takes its title's ("Arnor President Umbardacil" -> ARNGOV); a name coordinated with the modifier names a second
     actor with the head's agent ("Russian and Chinese officials"; a name without a country keeps
-    its own code: "the ministry of Gondor and the Nasgul"), listed in ``modifier_conj``
+    its own code: "the ministry of Gondor and the Nasgul", and so does a group with its own agent:
+    "Israeli and Hamas forces"), listed in ``modifier_conj``
     (with its head in ``modifier_conj_head``) for the extract stage. ``actor_start``/``actor_end``
     are the gids of the first and last word of the actor's words.
 
@@ -635,11 +636,12 @@ def resolve_actors(
     # the second name takes the head's agent and stands beside the head in coordination
     serves = np.full(n, -1, dtype=np.int64)
     serves[mods[country[mods] != ""]] = heads[country[mods] != ""]
-    cm = np.flatnonzero(rel.eq("conj") & (head >= 0) & direct & (agent == ""))
+    cm = np.flatnonzero(rel.eq("conj") & (head >= 0) & direct)
     ch = serves[head[np.maximum(cm, 0)]] if len(cm) else np.zeros(0, dtype=np.int64)
     cm, ch = cm[ch >= 0], ch[ch >= 0]
-    # a name without a country stays itself: "the ministry of Gondor and the Nasgul"
-    takes = country[cm] != ""
+    # a name without a country stays itself: "the ministry of Gondor and the Nasgul"; and so does a
+    # group with an agent of its own: "Israeli and Hamas forces" (ISRMIL and PSEREBHMS)
+    takes = (country[cm] != "") & (agent[cm] == "")
     agent[cm[takes]] = agent[ch[takes]]
     code[cm[takes]] = country[cm[takes]] + agent[cm[takes]]
     a_start[cm[takes]] = np.minimum(a_start[cm[takes]], ch[takes])

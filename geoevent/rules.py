@@ -69,8 +69,9 @@ class CodingRules:
     targetless_roots
         Roots whose events are kept without a target even when ``require_target`` is on: acts
         that often name none ("Iran warned of consequences", "Australia pledged to help",
-        "Iran test-fired a missile", "Iran threatened to retaliate") (default 01, 02, 03, 10-15: the
-        verbal acts and protests; none in PETRARCH's rules).
+        "Iran test-fired a missile", "Iran threatened to retaliate"); a 3-digit entry names one
+        code ("196": "Pakistani troops violated the ceasefire") (default 01, 02, 03, 10-15: the
+        verbal acts and protests, and 196; none in PETRARCH's rules).
     intent
         Promised acts ("will supply", "pledged to send") are coded as intent, 03x/13x (default
         True); False codes them as the act, as PETRARCH does.
@@ -173,7 +174,7 @@ class CodingRules:
 
     require_target: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     targetless_roots: tuple[str, ...] = attrs.field(
-        default=("01", "02", "03", "10", "11", "12", "13", "14", "15"), converter=tuple
+        default=("01", "02", "03", "10", "11", "12", "13", "14", "15", "196"), converter=tuple
     )
     intent: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     negation: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_negation)
@@ -199,6 +200,13 @@ class CodingRules:
     counted_objects: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     happening_events: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     disputed_clauses: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+
+    def is_targetless(self, codes: Any) -> Any:
+        """Per event code (a pandas Series of strings), whether :attr:`targetless_roots` keeps it
+        without a target: its root or its 3-digit base is listed."""
+        codes = codes.astype(str)
+        listed = self.targetless_roots
+        return codes.str[:2].isin(listed).to_numpy() | codes.str[:3].isin(listed).to_numpy()
 
     @classmethod
     def petrarch(cls, negation: Mapping[str, str] | None = None, **changes: Any) -> CodingRules:

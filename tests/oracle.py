@@ -421,7 +421,9 @@ def _code_sentence(
             }
         if modality and modal_hyp[v]:
             continue
-        if controlled[v] and ((modality and lemma[h] in cls["hypothetical"]) or lemma[h] in cls["object_control"]):
+        if controlled[v] and (
+            (modality and lemma[h] in cls["hypothetical"] | cls["attempt"]) or lemma[h] in cls["object_control"]
+        ):
             continue
         if (
             in_x

@@ -485,3 +485,52 @@ CAPTURED_ATTENTION = (
 def test_a_named_place_as_object_matches_the_place_pattern_and_stays_the_target():
     assert {(c, t) for _, c, t in events(CAPTURED_GOMA)} == {("192", "COD")}
     assert not any(c == "192" for _, c, _ in events(CAPTURED_ATTENTION))
+
+
+TRIED_TO_ASSASSINATE = (
+    "Rebels/rebel/NOUN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark assassinate/assassinate/VERB/2/xcomp "
+    "the/the/DET/6/det president/president/NOUN/4/obj of/of/ADP/8/case Colombia/Colombia/PROPN/6/nmod "
+    "././PUNCT/2/punct"
+)
+TRIED_TO_SHELL = (
+    "Russia/Russia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark shell/shell/VERB/2/xcomp "
+    "Kyiv/Kyiv/PROPN/4/obj ././PUNCT/2/punct"
+)
+
+
+def test_an_attempted_killing_is_an_attempted_assassination():
+    assert {c for _, c, _ in events(TRIED_TO_ASSASSINATE)} == {"185"}
+    assert events(TRIED_TO_SHELL) == set()  # other attempts stay hypothetical
+
+
+VIOLATED_CEASEFIRE = (
+    "Pakistani/Pakistani/ADJ/2/amod troops/troop/NOUN/3/nsubj violated/violate/VERB/0/root "
+    "the/the/DET/5/det ceasefire/ceasefire/NOUN/3/obj ././PUNCT/3/punct"
+)
+
+
+def test_a_listed_three_digit_code_is_kept_without_a_target():
+    assert events(VIOLATED_CEASEFIRE) == {("PAKMIL", "196", None)}
+    assert events(VIOLATED_CEASEFIRE, rules=CodingRules(targetless_roots=("19",))) == {("PAKMIL", "196", None)}
+    assert events(VIOLATED_CEASEFIRE, rules=CodingRules(targetless_roots=("01",))) == set()
+
+
+MILITANTS_BOMBED = (
+    "Militants/militant/NOUN/2/nsubj bombed/bomb/VERB/0/root a/a/DET/4/det market/market/NOUN/2/obj "
+    "in/in/ADP/6/case Peshawar/Peshawar/PROPN/2/obl ././PUNCT/2/punct"
+)
+
+
+def test_militants_who_bomb_carry_out_a_bombing_not_an_air_strike():
+    assert {c for _, c, _ in events(MILITANTS_BOMBED)} == {"183"}
+    assert {c for _, c, _ in events(MILITANTS_BOMBED, rules=CodingRules(sector_codes=False))} == {"195"}
+
+
+GROUP_IN_MODIFIERS = (
+    "Israeli/Israeli/ADJ/4/amod and/and/CCONJ/3/cc Hamas/Hamas/PROPN/1/conj forces/force/NOUN/5/nsubj "
+    "exchanged/exchange/VERB/0/root fire/fire/NOUN/5/obj ././PUNCT/5/punct"
+)
+
+
+def test_a_group_coordinated_with_a_demonym_modifier_keeps_its_own_code():
+    assert events(GROUP_IN_MODIFIERS) == {("ISRMIL", "193", "PSEREBHMS"), ("PSEREBHMS", "193", "ISRMIL")}
