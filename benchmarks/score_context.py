@@ -63,7 +63,7 @@ def score(docs: list[dict], events: pd.DataFrame, *, misses: bool = False) -> di
     ctx_pred = ctx_pred_ok = ctx_gold = ctx_gold_ok = 0
     loc_n = loc_ok = city_n = city_ok = loc_gold = 0
     lines: list[str] = []
-    by_doc = dict(events.groupby("doc_id"))
+    by_doc = dict(iter(events.groupby("doc_id")))  # not dict(groupby): GroupBy.keys is a str
     for d in docs:
         ev = by_doc.get(d["id"], events.iloc[:0])
         pred = []

@@ -253,6 +253,8 @@ def extract_triples(
             "reverse_code": best["reverse_code"].to_numpy(dtype=object),
         }
     )
+    if rules.unnamed_agents:
+        out = _passive_postures(out, c)
     out = out.loc[out["source"].to_numpy() >= 0]
     out = _unnamed_agent_victims(out, c)
     if rules.background_clauses:
@@ -836,9 +838,12 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
     ccomp = c.ccomp
     has_ccomp = ccomp >= 0
     ccomp_subj = np.full(n, -1, dtype=np.int64)
-    ccomp_subj[has_ccomp] = np.where(
-        coded[ccomp[has_ccomp]] & ~requested[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]]
-    )
+    # ... or of a clause only alleged: "alleged that Iran had supplied drones" (IRN)
+    alleged = np.zeros(n, dtype=bool)
+    if rules.disputed_clauses:
+        alleged = _disputed_clause(c) & lem.lut(classes["allegation"])[lem.codes[np.maximum(head, 0)]]
+    not_act = requested | alleged
+    ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]] & ~not_act[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]])
     # an actor in an oblique of a clause modifying the object: "memos sent by Bree",
     # "roads leading into Mordor"
     acl = child(base.eq("acl") & upos.eq("VERB"))
@@ -1014,6 +1019,23 @@ def _counted_object(c: SimpleNamespace, obj: np.ndarray, subj_pass: np.ndarray, 
         hit = hit[counting[slot[hit]] & (of[slot[hit]] >= 0)]
         out[hit] = of[slot[hit]]
     return out
+
+
+def _passive_postures(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:
+    """A show of force in the passive with no agent ("French police were put on high alert",
+    "Thousands of riot police were deployed across Moscow"): the forces named are the posture's
+    source, with no target of their own."""
+    vb, src = out["verb"].to_numpy(), out["source"].to_numpy()
+    posture = np.array([str(x).startswith("15") for x in out["code"].tolist()], dtype=bool)
+    take = posture & (src < 0) & c.passive[vb] & (c.by_agent[vb] < 0) & (c.nsubj_pass[vb] >= 0)
+    if not take.any():
+        return out
+    forces = c.nsubj_pass[vb]
+    tgt = out["target"].to_numpy()
+    return out.assign(
+        source=np.where(take, forces, src),
+        target=np.where(take & (tgt == forces), NO_TARGET, tgt),
+    )
 
 
 def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:
@@ -1437,6 +1459,14 @@ def extract_nominal(
     source = np.full(n, -1, dtype=np.int64)
     order = np.argsort(-np.abs(src - head[src]), kind="stable")  # nearest last, so it wins
     source[head[src[order]]] = src[order]
+    # an event noun in an "in" phrase of a verb is its subject's: "went ahead with the vote in
+    # defiance of the court" (the government defies the court)
+    in_phrase = cand[rel.isin(("obl",))[cand] & (case[cand] == "in") & (source[cand] < 0) & has_head[cand]]
+    if len(in_phrase):
+        subj_of = np.full(n, -1, dtype=np.int64)
+        ns = np.flatnonzero(rel.eq("nsubj") & has_head & has_actor)
+        subj_of[head[ns][::-1]] = ns[::-1]
+        source[in_phrase] = subj_of[head[in_phrase]]
     # targets: an nmod behind a preposition, paired with the noun's rows by (noun lemma, prep)
     tgt = kids[rel.eq("nmod")[kids] & (case[kids] != "by") & (case[kids] != "")]
     table = nouns.assign(_row=np.arange(len(nouns)))

@@ -810,7 +810,12 @@ def happening_gatherings(w: Words) -> np.ndarray:
     phrasal = ((lemma_of_head == "break") & prt_out[hd]) | ((lemma_of_head == "take") & obj_place[hd])
     # "demonstrations were held / staged / organised": only in the passive
     passive_ok = lem.lut(classes["occurrence_passive"])[lem.codes[hd]] & rel.eq("nsubj:pass")
-    return subject & (happens | phrasal | passive_ok) & w["upos"].isin(("NOUN",))
+    # not a rally of prices: "The rally in oil prices continued"
+    market = np.zeros(w.n, dtype=bool)
+    m = has_head & (lem.isin(classes["market"]) | w["norm"].isin(classes["market"]))
+    m &= rel.isin(("nmod", "compound", "amod"))
+    market[head[m]] = True
+    return subject & (happens | phrasal | passive_ok) & w["upos"].isin(("NOUN",)) & ~market
 
 
 def _unnamed_agents(w: Words, code: np.ndarray) -> np.ndarray:

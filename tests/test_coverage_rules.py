@@ -534,3 +534,46 @@ GROUP_IN_MODIFIERS = (
 
 def test_a_group_coordinated_with_a_demonym_modifier_keeps_its_own_code():
     assert events(GROUP_IN_MODIFIERS) == {("ISRMIL", "193", "PSEREBHMS"), ("PSEREBHMS", "193", "ISRMIL")}
+
+
+PRICE_RALLY = (
+    "The/the/DET/2/det rally/rally/NOUN/5/nsubj in/in/ADP/4/case prices/price/NOUN/2/nmod "
+    "continued/continue/VERB/0/root in/in/ADP/7/case Tokyo/Tokyo/PROPN/5/obl ././PUNCT/5/punct"
+)
+
+
+def test_a_rally_of_prices_is_no_gathering():
+    assert events(PRICE_RALLY) == set()
+
+
+ALLEGED_SUPPLY = (
+    "Washington/Washington/PROPN/2/nsubj alleged/allege/VERB/0/root that/that/SCONJ/6/mark "
+    "Iran/Iran/PROPN/6/nsubj had/have/AUX/6/aux supplied/supply/VERB/2/ccomp drones/drone/NOUN/6/obj "
+    "to/to/ADP/9/case Russia/Russia/PROPN/6/obl ././PUNCT/2/punct"
+)
+
+
+def test_an_allegation_targets_the_subject_of_the_alleged_clause_which_codes_nothing():
+    assert events(ALLEGED_SUPPLY) == {("USA", "112", "IRN")}
+
+
+POLICE_ON_ALERT = (
+    "French/French/ADJ/2/amod police/police/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass put/put/VERB/0/root "
+    "on/on/ADP/7/case high/high/ADJ/7/amod alert/alert/NOUN/4/obl ././PUNCT/4/punct"
+)
+
+
+def test_forces_put_on_alert_with_no_agent_are_the_postures_source():
+    assert {(s, c[:2], t) for s, c, t in events(POLICE_ON_ALERT)} == {("FRACOP", "15", None)}
+    assert events(POLICE_ON_ALERT, rules=CodingRules(unnamed_agents=False)) == set()
+
+
+IN_DEFIANCE = (
+    "Iran/Iran/PROPN/2/nsubj held/hold/VERB/0/root a/a/DET/4/det parade/parade/NOUN/2/obj "
+    "in/in/ADP/6/case defiance/defiance/NOUN/2/obl of/of/ADP/8/case Washington/Washington/PROPN/6/nmod "
+    "././PUNCT/2/punct"
+)
+
+
+def test_an_event_noun_in_an_in_phrase_of_a_verb_is_its_subjects():
+    assert ("IRN", "128", "USA") in events(IN_DEFIANCE)
