@@ -314,7 +314,8 @@ CASES: list[tuple] = [
             "xfail": "target: coordinated signatories take the place metonym (the White House, USAGOV) as target instead of each other"
         },
     ),
-    ("Russia and China signed a gas supply deal.", "05", "RUS", "CHN"),
+    # an economic deal is 061 by the dev set's convention (verbs_wide06_09.tsv); a treaty is 057
+    ("Russia and China signed a friendship treaty.", "05", "RUS", "CHN"),
     ("The Lithuanian parliament ratified the treaty with Poland.", "05", "LTU", "POL"),
     ("Armenia and Azerbaijan initialled a peace treaty.", "05", "ARM", "AZE"),
 ]
