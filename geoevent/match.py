@@ -726,6 +726,11 @@ def resolve_actors(
         resolution[q] = resolution[of]
         a_start[q] = q
         a_end[q] = a_end[of]
+    # sport, culture and trade words are no actor of their modifier's country: "the Brazilian
+    # midfielder", "the Spanish club", "a British singer" (an agent word keeps it: "Russian firms")
+    private = (w["lemma"].isin(verb_classes()["no_actor"]) | w["norm"].isin(verb_classes()["no_actor"])) & ~direct
+    private &= (agent == "") & (code != "")
+    code[private], country[private], entry[private], resolution[private] = "", "", "", ""
     w.update(
         actor_kind=np.where(direct, kind, ""),
         actor_resolution=resolution,

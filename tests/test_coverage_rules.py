@@ -615,3 +615,14 @@ def test_a_sentence_with_a_finite_verb_is_no_headline_to_repair():
     heads = [1, -1, 1, 4, 1]
     rels = ["nsubj", "root", "obj", "case", "obl"]
     assert not headline_verb_read_as_noun(forms, upos, heads, rels, list(forms))
+
+
+MIDFIELDER_SIGNED = (
+    "The/the/DET/3/det Brazilian/Brazilian/ADJ/3/amod midfielder/midfielder/NOUN/4/nsubj "
+    "signed/sign/VERB/0/root with/with/ADP/8/case the/the/DET/8/det Spanish/Spanish/ADJ/8/amod "
+    "club/club/NOUN/4/obl ././PUNCT/4/punct"
+)
+
+
+def test_a_nationality_word_does_not_make_a_sport_or_culture_word_an_actor():
+    assert events(MIDFIELDER_SIGNED) == set()

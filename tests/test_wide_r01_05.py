@@ -387,23 +387,8 @@ def test_expected_root_source_and_target(coded, n):
 
 # controls the current rules still code (a rule-level cause): control text -> reason
 CONTROL_XFAIL: dict[str, str] = {
-    "The Brazilian midfielder signed a five-year contract with the Spanish club.": (
-        "actor: a demonym before a word that is no agent ('Brazilian midfielder') makes the country the source"
-    ),
     "The company denied that its phones overheated.": (
         "actor: a country-less company (---BUS) denying a product fault is coded 016; non-political sources need a rule"
-    ),
-    "The Spanish club is considering an offer for the Brazilian striker.": (
-        "actor: a demonym before a word that is no agent ('Spanish club') makes the country the source"
-    ),
-    "The German airline offered an apology to passengers for the delays.": (
-        "actor: 'German airline' is read as DEU (no business agent for 'airline') and 'passengers' as DEU civilians"
-    ),
-    "The Dutch museum is studying plans to reopen in the spring.": (
-        "actor: a demonym before a word that is no agent ('Dutch museum') makes the country the source"
-    ),
-    "The British singer praised the audience in Dublin.": (
-        "actor: 'British singer' is read as GBR and the place (Dublin) as target of 'praised the audience'"
     ),
 }
 
