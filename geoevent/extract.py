@@ -259,6 +259,8 @@ def extract_triples(
     out = _unnamed_agent_victims(out, c)
     if rules.background_clauses:
         out = out.loc[~_background_clause(w)[out["verb"].to_numpy()]]
+    if rules.deep_target:
+        out = _partners_over_places(out, w)
     out = _expand_conjuncts(out, w, third_party=bool(rules.targetless_roots))
     if rules.implicit_target:
         out = _implicit_domestic_targets(out, w)
@@ -1052,6 +1054,35 @@ def _passive_postures(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:
         source=np.where(take, forces, src),
         target=np.where(take & (tgt == forces), NO_TARGET, tgt),
     )
+
+
+#: Roots of acts coordinated actors do together: a place they do it in is no target of theirs.
+_JOINT_ROOTS = ("04", "05", "06")
+
+
+def _partners_over_places(out: pd.DataFrame, w: Words) -> pd.DataFrame:
+    """Coordinated sources of a joint act take each other as targets, not the place they act in
+    ("India and Japan held joint exercises in the Bay of Bengal", "Chinese and Russian troops
+    held joint drills in Inner Mongolia"): a place target behind a preposition of place is
+    dropped when a partner is an actor, and the conjuncts step pairs the partners."""
+    if not len(out):
+        return out
+    head, rel = w["head"], w["rel"]
+    coordinated = np.zeros(w.n, dtype=bool)  # with a partner that is an actor
+    named = w["actor_code"] != ""
+    cj = np.flatnonzero(rel.eq("conj") & (head >= 0) & named)
+    coordinated[head[cj]] = True
+    mc = w["modifier_conj"]
+    coordinated[w["modifier_conj_head"][named[mc]]] = True
+    src, tgt = out["source"].to_numpy(), out["target"].to_numpy()
+    t = np.maximum(tgt, 0)
+    locative = w["lemma"].lut(verb_classes()["locative"])[w["case_key"]]
+    place = (tgt >= 0) & np.isin(w["actor_kind"][t], _PLACE_OBJECT_KINDS) & locative[t]
+    joint = out["code"].astype(str).str[:2].isin(_JOINT_ROOTS).to_numpy()
+    drop = joint & place & coordinated[src]
+    if not drop.any():
+        return out
+    return out.assign(target=np.where(drop, NO_TARGET, tgt))
 
 
 def _unnamed_agent_victims(out: pd.DataFrame, c: SimpleNamespace) -> pd.DataFrame:

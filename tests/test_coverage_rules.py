@@ -626,3 +626,18 @@ MIDFIELDER_SIGNED = (
 
 def test_a_nationality_word_does_not_make_a_sport_or_culture_word_an_actor():
     assert events(MIDFIELDER_SIGNED) == set()
+
+
+JOINT_DRILLS_IN_PLACE = (
+    "India/India/PROPN/4/nsubj and/and/CCONJ/3/cc Japan/Japan/PROPN/1/conj held/hold/VERB/0/root "
+    "joint/joint/ADJ/6/amod exercises/exercise/NOUN/4/obj in/in/ADP/8/case Delhi/Delhi/PROPN/4/obl "
+    "././PUNCT/4/punct"
+)
+
+
+def test_partners_in_a_joint_act_take_each_other_as_target_not_the_place():
+    assert {(s, t) for s, c, t in events(JOINT_DRILLS_IN_PLACE)} == {("IND", "JPN"), ("JPN", "IND")}
+    assert {(s, t) for s, c, t in events(JOINT_DRILLS_IN_PLACE, rules=CodingRules(deep_target=False))} != {
+        ("IND", "JPN"),
+        ("JPN", "IND"),
+    }
