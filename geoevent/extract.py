@@ -426,7 +426,7 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         take = take[subj[head[take]] >= 0]
         subj[take] = subj[head[take]]
 
-    return SimpleNamespace(
+    c = SimpleNamespace(
         ccomp=ccomp,
         warned=warned,
         participle=participle,
@@ -468,6 +468,9 @@ def _clause_structure(w: Words, rules: CodingRules) -> SimpleNamespace:
         to_clause=to_clause,
         upos=upos,
     )
+    # clauses only claimed, denied or wondered about (the modality and target steps read them)
+    c.disputed = _disputed_clause(c) if rules.disputed_clauses else np.zeros(n, dtype=bool)
+    return c
 
 
 def _pick_patterns(
@@ -728,8 +731,7 @@ def _modality_step(
     for _ in range(2):  # and the clauses inside it ("until Israel agreed to end the war")
         not_yet = not_yet | ((controlled | is_conj) & has_head & not_yet[np.maximum(clause_head, 0)])
     drop |= not_yet[vb]
-    if rules.disputed_clauses:  # "denied that its agency supported", "accusations that it had used"
-        drop |= _disputed_clause(c)[vb]
+    drop |= c.disputed[vb]  # "denied that its agency supported", "accusations that it had used"
     if modality and rules.sub_codes:  # geoevent's reading of warnings (with the threat sub-codes)
         drop |= _warnings_of_fact(c, best)
     if rules.refusal:  # "demanded that Pakistan do more": asked for, not done (a geoevent addition)
@@ -777,7 +779,7 @@ def _disputed_clause(c: SimpleNamespace) -> np.ndarray:
     disputed = lem.lut(c.classes["disputed"])[lem.codes[hd]]
     clause = rel.isin(("ccomp", "acl", "acl:relcl", "csubj")) & has_head & disputed
     # a relative clause only counts when it is the noun's content ("accusations that it had used")
-    content = ~rel.eq("acl:relcl") | np.isin(c.mark, ("that",)) | _that_word_child(c)
+    content = ~rel.eq("acl:relcl") | _that_word_child(c)
     out = clause & content
     # and the clauses conjoined to such a clause
     conj = rel.eq("conj") & has_head
@@ -844,9 +846,7 @@ def _target_step(c: SimpleNamespace, w: Words, best: pd.DataFrame, coded: np.nda
     has_ccomp = ccomp >= 0
     ccomp_subj = np.full(n, -1, dtype=np.int64)
     # ... or of a clause only alleged: "alleged that Iran had supplied drones" (IRN)
-    alleged = np.zeros(n, dtype=bool)
-    if rules.disputed_clauses:
-        alleged = _disputed_clause(c) & lem.lut(classes["allegation"])[lem.codes[np.maximum(head, 0)]]
+    alleged = c.disputed & lem.lut(classes["allegation"])[lem.codes[np.maximum(head, 0)]]
     not_act = requested | alleged
     ccomp_subj[has_ccomp] = np.where(coded[ccomp[has_ccomp]] & ~not_act[ccomp[has_ccomp]], -1, nsubj[ccomp[has_ccomp]])
     # an actor in an oblique of a clause modifying the object: "memos sent by Bree",
@@ -1005,10 +1005,8 @@ def _object_complement(c: SimpleNamespace) -> np.ndarray:
     the object ("held Russia responsible", "found Iran liable", "called the move unacceptable");
     a pattern may name it as its object, and the object stays the target; not a negated one ("found
     him not guilty")."""
-    negated = np.zeros(c.n, dtype=bool)  # "found him not guilty" is no finding of guilt
-    neg = np.flatnonzero(c.has_head & c.lem.isin(c.classes["negation"]))
-    negated[c.head[neg]] = True
-    idx = np.flatnonzero(c.rel.eq("xcomp") & c.has_head & c.upos.isin(("ADJ", "NOUN")) & ~negated)
+    # "found him not guilty" is no finding of guilt
+    idx = np.flatnonzero(c.rel.eq("xcomp") & c.has_head & c.upos.isin(("ADJ", "NOUN")) & ~c.neg)
     idx = idx[c.obj[c.head[idx]] >= 0]
     return _first_child(c.n, c.head[idx], c.gid[idx])
 

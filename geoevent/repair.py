@@ -369,9 +369,13 @@ def repair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     upos_s = pd.Series(upos_all, dtype=object)
     verbal_root = is_root & upos_s.isin(_VERBAL).to_numpy()
     forms_all = tokens["text"].to_numpy(dtype=object)
-    for i in np.flatnonzero(verbal_root).tolist():  # "Hamas fighters fired ...": "fighters" tagged VERB
-        if upos_all[i] == "VERB" and not _is_verb_form(str(forms_all[i])):
-            verbal_root[i] = False
+    # "Hamas fighters fired ...": a root tagged VERB that is no verb form ("fighters") is no verbal root
+    tagged_verb = np.flatnonzero(verbal_root & (upos_all == "VERB"))
+    if len(tagged_verb):
+        root_forms = pd.Series(forms_all[tagged_verb], dtype=object).astype(str)
+        uniq = root_forms.unique()
+        no_verb = dict(zip(uniq, [not _is_verb_form(f) for f in uniq]))
+        verbal_root[tagged_verb[root_forms.map(no_verb).to_numpy(dtype=bool)]] = False
     sent_of = np.repeat(np.arange(len(starts)), ends - starts)
     has_verbal_root = np.zeros(len(starts), dtype=bool)
     has_verbal_root[sent_of[verbal_root]] = True
